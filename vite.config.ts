@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+import { crx } from '@crxjs/vite-plugin';
+import manifest from './manifest.json' with { type: 'json' };
+
+// One config, one target per run: BROWSER=chrome (default) writes dist/chrome.
+const browser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
+
+export default defineConfig({
+  plugins: [crx({ manifest, browser })],
+  oxc: {
+    jsx: { runtime: 'automatic', importSource: 'preact' },
+  },
+  build: {
+    outDir: `dist/${browser}`,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    modulePreload: false,
+  },
+  server: { cors: { origin: [/chrome-extension:\/\//] } },
+});
