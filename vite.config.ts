@@ -16,6 +16,10 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     modulePreload: false,
+    rolldownOptions: {
+      // Pages reached only through a redirect are not in the manifest's page keys.
+      input: { picker: 'src/pages/picker/index.html' },
+    },
   },
   server: { cors: { origin: [/chrome-extension:\/\//] } },
 });

@@ -1,0 +1,34 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'demo-output/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // The core is pure: no browser APIs, no imports from the shell.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'chrome', 'browser', 'window', 'document', 'localStorage'],
+      'no-restricted-imports': ['error', { patterns: ['webextension-polyfill', '../platform/*', '../pages/*', '../background/*', '../messages/*'] }],
+    },
+  },
+  {
+    // webextension-polyfill stays behind the platform seam.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/platform/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['webextension-polyfill'] }],
+    },
+  },
+  {
+    files: ['scripts/**', 'test/**', 'bench/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,8 @@
+/**
+ * Size limits on what the IdP hands us. Real assertions with 1,000 roles are about 200 KB
+ * (REFERENCE §2); anything past this is refused before it is decoded or parsed.
+ */
+export const MAX_SAML_RESPONSE_BYTES = 2 * 1024 * 1024;
+
+/** RelayState is a URL; AWS itself caps it well below this. */
+export const MAX_RELAY_STATE_LENGTH = 8192;

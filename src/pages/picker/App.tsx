@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'preact/hooks';
+import { parseSamlResponse, SamlResponseError, type SamlAssertionInfo } from '../../core/saml';
+import { assertionAddress, type AssertionAddress } from '../../core/region-choice';
+import type { CapturedSignin } from '../../core/captured-signin';
+import { loadCapturedSignin } from './load-signin';
+import { RolePicker } from './RolePicker';
+import { DecodeErrorView, EncryptedView, FramedView, NoCaptureView, WaitingView } from './StateViews';
+
+type View =
+  | { kind: 'waiting' }
+  | { kind: 'framed' }
+  | { kind: 'no-capture' }
+  | { kind: 'decode-error'; capture?: CapturedSignin; message: string }
+  | { kind: 'encrypted'; capture: CapturedSignin; info: SamlAssertionInfo; address: AssertionAddress }
+  | { kind: 'ready'; capture: CapturedSignin; info: SamlAssertionInfo; address: AssertionAddress };
+
+// The page's own DOMParser is far faster than a JS parser (REFERENCE §7).
+const parseXml = (xml: string): Document => new DOMParser().parseFromString(xml, 'text/xml');
+
+export function decodeCapture(capture: CapturedSignin): View {
+  let info: SamlAssertionInfo;
+  try {
+    info = parseSamlResponse(capture.samlResponse, { parseXml });
+  } catch (error) {
+    const message = error instanceof SamlResponseError ? error.message : 'This sign-in data could not be read.';
+    return { kind: 'decode-error', capture, message };
+  }
+  const address = assertionAddress(info.recipient, capture.url);
+  if (!address) {
+    return {
+      kind: 'decode-error',
+      capture,
+      message: `This assertion is addressed to ${info.recipient ?? 'an unknown address'}, which is not an AWS sign-in endpoint this extension knows.`,
+    };
+  }
+  if (info.encrypted) return { kind: 'encrypted', capture, info, address };
+  if (!info.roles.length) {
+    return { kind: 'decode-error', capture, message: 'This assertion offers no AWS role you can sign in as. Ask your admin which roles your account should have.' };
+  }
+  return { kind: 'ready', capture, info, address };
+}
+
+export function App(props: { framed: boolean; pageOpenedAt: number; wasReloaded: boolean }) {
+  const [view, setView] = useState<View>(props.framed ? { kind: 'framed' } : { kind: 'waiting' });
+
+  useEffect(() => {
+    if (props.framed) return;
+    let live = true;
+    loadCapturedSignin(props.pageOpenedAt, props.wasReloaded).then(
+      (load) => {
+        if (!live) return;
+        if (load.kind === 'found') setView(decodeCapture(load.capture));
+        else if (load.kind === 'invalid') setView({ kind: 'decode-error', message: load.message });
+        else setView({ kind: 'no-capture' });
+      },
+      () => live && setView({ kind: 'no-capture' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  switch (view.kind) {
+    case 'waiting':
+      return <WaitingView />;
+    case 'framed':
+      return <FramedView />;
+    case 'no-capture':
+      return <NoCaptureView />;
+    case 'decode-error':
+      return <DecodeErrorView message={view.message} capture={view.capture} />;
+    case 'encrypted':
+      return <EncryptedView capture={view.capture} info={view.info} address={view.address} />;
+    case 'ready':
+      return <RolePicker capture={view.capture} info={view.info} address={view.address} />;
+  }
+}

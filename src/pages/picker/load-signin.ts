@@ -1,0 +1,47 @@
+import { isFreshCapture, type CapturedSignin } from '../../core/captured-signin';
+import { CapturedSigninSchema } from '../../core/captured-signin-schema';
+import { currentTabId } from '../../platform/extension';
+import { readCapture, watchCapture } from '../../platform/session-store';
+
+/**
+ * The DNR redirect and the webRequest capture race (REFERENCE §5): the picker may open before
+ * the worker has stored the form fields. Wait for them, but not forever: right after install
+ * the worker may not have run yet and the capture is simply lost.
+ */
+export const CAPTURE_WAIT_MS = 4_000;
+
+export type SigninLoad =
+  | { kind: 'found'; capture: CapturedSignin }
+  | { kind: 'none'; reason: 'not-captured' | 'not-in-tab' }
+  | { kind: 'invalid'; message: string };
+
+export async function loadCapturedSignin(pageOpenedAt: number, wasReloaded: boolean): Promise<SigninLoad> {
+  const tabId = await currentTabId();
+  if (tabId === undefined) return { kind: 'none', reason: 'not-in-tab' };
+
+  return new Promise<SigninLoad>((resolve) => {
+    let settled = false;
+    const accept = (stored: unknown): boolean => {
+      if (settled || stored === undefined) return settled;
+      const parsed = CapturedSigninSchema.safeParse(stored);
+      if (parsed.success && !isFreshCapture(parsed.data, pageOpenedAt, wasReloaded)) return false;
+      settled = true;
+      stop();
+      clearTimeout(timer);
+      resolve(
+        parsed.success
+          ? { kind: 'found', capture: parsed.data }
+          : { kind: 'invalid', message: 'The captured sign-in data is damaged. Go back to your identity provider and click the AWS tile again.' },
+      );
+      return true;
+    };
+    const stop = watchCapture(tabId, accept);
+    const timer = setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      stop();
+      resolve({ kind: 'none', reason: 'not-captured' });
+    }, CAPTURE_WAIT_MS);
+    readCapture(tabId).then(accept, () => undefined);
+  });
+}

@@ -1,0 +1,32 @@
+import type { CapturedSignin } from '../../core/captured-signin';
+import { buildSigninPost, SigninTargetError, type SigninPostRequest } from '../../core/signin-post';
+import { removeCapture } from '../../platform/session-store';
+import { submitSigninPost } from './post-form';
+
+/**
+ * Sends the untouched assertion to an allowlisted endpoint and forgets it: once posted it is
+ * of no more use to us, and a bearer credential kept is a bearer credential leaked.
+ * Returns a sentence to show when the target was refused.
+ */
+export async function signIn(capture: CapturedSignin, request: Omit<SigninPostRequest, 'samlResponse'>): Promise<string | undefined> {
+  let post;
+  try {
+    post = buildSigninPost({ ...request, samlResponse: capture.samlResponse });
+  } catch (error) {
+    return error instanceof SigninTargetError ? error.message : 'The sign-in could not be prepared.';
+  }
+  await removeCapture(capture.tabId).catch(() => undefined);
+  submitSigninPost(post);
+  return undefined;
+}
+
+/** Where to get a fresh assertion: the IdP page that posted this one (its origin only). */
+export function identityProviderHome(capture: CapturedSignin | undefined): string | undefined {
+  if (!capture?.initiator) return undefined;
+  try {
+    const url = new URL(capture.initiator);
+    return url.protocol === 'https:' ? `${url.origin}/` : undefined;
+  } catch {
+    return undefined;
+  }
+}

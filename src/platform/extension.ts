@@ -1,0 +1,20 @@
+import browser from 'webextension-polyfill';
+
+/** Origin of our own pages (`chrome-extension://<id>` or `moz-extension://<uuid>`). */
+export function ownOrigin(): string {
+  return new URL(browser.runtime.getURL('/')).origin;
+}
+
+export function extensionUrl(path: string): string {
+  return browser.runtime.getURL(path);
+}
+
+/** Id of the tab an extension page runs in, or undefined in a popup or frame. */
+export async function currentTabId(): Promise<number | undefined> {
+  const tab = await browser.tabs.getCurrent();
+  return tab?.id;
+}
+
+export function onTabClosed(listener: (tabId: number) => void): void {
+  browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { assertionAddress, otherRegionWarning, regionOptions, targetUrlForRegion } from '../../src/core/region-choice';
+import { filterRoles, groupByAccount } from '../../src/core/role-groups';
+
+describe('assertionAddress', () => {
+  it('uses the Recipient, else the endpoint the IdP posted to', () => {
+    expect(assertionAddress('https://eu-west-1.signin.aws.amazon.com/saml', 'https://signin.aws.amazon.com/saml')?.endpoint.region).toBe(
+      'eu-west-1',
+    );
+    expect(assertionAddress(undefined, 'https://signin.aws.amazon.com/saml')?.endpoint.region).toBe('us-east-1');
+    expect(assertionAddress('https://evil.example/saml', 'https://signin.amazonaws.cn/saml')?.partition).toBe('aws-cn');
+    expect(assertionAddress('https://evil.example/saml', 'https://evil.example/saml')).toBeUndefined();
+  });
+
+  it('keeps the IdP path when posting to another region', () => {
+    const address = assertionAddress('https://signin.aws.amazon.com/saml/acs/SAMLSP1', 'https://signin.aws.amazon.com/saml/acs/SAMLSP1')!;
+    expect(targetUrlForRegion(address, 'us-east-1')).toBe('https://signin.aws.amazon.com/saml/acs/SAMLSP1');
+    expect(targetUrlForRegion(address, 'eu-west-1')).toBe('https://eu-west-1.signin.aws.amazon.com/saml/acs/SAMLSP1');
+    expect(targetUrlForRegion(address, 'cn-north-1')).toBeUndefined();
+  });
+
+  it('explains what another region means, in plain words', () => {
+    const address = assertionAddress('https://signin.aws.amazon.com/saml', 'https://signin.aws.amazon.com/saml')!;
+    expect(otherRegionWarning(address, 'us-east-1')).toBeUndefined();
+    expect(otherRegionWarning(address, 'eu-west-1')).toBe(
+      'This assertion is addressed to us-east-1 (signin.aws.amazon.com). eu-west-1 accepts it only if your admin listed https://eu-west-1.signin.aws.amazon.com/saml in the role\'s SAML:aud.',
+    );
+    expect(otherRegionWarning(address, 'eu-south-1')).toMatch(/opt-in region/);
+  });
+
+  it("offers only the partition's regions, the addressed one first", () => {
+    const address = assertionAddress('https://us-gov-east-1.signin.amazonaws-us-gov.com/saml', '')!;
+    expect(regionOptions(address).map((r) => [r.code, r.isRecipient])).toEqual([
+      ['us-gov-east-1', true],
+      ['us-gov-west-1', false],
+    ]);
+    const aws = regionOptions(assertionAddress('https://signin.aws.amazon.com/saml', '')!);
+    expect(aws[0]?.code).toBe('us-east-1');
+    expect(aws.every((r) => !r.code.startsWith('cn-') && !r.code.startsWith('us-gov-'))).toBe(true);
+  });
+});
+
+describe('role groups', () => {
+  const role = (accountId: string, roleName: string, path = '/') => ({
+    roleArn: `arn:aws:iam::${accountId}:role${path}${roleName}`,
+    principalArn: `arn:aws:iam::${accountId}:saml-provider/Okta`,
+    accountId,
+    roleName,
+    path,
+  });
+  const roles = [role('111122223333', 'Admin'), role('444455556666', 'Deploy', '/team/ci/'), role('111122223333', 'ReadOnly')];
+
+  it('groups by account in order of first appearance', () => {
+    const groups = groupByAccount(roles, { '444455556666': 'prod' });
+    expect(groups.map((g) => [g.accountId, g.accountName, g.roles.map((r) => r.roleName)])).toEqual([
+      ['111122223333', undefined, ['Admin', 'ReadOnly']],
+      ['444455556666', 'prod', ['Deploy']],
+    ]);
+  });
+
+  it('filters on every word over role, path, account ID and name', () => {
+    expect(filterRoles(roles, '').length).toBe(3);
+    expect(filterRoles(roles, 'read').map((r) => r.roleName)).toEqual(['ReadOnly']);
+    expect(filterRoles(roles, '4444 ci').map((r) => r.roleName)).toEqual(['Deploy']);
+    expect(filterRoles(roles, 'prod deploy', { '444455556666': 'prod' }).map((r) => r.roleName)).toEqual(['Deploy']);
+    expect(filterRoles(roles, 'nothing')).toEqual([]);
+  });
+});
