@@ -4,10 +4,11 @@
 // any XML parser sees the text, and every failure is a SamlResponseError with a sentence to show.
 import { DOMParser as XmldomParser } from '@xmldom/xmldom';
 import { parseRoleArn, parseSamlProviderArn } from './arn';
-import type { Partition } from './arn';
+import type { Partition, RoleArn, SamlProviderArn } from './arn';
+import { MAX_SAML_RESPONSE_BYTES } from './limits';
 
-/** Cap on the form field (base64, whitespace excluded) and on the XML it decodes to. */
-export const MAX_SAML_RESPONSE_BYTES = 2 * 1024 * 1024;
+// Applies to the form field (base64, whitespace excluded) and to the XML it decodes to.
+export { MAX_SAML_RESPONSE_BYTES };
 
 export interface SamlRole {
   roleArn: string;
@@ -64,6 +65,7 @@ const SESSION_DURATION_ATTRIBUTE = 'https://aws.amazon.com/SAML/Attributes/Sessi
 const SESSION_DURATION_RANGE = [900, 43_200] as const;
 const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const MAX_LISTED_WARNINGS = 20;
+const MAX_NESTING = 100;
 const AGAIN = 'Go back to your identity provider and click the AWS tile again.';
 
 export function parseSamlResponse(samlResponse: string, options: ParseSamlOptions = {}): SamlAssertionInfo {
@@ -113,7 +115,7 @@ function decodeToXml(samlResponse: unknown): string {
   if (binary.length === 0) {
     throw new SamlResponseError('empty', `No sign-in data arrived from your identity provider. ${AGAIN}`);
   }
-  const xml = /^[\x00-\x7f]*$/.test(binary) ? binary : decodeUtf8(binary);
+  const xml = /[\x80-\xff]/.test(binary) ? decodeUtf8(binary) : binary;
   // Entities are how XML parsers get attacked (billion laughs, XXE); SAML never needs them.
   if (/<!(?:DOCTYPE|ENTITY)/i.test(xml)) {
     throw new SamlResponseError(
@@ -123,7 +125,40 @@ function decodeToXml(samlResponse: unknown): string {
     );
   }
   if (!/^\s*</.test(xml)) throw notXml();
+  if (nestsDeeperThan(xml, MAX_NESTING)) {
+    throw new SamlResponseError(
+      'not-saml',
+      `This sign-in data nests XML elements far deeper than a SAML response does, so it was not read. ${AGAIN}`,
+    );
+  }
   return xml;
+}
+
+/**
+ * xmldom slows down with depth (seconds for 200,000 nested elements) while a SAML response is about
+ * ten levels deep, so a quick count of tags refuses such input before parsing. `<` cannot appear raw
+ * in attribute values or text, only in comments, CDATA and processing instructions, which are skipped.
+ */
+function nestsDeeperThan(xml: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = xml.indexOf('<'); i >= 0 && i < xml.length; i = xml.indexOf('<', i + 1)) {
+    const next = xml.charCodeAt(i + 1);
+    if (next === 0x2f /* </ */) {
+      depth--;
+    } else if (next === 0x21 /* <! */ || next === 0x3f /* <? */) {
+      const close =
+        next === 0x3f ? '?>' : xml.startsWith('<!--', i) ? '-->' : xml.startsWith('<![CDATA[', i) ? ']]>' : '>';
+      const end = xml.indexOf(close, i + 2);
+      if (end < 0) return false;
+      i = end;
+    } else {
+      const end = xml.indexOf('>', i);
+      if (end < 0) return false;
+      if (xml.charCodeAt(end - 1) !== 0x2f /* /> */ && ++depth > limit) return true;
+      i = end;
+    }
+  }
+  return false;
 }
 
 /** atob yields one character per byte; names with accents need the bytes read as UTF-8. */
@@ -249,15 +284,7 @@ function readRoles(values: string[], warnings: string[]): SamlRole[] {
   const seen = new Set<string>();
   const skipped: string[] = [];
   for (const value of values) {
-    const [first = '', second = '', extra] = value.split(',').map((part) => part.trim());
-    // Okta writes the provider first, most other IdPs the role first.
-    let role = parseRoleArn(first);
-    let provider = parseSamlProviderArn(second);
-    if (!role && !provider) {
-      role = parseRoleArn(second);
-      provider = parseSamlProviderArn(first);
-    }
-    if (extra !== undefined) role = undefined;
+    const { role, provider } = splitRoleValue(value);
     if (!role || !provider) {
       skipped.push(`Skipped the role value "${clip(value)}": it is not a role ARN and a SAML provider ARN separated by a comma.`);
     } else if (role.partition !== provider.partition) {
@@ -276,6 +303,20 @@ function readRoles(values: string[], warnings: string[]): SamlRole[] {
     warnings.push(`… and ${skipped.length - MAX_LISTED_WARNINGS} more role values were skipped.`);
   }
   return roles;
+}
+
+/**
+ * Okta writes `provider,role`, most other IdPs `role,provider`. IAM allows commas in role names and
+ * paths but not in provider names, so the provider's side of the split is unambiguous either way.
+ */
+function splitRoleValue(value: string): { role?: RoleArn; provider?: SamlProviderArn } {
+  const first = value.indexOf(',');
+  if (first < 0) return {};
+  const last = value.lastIndexOf(',');
+  const providerFirst = parseSamlProviderArn(value.slice(0, first).trim());
+  if (providerFirst) return { role: parseRoleArn(value.slice(first + 1).trim()), provider: providerFirst };
+  const providerLast = parseSamlProviderArn(value.slice(last + 1).trim());
+  return providerLast ? { role: parseRoleArn(value.slice(0, last).trim()), provider: providerLast } : {};
 }
 
 function readSessionDuration(value: string | undefined, warnings: string[]): number | undefined {
@@ -320,12 +361,7 @@ function children(parent: Element, ns: string | null, localName: string): Elemen
 }
 
 function firstChild(parent: Element, ns: string | null, localName: string): Element | undefined {
-  for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType !== 1) continue;
-    const element = node as Element;
-    if (element.localName === localName && (ns === null || element.namespaceURI === ns)) return element;
-  }
-  return undefined;
+  return children(parent, ns, localName)[0];
 }
 
 function attribute(element: Element | undefined, name: string): string | undefined {

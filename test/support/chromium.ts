@@ -11,7 +11,7 @@ import type { BrowserContext, Worker } from 'playwright-core';
 import { GLOBAL_SIGNIN_HOST, MOCK_HOSTS } from './mock-server';
 import type { MockServer } from './mock-server';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_EXTENSION_DIR = join(REPO_ROOT, 'dist/chrome');
 const SERVICE_WORKER_TIMEOUT_MS = 15_000;
 

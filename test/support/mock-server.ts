@@ -391,7 +391,7 @@ async function makeCertificate(): Promise<{ key: string; cert: string }> {
     ]);
     return { key, cert };
   } catch (error) {
-    throw new Error(`mock server: could not create a certificate with the openssl CLI: ${String(error)}`);
+    throw new Error(`mock server: could not create a certificate with the openssl CLI: ${String(error)}`, { cause: error });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

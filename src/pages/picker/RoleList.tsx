@@ -25,8 +25,15 @@ export function RoleList({ groups, selectedArn, onSelect, query, radioId }: Prop
       {groups.map((group) => (
         <div class="account" role="group" aria-labelledby={`account-${group.accountId}`} key={group.accountId}>
           <h2 id={`account-${group.accountId}`} class="account-heading">
-            {group.accountName && <span class="account-name">{highlight(group.accountName, query)}</span>}
+            {group.accountName ? (
+              <span class="account-name">{highlight(group.accountName, query)}</span>
+            ) : (
+              <span class="account-label">Account</span>
+            )}
             <span class="account-id">{highlight(group.accountId, query)}</span>
+            <span class="account-count">
+              {group.roles.length} {group.roles.length === 1 ? 'role' : 'roles'}
+            </span>
           </h2>
           {group.roles.map((role) => {
             const id = radioId(role.roleArn);

@@ -98,8 +98,13 @@ export function RolePicker({ capture, info, address }: Props) {
         <h1>Choose a role</h1>
         <p class="meta">
           <span>
-            Addressed to <strong>{address.endpoint.host}</strong>
+            Addressed to <strong>{address.endpoint.region}</strong> ({address.endpoint.host})
           </span>
+          {info.roleSessionName && (
+            <span>
+              Signing in as <strong>{info.roleSessionName}</strong>
+            </span>
+          )}
           {info.notOnOrAfter && <Expiry notOnOrAfter={info.notOnOrAfter} now={now} />}
         </p>
       </header>

@@ -8,6 +8,15 @@ import { identityProviderHome, signIn } from './sign-in';
 
 function BackToIdp(props: { capture?: CapturedSignin | undefined; primary?: boolean }) {
   const home = identityProviderHome(props.capture);
+  // Chrome hides the IdP's origin from us (no host permission on it), but the tab's history has
+  // the IdP page: going back asks the IdP again, which hands out a fresh assertion.
+  if (!home && history.length > 1) {
+    return (
+      <button type="button" class={props.primary ? 'button primary' : 'button'} onClick={() => history.back()}>
+        Go back to your identity provider
+      </button>
+    );
+  }
   if (!home) {
     return (
       <p class="hint">
@@ -48,11 +57,8 @@ export function NoCaptureView() {
         The extension opened, but the sign-in data from your identity provider did not reach it (this can happen
         right after the extension was installed or updated). Nothing was sent to AWS.
       </p>
-      <p>Go back to your identity provider and click the AWS tile again.</p>
       <div class="actions">
-        <button type="button" class="button primary" onClick={() => history.back()}>
-          Go back
-        </button>
+        <BackToIdp primary />
       </div>
     </section>
   );

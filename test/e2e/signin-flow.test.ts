@@ -1,0 +1,216 @@
+import type { Worker } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchWithExtension, type LaunchedExtension } from '../support/chromium';
+import { startMockServer, type MockServer } from '../support/mock-server';
+import { openPickerFromTile, saveArtifact, storageContents, tileUrl } from './helpers';
+
+const EU_WEST_1 = 'eu-west-1.signin.aws.amazon.com';
+const GLOBAL = 'signin.aws.amazon.com';
+
+let server: MockServer;
+let browser: LaunchedExtension;
+let worker: Worker;
+
+beforeAll(async () => {
+  server = await startMockServer();
+  browser = await launchWithExtension({ server, headless: true });
+  worker = browser.serviceWorker ?? (await browser.context.waitForEvent('serviceworker'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(() => {
+  server.clearReceived();
+  server.setHostMode(GLOBAL, 'up');
+});
+
+/** Whether the assertion is anywhere in extension storage. */
+async function assertionStored(samlResponse: string): Promise<boolean> {
+  for (const area of ['session', 'local', 'sync'] as const) {
+    if (JSON.stringify(await storageContents(worker, area)).includes(samlResponse)) return true;
+  }
+  return false;
+}
+
+describe('Okta tile → picker → regional sign-in (real Chromium, built extension)', () => {
+  for (const globalMode of ['up', 'down'] as const) {
+    it(`signs in at the chosen regional endpoint with the global endpoint ${globalMode}`, async () => {
+      server.setHostMode(GLOBAL, globalMode);
+      const page = await browser.context.newPage();
+      await openPickerFromTile(page, tileUrl({ submit: 'script' }));
+      const issued = server.issued.at(-1)!;
+
+      // While the picker shows, the assertion lives in session storage only.
+      expect(JSON.stringify(await storageContents(worker, 'session'))).toContain(issued.samlResponse);
+      expect(JSON.stringify(await storageContents(worker, 'local'))).not.toContain(issued.samlResponse);
+      expect(JSON.stringify(await storageContents(worker, 'sync'))).not.toContain(issued.samlResponse);
+
+      const region = page.getByLabel(/^Region/);
+      await expect(region.inputValue()).resolves.toBe('us-east-1');
+      await region.selectOption('eu-west-1');
+      await expect(page.getByRole('note').textContent()).resolves.toContain('eu-west-1 accepts it only if your admin listed');
+      await page.getByRole('radio', { name: /Deploy.*444455556666/ }).check();
+      if (globalMode === 'up') await saveArtifact(page, 'picker.png');
+      await page.getByRole('button', { name: /^Sign in/ }).click();
+
+      const post = await server.waitForPost((p) => p.host === EU_WEST_1, 15_000);
+      expect(post.path).toBe('/saml');
+      expect(post.fields.SAMLResponse).toBe(issued.samlResponse);
+      expect(post.fields.RelayState).toBe('https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1');
+      expect(post.fields.roleIndex).toBe('arn:aws:iam::444455556666:role/team/Deploy');
+      await page.waitForURL(`https://${EU_WEST_1}/saml`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+
+      expect(server.received.filter((p) => p.host === GLOBAL)).toEqual([]);
+      expect(await assertionStored(issued.samlResponse)).toBe(false);
+      await page.close();
+    });
+  }
+
+  for (const submit of ['onload', 'noscript'] as const) {
+    it(`intercepts Okta's ${submit} submit`, async () => {
+      const page = await browser.context.newPage();
+      if (submit === 'noscript') {
+        await page.goto(tileUrl({ submit }));
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await page.getByRole('button', { name: /^Sign in/ }).waitFor();
+      } else {
+        await openPickerFromTile(page, tileUrl({ submit }));
+      }
+      await page.getByRole('radio', { name: /ReadOnly.*111122223333/ }).check();
+      await page.getByRole('button', { name: /^Sign in/ }).click();
+      const post = await server.waitForPost(undefined, 15_000);
+      // Default region: the Recipient's, which for the global endpoint is us-east-1.
+      expect(post.host).toBe(GLOBAL);
+      expect(post.fields.roleIndex).toBe('arn:aws:iam::111122223333:role/ReadOnly');
+      expect(post.fields.RelayState).toBe('https://us-east-1.console.aws.amazon.com/console/home?region=us-east-1');
+      expect(post.fields.SAMLResponse).toBe(server.issued.at(-1)!.samlResponse);
+      expect(server.received).toHaveLength(1);
+      await page.close();
+    });
+  }
+
+  it('works for another Okta domain and rewrites an IdP deep link to the chosen region', async () => {
+    const page = await browser.context.newPage();
+    const relay = 'https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#Instances:';
+    await openPickerFromTile(page, tileUrl({ relay }, 'acme.okta-emea.com'));
+    await page.getByLabel(/^Region/).selectOption('ap-southeast-2');
+    await page.getByRole('button', { name: /^Sign in/ }).click();
+    const post = await server.waitForPost(undefined, 15_000);
+    expect(post.host).toBe('ap-southeast-2.signin.aws.amazon.com');
+    expect(post.fields.RelayState).toBe('https://ap-southeast-2.console.aws.amazon.com/ec2/home?region=ap-southeast-2#Instances:');
+    await page.close();
+  });
+
+  it('intercepts an IdP app whose ACS is a regional endpoint and defaults to that region', async () => {
+    const page = await browser.context.newPage();
+    await openPickerFromTile(page, tileUrl({ acs: `https://${EU_WEST_1}/saml` }));
+    await expect(page.getByLabel(/^Region/).inputValue()).resolves.toBe('eu-west-1');
+    await expect(page.getByRole('note').count()).resolves.toBe(0);
+    await page.keyboard.press('Enter');
+    const post = await server.waitForPost(undefined, 15_000);
+    expect(post.host).toBe(EU_WEST_1);
+    expect(server.received).toHaveLength(1);
+    await page.close();
+  });
+
+  it('keeps two tabs signing in at once apart', async () => {
+    const [first, second] = [await browser.context.newPage(), await browser.context.newPage()];
+    await Promise.all([openPickerFromTile(first, tileUrl({ roles: '5' }, 'acme.okta.com', 'exk1first')), openPickerFromTile(second, tileUrl({}, 'acme.okta.com', 'exk1second'))]);
+    const issuedFirst = server.issued.find((i) => i.appId === 'exk1first')!;
+    const issuedSecond = server.issued.find((i) => i.appId === 'exk1second')!;
+    await expect(first.getByRole('radio').count()).resolves.toBe(5);
+    await expect(second.getByRole('radio').count()).resolves.toBe(3);
+
+    await second.getByRole('button', { name: /^Sign in/ }).click();
+    const secondPost = await server.waitForPost(undefined, 15_000);
+    expect(secondPost.fields.SAMLResponse).toBe(issuedSecond.samlResponse);
+
+    // The first tab's sign-in is still intact after the second one was used.
+    await first.getByRole('button', { name: /^Sign in/ }).click();
+    const firstPost = await server.waitForPost((p) => p.fields.SAMLResponse !== issuedSecond.samlResponse, 15_000);
+    expect(firstPost.fields.SAMLResponse).toBe(issuedFirst.samlResponse);
+    expect(await assertionStored(issuedFirst.samlResponse)).toBe(false);
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  it('is keyboard first: type to filter, arrows to move, Enter to sign in', async () => {
+    const page = await browser.context.newPage();
+    await openPickerFromTile(page, tileUrl({ roles: '40' }));
+    await page.keyboard.type('deploy');
+    const visible = await page.getByRole('radio').count();
+    expect(visible).toBeGreaterThan(0);
+    expect(visible).toBeLessThan(40);
+    await page.keyboard.press('ArrowDown');
+    const chosen = await page.getByRole('radio', { checked: true }).getAttribute('value');
+    expect(chosen).toMatch(/^arn:aws:iam::\d{12}:role\/.*/);
+    await page.keyboard.press('Enter');
+    const post = await server.waitForPost(undefined, 15_000);
+    expect(post.fields.roleIndex).toBe(chosen);
+    await page.close();
+  });
+
+  it('lets the user continue to AWS\'s own page without being intercepted again', async () => {
+    const page = await browser.context.newPage();
+    await openPickerFromTile(page, tileUrl());
+    await page.getByRole('button', { name: /^Continue to AWS/ }).click();
+    const post = await server.waitForPost(undefined, 15_000);
+    expect(post.host).toBe(GLOBAL);
+    expect(post.fields.roleIndex).toBeUndefined();
+    await page.waitForURL(`https://${GLOBAL}/saml`);
+    await page.close();
+  });
+});
+
+describe('picker states', () => {
+  it('explains an expired assertion and offers the way back to the IdP', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(tileUrl({ expired: '1' }));
+    await expect(page.getByRole('heading', { name: 'This sign-in has expired' }).waitFor()).resolves.toBeUndefined();
+    await expect(page.getByRole('button', { name: /^Sign in/ }).count()).resolves.toBe(0);
+    expect(server.received).toEqual([]);
+    // Chrome hides the IdP's origin from the extension; the tab's history leads back to it.
+    await page.getByRole('button', { name: 'Go back to your identity provider' }).waitFor();
+    await page.close();
+  });
+
+  it('posts an encrypted assertion as AWS would, to its recipient', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(tileUrl({ encrypted: '1' }));
+    await page.getByRole('heading', { name: 'Encrypted assertion' }).waitFor();
+    await page.getByRole('button', { name: /^Sign in at signin\.aws\.amazon\.com/ }).click();
+    const post = await server.waitForPost(undefined, 15_000);
+    expect(post.host).toBe(GLOBAL);
+    expect(post.fields.roleIndex).toBeUndefined();
+    expect(post.fields.SAMLResponse).toBe(server.issued.at(-1)!.samlResponse);
+    await page.close();
+  });
+
+  it('shows the decode error in words and the escape hatch for unreadable sign-in data', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://acme.okta.com/');
+    await page.evaluate(() => {
+      const form = document.createElement('form');
+      form.method = 'POST';
+      form.action = 'https://signin.aws.amazon.com/saml';
+      form.innerHTML = '<input type="hidden" name="SAMLResponse" value="%%% not base64 %%%"><input type="hidden" name="RelayState" value="">';
+      document.body.append(form);
+      form.submit();
+    });
+    await page.getByRole('heading', { name: 'This sign-in could not be read' }).waitFor();
+    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/base64/i);
+    await page.getByRole('button', { name: /^Continue to AWS's own page/ }).waitFor();
+    expect(server.received).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when no sign-in was captured, instead of spinning forever', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/src/pages/picker/index.html`);
+    await page.getByRole('heading', { name: 'No sign-in was captured' }).waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+});
