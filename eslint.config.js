@@ -12,14 +12,6 @@ export default tseslint.config(
     },
   },
   {
-    // The core is pure: no browser APIs, no imports from the shell.
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-globals': ['error', 'chrome', 'browser', 'window', 'document', 'localStorage'],
-      'no-restricted-imports': ['error', { patterns: ['webextension-polyfill', '../platform/*', '../pages/*', '../background/*', '../messages/*'] }],
-    },
-  },
-  {
     // webextension-polyfill stays behind the platform seam.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/platform/**'],
@@ -30,5 +22,17 @@ export default tseslint.config(
   {
     files: ['scripts/**', 'test/**', 'bench/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    // The core is pure: no browser APIs, no imports from the shell.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'chrome', 'browser', 'window', 'document', 'localStorage'],
+      'no-restricted-imports': ['error', { patterns: ['webextension-polyfill', '../platform/*', '../pages/*', '../background/*', '../messages/*', '../ui/*'] }],
+    },
   },
 );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { parseSamlResponse, SamlResponseError, type SamlAssertionInfo } from '../../core/saml';
+import { decodeSamlResponse, SamlResponseError, type SamlAssertionInfo } from '../../core/saml-decode';
 import { assertionAddress, type AssertionAddress } from '../../core/region-choice';
 import type { CapturedSignin } from '../../core/captured-signin';
 import { loadCapturedSignin } from './load-signin';
@@ -20,7 +20,7 @@ const parseXml = (xml: string): Document => new DOMParser().parseFromString(xml,
 export function decodeCapture(capture: CapturedSignin): View {
   let info: SamlAssertionInfo;
   try {
-    info = parseSamlResponse(capture.samlResponse, { parseXml });
+    info = decodeSamlResponse(capture.samlResponse, parseXml);
   } catch (error) {
     const message = error instanceof SamlResponseError ? error.message : 'This sign-in data could not be read.';
     return { kind: 'decode-error', capture, message };

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { AccountGroup } from '../../core/role-groups';
-import type { SamlRole } from '../../core/saml';
+import type { SamlRole } from '../../core/saml-decode';
 
 interface Props {
   groups: readonly AccountGroup<SamlRole>[];

@@ -3,7 +3,7 @@ import type { CapturedSignin } from '../../core/captured-signin';
 import { otherRegionWarning, regionOptions, targetUrlForRegion, type AssertionAddress } from '../../core/region-choice';
 import { relayStateForRegion } from '../../core/relay-state';
 import { filterRoles, groupByAccount } from '../../core/role-groups';
-import type { SamlAssertionInfo, SamlRole } from '../../core/saml';
+import type { SamlAssertionInfo, SamlRole } from '../../core/saml-decode';
 import { Expiry, useNow } from './Expiry';
 import { RoleList } from './RoleList';
 import { ContinueToAws, ExpiredView } from './StateViews';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CapturedSignin } from '../../core/captured-signin';
 import { endpointForUrl } from '../../core/endpoints';
 import type { AssertionAddress } from '../../core/region-choice';
-import type { SamlAssertionInfo } from '../../core/saml';
+import type { SamlAssertionInfo } from '../../core/saml-decode';
 import { Expiry, useNow } from './Expiry';
 import { identityProviderHome, signIn } from './sign-in';
 
