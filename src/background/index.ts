@@ -1,6 +1,9 @@
+import type { MessageReply } from '../messages/protocol';
 import { onTabClosed } from '../platform/extension';
+import { handleMessages } from '../platform/messaging';
 import { removeCapture, restrictSessionStorage, saveCapture } from '../platform/session-store';
 import { listenForSigninPosts } from '../platform/signin-capture';
+import { refreshHealth } from './health';
 
 // Listeners first and synchronously: Chrome only wakes a sleeping worker for events whose
 // listeners were registered in the worker's first turn.
@@ -10,6 +13,15 @@ listenForSigninPosts((capture) => {
 
 onTabClosed((tabId) => {
   removeCapture(tabId).catch(() => undefined);
+});
+
+handleMessages(async (message): Promise<MessageReply> => {
+  switch (message.type) {
+    case 'health/refresh':
+      // Answer at once: the picker follows the results through storage as they arrive.
+      void refreshHealth(message.partition, message.force);
+      return { ok: true };
+  }
 });
 
 restrictSessionStorage().catch(() => undefined);

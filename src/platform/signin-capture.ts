@@ -1,5 +1,7 @@
-import { isInterceptableSignin, readSigninForm, type CapturedSignin } from '../core/captured-signin';
-import { ownOrigin } from './extension';
+import browser from 'webextension-polyfill';
+import { isInterceptableSignin, readSigninForm, type CapturedSignin, type SigninRequestBody } from '../core/captured-signin';
+import { TARGET_BROWSER } from './browser-target';
+import { extensionUrl, ownOrigin } from './extension';
 
 const SIGNIN_URL_PATTERNS = [
   'https://signin.aws.amazon.com/saml*',
@@ -10,38 +12,102 @@ const SIGNIN_URL_PATTERNS = [
   'https://*.signin.amazonaws.cn/saml*',
 ];
 
+/** The picker page; Chrome's static rule (public/rules/intercept.json) names the same path. */
+export const PICKER_PATH = '/src/pages/picker/index.html';
+
+/** Firefox holds the IdP's POST while the capture is written; never longer than this. */
+const CAPTURE_WRITE_WAIT_MS = 2_000;
+
+/** What both browsers tell a listener about a request (Firefox has `originUrl`, Chrome `initiator`). */
+interface SigninRequestDetails {
+  url: string;
+  method: string;
+  type: string;
+  tabId: number;
+  timeStamp: number;
+  initiator?: string | undefined;
+  originUrl?: string | undefined;
+  requestBody?: SigninRequestBody | null | undefined;
+}
+
 /**
- * Chrome: the static DNR rule (public/rules/intercept.json) turns the IdP's POST into a
- * navigation to the picker before any byte reaches AWS; this non-blocking listener copies the
- * form fields so the picker can read them. The two race, so the picker waits for the capture
- * (REFERENCE §5). Must be registered synchronously at the worker's top level so Chrome wakes
- * the worker for the event.
+ * Watches top-level POSTs to AWS SAML sign-in endpoints and hands each IdP sign-in to `onCapture`.
+ * Must be registered synchronously at the background's top level so the browser wakes it for the
+ * event. If `onCapture` returns a promise, Firefox waits for it (up to 2 s) before opening the picker.
+ *
+ * - Chrome: the static DNR rule turns the POST into a navigation to the picker before any byte
+ *   reaches AWS; this non-blocking listener only copies the form fields. The two race, so the
+ *   picker waits for the capture (REFERENCE §5).
+ * - Firefox: no DNR rule (its extension origin is a random per-install UUID, so the rule could not
+ *   exclude our own re-post). A blocking listener stores the capture, then redirects to the picker
+ *   itself; a POST whose form cannot be read goes on to AWS untouched.
  */
-export function listenForSigninPosts(onCapture: (capture: CapturedSignin) => void): void {
+export function listenForSigninPosts(onCapture: (capture: CapturedSignin) => void | Promise<unknown>): void {
+  if (TARGET_BROWSER === 'firefox') redirectSigninPosts(onCapture);
+  else copySigninPosts(onCapture);
+}
+
+function copySigninPosts(onCapture: (capture: CapturedSignin) => unknown): void {
   const origin = ownOrigin();
   chrome.webRequest.onBeforeRequest.addListener(
     (details) => {
-      const request = {
-        url: details.url,
-        method: details.method,
-        type: details.type,
-        initiator: details.initiator,
-        tabId: details.tabId,
-        timeStamp: details.timeStamp,
-      };
-      if (!isInterceptableSignin(request, origin)) return undefined;
-      const form = readSigninForm(details.requestBody ?? undefined);
-      if (!form) return undefined;
-      onCapture({
-        ...form,
-        url: details.url,
-        tabId: details.tabId,
-        capturedAt: Date.now(),
-        ...(details.initiator ? { initiator: details.initiator } : {}),
-      });
+      const capture = captureOf(details, origin);
+      if (capture) onCapture(capture);
       return undefined;
     },
     { urls: SIGNIN_URL_PATTERNS, types: ['main_frame'] },
     ['requestBody'],
   );
+}
+
+function redirectSigninPosts(onCapture: (capture: CapturedSignin) => unknown): void {
+  const origin = ownOrigin();
+  const pickerUrl = extensionUrl(PICKER_PATH);
+  browser.webRequest.onBeforeRequest.addListener(
+    (details) => {
+      const capture = captureOf(details, origin);
+      if (!capture) return undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const written = Promise.resolve(onCapture(capture)).catch(() => undefined);
+      const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, CAPTURE_WRITE_WAIT_MS)));
+      return Promise.race([written, waited]).then(() => {
+        clearTimeout(timer);
+        return { redirectUrl: pickerUrl };
+      });
+    },
+    { urls: SIGNIN_URL_PATTERNS, types: ['main_frame'] },
+    ['blocking', 'requestBody'],
+  );
+}
+
+function captureOf(details: SigninRequestDetails, ownOrigin: string): CapturedSignin | undefined {
+  const initiator = details.initiator ?? originOf(details.originUrl);
+  const request = {
+    url: details.url,
+    method: details.method,
+    type: details.type,
+    initiator,
+    tabId: details.tabId,
+    timeStamp: details.timeStamp,
+  };
+  if (!isInterceptableSignin(request, ownOrigin)) return undefined;
+  const form = readSigninForm(details.requestBody ?? undefined);
+  if (!form) return undefined;
+  return {
+    ...form,
+    url: details.url,
+    tabId: details.tabId,
+    capturedAt: Date.now(),
+    ...(initiator ? { initiator } : {}),
+  };
+}
+
+/** Firefox reports the full URL of the page that sent the request; Chrome only its origin. */
+function originOf(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }

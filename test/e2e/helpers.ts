@@ -27,3 +27,24 @@ export async function saveArtifact(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * Right after install Chrome may redirect the first sign-in before the worker's webRequest
+ * listener is registered browser-side (REFERENCE §5: the capture is lost and the picker says so).
+ * Tests of the normal flow start once a sign-in has been captured for real.
+ */
+export async function warmUpCapture(context: import('playwright-core').BrowserContext, attempts = 5): Promise<void> {
+  const page = await context.newPage();
+  try {
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      await page.goto(tileUrl({}, 'acme.okta.com', 'exk1warmup'));
+      const ready = page.getByRole('button', { name: /^Sign in/ });
+      const lost = page.getByRole('heading', { name: 'No sign-in was captured' });
+      await ready.or(lost).first().waitFor({ timeout: 15_000 });
+      if (await ready.isVisible()) return;
+    }
+    throw new Error(`No sign-in was captured in ${attempts} attempts: the worker's listener never became active.`);
+  } finally {
+    await page.close();
+  }
+}

@@ -2,7 +2,7 @@ import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, type LaunchedExtension } from '../support/chromium';
 import { startMockServer, type MockServer } from '../support/mock-server';
-import { openPickerFromTile, saveArtifact, storageContents, tileUrl } from './helpers';
+import { openPickerFromTile, saveArtifact, storageContents, tileUrl, warmUpCapture } from './helpers';
 
 const EU_WEST_1 = 'eu-west-1.signin.aws.amazon.com';
 const GLOBAL = 'signin.aws.amazon.com';
@@ -15,6 +15,7 @@ beforeAll(async () => {
   server = await startMockServer();
   browser = await launchWithExtension({ server, headless: true });
   worker = browser.serviceWorker ?? (await browser.context.waitForEvent('serviceworker'));
+  await warmUpCapture(browser.context);
 });
 
 afterAll(async () => {

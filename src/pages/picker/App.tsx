@@ -6,6 +6,9 @@ import { loadCapturedSignin } from './load-signin';
 import { RolePicker } from './RolePicker';
 import { DecodeErrorView, EncryptedView, FramedView, NoCaptureView, WaitingView } from './StateViews';
 
+// Until settings are wired in: the documented default order after the nearest region.
+const PREFERRED_FALLBACK = ['us-east-2', 'us-west-2', 'eu-west-1'];
+
 type View =
   | { kind: 'waiting' }
   | { kind: 'framed' }
@@ -72,6 +75,6 @@ export function App(props: { framed: boolean; pageOpenedAt: number; wasReloaded:
     case 'encrypted':
       return <EncryptedView capture={view.capture} info={view.info} address={view.address} />;
     case 'ready':
-      return <RolePicker capture={view.capture} info={view.info} address={view.address} />;
+      return <RolePicker capture={view.capture} info={view.info} address={view.address} preferredRegions={PREFERRED_FALLBACK} />;
   }
 }

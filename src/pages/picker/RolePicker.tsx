@@ -1,25 +1,30 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CapturedSignin } from '../../core/captured-signin';
+import { chooseDefaultRegion } from '../../core/health';
 import { otherRegionWarning, regionOptions, targetUrlForRegion, type AssertionAddress } from '../../core/region-choice';
 import { relayStateForRegion } from '../../core/relay-state';
 import { filterRoles, groupByAccount } from '../../core/role-groups';
 import type { SamlAssertionInfo, SamlRole } from '../../core/saml-decode';
 import { Expiry, useNow } from './Expiry';
+import { RegionPicker } from './RegionPicker';
 import { RoleList } from './RoleList';
 import { ContinueToAws, ExpiredView } from './StateViews';
 import { signIn } from './sign-in';
+import { useRegionHealth } from './use-health';
 
 interface Props {
   capture: CapturedSignin;
   info: SamlAssertionInfo;
   address: AssertionAddress;
+  /** The user's preferred regions, most preferred first (settings). */
+  preferredRegions: readonly string[];
 }
 
-export function RolePicker({ capture, info, address }: Props) {
+export function RolePicker({ capture, info, address, preferredRegions }: Props) {
   const now = useNow();
   const [query, setQuery] = useState('');
   const [selectedArn, setSelectedArn] = useState<string | undefined>(info.roles[0]?.roleArn);
-  const [region, setRegion] = useState(address.endpoint.region);
+  const [chosenRegion, setChosenRegion] = useState<string>();
   const [error, setError] = useState<string>();
   const [posting, setPosting] = useState(false);
   const filterRef = useRef<HTMLInputElement>(null);
@@ -27,6 +32,15 @@ export function RolePicker({ capture, info, address }: Props) {
   const visible = useMemo(() => filterRoles(info.roles, query), [info.roles, query]);
   const groups = useMemo(() => groupByAccount(visible), [visible]);
   const regions = useMemo(() => regionOptions(address), [address]);
+  const { health, checkAgain } = useRegionHealth(address.partition);
+  // Until the user picks a region, the default follows health as probes answer.
+  const defaultRegion = chooseDefaultRegion({
+    addressedRegion: address.endpoint.region,
+    preferred: preferredRegions,
+    available: regions.map((r) => r.code),
+    health,
+  });
+  const region = chosenRegion ?? defaultRegion;
   const selected: SamlRole | undefined = visible.find((r) => r.roleArn === selectedArn) ?? visible[0];
   const warning = otherRegionWarning(address, region);
 
@@ -134,17 +148,15 @@ export function RolePicker({ capture, info, address }: Props) {
 
       <RoleList groups={groups} selectedArn={selected?.roleArn} onSelect={setSelectedArn} query={query} radioId={radioId} />
 
-      <div class="region">
-        <label for="region">Region</label>
-        <select id="region" value={region} onChange={(e) => setRegion((e.target as HTMLSelectElement).value)}>
-          {regions.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.code} · {r.name}
-              {r.isRecipient ? ' (addressed here)' : ''}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RegionPicker
+        regions={regions}
+        region={region}
+        addressedRegion={address.endpoint.region}
+        health={health}
+        movedFromAddressed={chosenRegion === undefined && defaultRegion !== address.endpoint.region}
+        onChange={setChosenRegion}
+        onCheckAgain={checkAgain}
+      />
       {warning && (
         <p class="warning" role="note">
           {warning}

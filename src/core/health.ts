@@ -1,0 +1,145 @@
+/**
+ * Health policy for sign-in endpoints: what counts as up, slow or down, when to probe again.
+ * Pure: the worker does the fetching (src/platform/health-probe.ts) and hands results in here.
+ *
+ * Probe: `GET https://<host>/static/saml-metadata.xml`, no credentials (REFERENCE §3). A refused
+ * connection fails in milliseconds, a black hole only by timeout, so every probe has a short
+ * timeout and all run in parallel; the picker never waits for them.
+ */
+export const PROBE_PATH = '/static/saml-metadata.xml';
+export const PROBE_TIMEOUT_MS = 1_500;
+/** Answered, but slower than this: shown as slow (it still works). */
+export const SLOW_AFTER_MS = 800;
+/** A healthy answer is trusted this long before the next picker re-probes. */
+export const FRESH_FOR_MS = 60_000;
+/** After failures, probe again sooner at first (outages end), then back off. */
+export const RETRY_AFTER_FAILURE_MS = [10_000, 20_000, 40_000, 60_000] as const;
+
+export type HealthState = 'unknown' | 'up' | 'slow' | 'down';
+
+/** What one probe saw. */
+export type ProbeOutcome =
+  | { readonly kind: 'answered'; readonly status: number; readonly latencyMs: number }
+  | { readonly kind: 'timeout'; readonly latencyMs: number }
+  | { readonly kind: 'network-error'; readonly latencyMs: number };
+
+export interface RegionHealth {
+  readonly region: string;
+  readonly state: HealthState;
+  readonly latencyMs?: number | undefined;
+  /** Plain words: "answered in 42 ms", "connection failed", "no answer within 1.5 s". */
+  readonly detail: string;
+  readonly checkedAt?: number | undefined;
+  /** Consecutive failed probes, for the backoff. */
+  readonly failures: number;
+  /** Set while a probe runs; the last known state stays shown meanwhile. */
+  readonly checkingSince?: number | undefined;
+}
+
+export function unknownHealth(region: string): RegionHealth {
+  return { region, state: 'unknown', detail: 'not checked yet', failures: 0 };
+}
+
+/** Turns one probe's outcome into the region's new health. */
+export function classifyProbe(region: string, outcome: ProbeOutcome, at: number, previous?: RegionHealth): RegionHealth {
+  const latencyMs = Math.round(outcome.latencyMs);
+  const failures = (previous?.failures ?? 0) + 1;
+  switch (outcome.kind) {
+    case 'timeout':
+      return { region, state: 'down', latencyMs, detail: `no answer within ${PROBE_TIMEOUT_MS / 1000} s`, checkedAt: at, failures };
+    case 'network-error':
+      return { region, state: 'down', latencyMs, detail: 'connection failed', checkedAt: at, failures };
+    case 'answered':
+      if (outcome.status < 200 || outcome.status >= 400) {
+        return { region, state: 'down', latencyMs, detail: `answered with HTTP ${outcome.status}`, checkedAt: at, failures };
+      }
+      return {
+        region,
+        state: latencyMs >= SLOW_AFTER_MS ? 'slow' : 'up',
+        latencyMs,
+        detail: `answered in ${latencyMs} ms`,
+        checkedAt: at,
+        failures: 0,
+      };
+  }
+}
+
+/** When a region should be probed again (ms since epoch); now for one never checked. */
+export function nextProbeAt(health: RegionHealth | undefined): number {
+  if (!health?.checkedAt) return 0;
+  if (health.state === 'up' || health.state === 'slow') return health.checkedAt + FRESH_FOR_MS;
+  const step = RETRY_AFTER_FAILURE_MS[Math.min(health.failures, RETRY_AFTER_FAILURE_MS.length) - 1] ?? FRESH_FOR_MS;
+  return health.checkedAt + step;
+}
+
+/** Regions to probe now: stale ones, or all of them when the user asked. */
+export function regionsDueForProbe(
+  regions: readonly string[],
+  known: Readonly<Record<string, RegionHealth | undefined>>,
+  now: number,
+  force: boolean,
+): string[] {
+  return regions.filter((r) => {
+    const health = known[r];
+    const running = health?.checkingSince !== undefined && now - health.checkingSince <= CHECKING_EXPIRES_MS;
+    return !running && (force || nextProbeAt(health) <= now);
+  });
+}
+
+/** A probe running longer than this was lost (the worker stopped): it may be started again. */
+export const CHECKING_EXPIRES_MS = PROBE_TIMEOUT_MS * 4;
+
+export function markChecking(previous: RegionHealth | undefined, region: string, at: number): RegionHealth {
+  return { ...(previous ?? unknownHealth(region)), checkingSince: at };
+}
+
+/** Up or slow: an endpoint that answered and can be used. */
+export function isUsable(health: RegionHealth | undefined): boolean {
+  return health?.state === 'up' || health?.state === 'slow';
+}
+
+/**
+ * The region the selector should default to (REFERENCE §4): the assertion's own region unless
+ * it is known to be down, then the user's first preferred region that answered, then any region
+ * that answered (fastest first). Unknown health never moves the default: probes can be wrong.
+ */
+export function chooseDefaultRegion(input: {
+  readonly addressedRegion: string;
+  readonly preferred: readonly string[];
+  readonly available: readonly string[];
+  readonly health: Readonly<Record<string, RegionHealth | undefined>>;
+}): string {
+  const { addressedRegion, preferred, available, health } = input;
+  if (health[addressedRegion]?.state !== 'down') return addressedRegion;
+  const offered = new Set(available);
+  const preferredUsable = preferred.find((r) => offered.has(r) && isUsable(health[r]));
+  if (preferredUsable) return preferredUsable;
+  const fastest = available
+    .filter((r) => isUsable(health[r]))
+    .sort((a, b) => (health[a]?.latencyMs ?? Infinity) - (health[b]?.latencyMs ?? Infinity))[0];
+  return fastest ?? addressedRegion;
+}
+
+/** One line for the selector: "up · 42 ms", "down · connection failed", "checking…". */
+export function describeHealth(health: RegionHealth | undefined): string {
+  if (!health || health.state === 'unknown') return health?.checkingSince ? 'checking…' : 'not checked';
+  if (health.state === 'down') return `down · ${health.detail}`;
+  return `${health.state} · ${health.latencyMs} ms`;
+}
+
+export interface HealthSummary {
+  readonly up: number;
+  readonly slow: number;
+  readonly down: number;
+  readonly unknown: number;
+}
+
+export function summarizeHealth(regions: readonly string[], health: Readonly<Record<string, RegionHealth | undefined>>): HealthSummary {
+  const summary = { up: 0, slow: 0, down: 0, unknown: 0 };
+  for (const r of regions) {
+    const state = health[r]?.state;
+    if (state === 'up' || state === 'slow' || state === 'down') summary[state]++;
+    else summary.unknown++;
+  }
+  return summary;
+}

@@ -1,0 +1,102 @@
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type LaunchedExtension } from '../support/chromium';
+import { startMockServer, type HostMode, type MockServer } from '../support/mock-server';
+import { openPickerFromTile, saveArtifact, tileUrl, warmUpCapture } from './helpers';
+
+const GLOBAL = 'signin.aws.amazon.com';
+let server: MockServer;
+let browser: LaunchedExtension | undefined;
+
+beforeAll(async () => {
+  server = await startMockServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+afterEach(async () => {
+  await browser?.close();
+  browser = undefined;
+  server.setHostMode(GLOBAL, 'up');
+  server.clearReceived();
+});
+
+/** A fresh browser per case: endpoint health is cached for a minute inside the extension. */
+async function freshBrowser(): Promise<LaunchedExtension> {
+  browser = await launchWithExtension({ server, headless: true });
+  await warmUpCapture(browser.context);
+  // The warm-up's probes saw a healthy world: let them finish, then start without that cache.
+  await browser.serviceWorker?.evaluate(async () => {
+    const settled = async () => {
+      const all = await chrome.storage.session.get(null);
+      const entries = Object.entries(all).filter(([k]) => k.startsWith('health:'));
+      const running = entries.some(([, v]) => Object.values(v as Record<string, { checkingSince?: number }>).some((h) => h.checkingSince));
+      return { keys: entries.map(([k]) => k), running };
+    };
+    for (let i = 0; i < 100; i++) {
+      const { keys, running } = await settled();
+      if (!running && keys.length) {
+        await chrome.storage.session.remove(keys);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+  return browser;
+}
+
+describe('endpoint health in the picker', () => {
+  const outages: Array<[HostMode, RegExp]> = [
+    ['down', /down · connection failed/],
+    ['blackhole', /down · no answer within 1\.5 s/],
+    ['slow', /down · no answer within 1\.5 s/],
+  ];
+  for (const [mode, shown] of outages) {
+    it(`shows the global endpoint ${mode} within 2 s and signs in at a healthy preferred region`, async () => {
+      const { context } = await freshBrowser();
+      server.setHostMode(GLOBAL, mode, { delayMs: 3_000 });
+      const page = await context.newPage();
+      await openPickerFromTile(page, tileUrl());
+      // The picker is usable before any probe answers; the outage must show within 2 s of it.
+      const usEast1 = page.locator('option[value="us-east-1"]');
+      await page
+        .locator('option[value="us-east-1"][data-health="down"], option[value="us-east-1"][data-health="slow"]')
+        .waitFor({ state: 'attached', timeout: 2_000 })
+        .catch(async () => {
+          throw new Error(`health not shown within 2 s: ${await usEast1.textContent()}`);
+        });
+      const region = page.getByLabel(/^Region/);
+      if (mode === 'slow' && (await usEast1.getAttribute('data-health')) === 'slow') {
+        // Slow still works: the default stays where the assertion is addressed.
+        await expect(region.inputValue()).resolves.toBe('us-east-1');
+        return;
+      }
+      await expect(page.locator('#region-status').textContent()).resolves.toMatch(/us-east-2 is up/);
+      await expect(region.inputValue()).resolves.toBe('us-east-2');
+      await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(
+        /us-east-1, where this assertion is addressed, is down/,
+      );
+      await expect(usEast1.textContent()).resolves.toMatch(shown);
+      // A region shown as down stays selectable.
+      await expect(usEast1.isDisabled()).resolves.toBe(false);
+      await expect(usEast1.textContent()).resolves.toMatch(/down/);
+      if (mode === 'down') await saveArtifact(page, 'picker-global-down.png');
+
+      await page.getByRole('button', { name: /^Sign in .* in us-east-2$/ }).click();
+      const post = await server.waitForPost((p) => p.host === 'us-east-2.signin.aws.amazon.com', 15_000);
+      expect(post.fields.RelayState).toBe('https://us-east-2.console.aws.amazon.com/console/home?region=us-east-2');
+      expect(server.received.filter((p) => p.host === GLOBAL)).toEqual([]);
+    });
+  }
+
+  it('keeps the addressed region as default when it is healthy, and shows every region answering', async () => {
+    const { context } = await freshBrowser();
+    const page = await context.newPage();
+    await openPickerFromTile(page, tileUrl({ acs: 'https://eu-west-1.signin.aws.amazon.com/saml' }));
+    await page.getByText(/regions answering/).waitFor({ timeout: 3_000 });
+    await page.getByRole('button', { name: 'Check again' }).waitFor({ timeout: 3_000 });
+    await expect(page.getByLabel(/^Region/).inputValue()).resolves.toBe('eu-west-1');
+    const options = await page.locator('#region option').allTextContents();
+    expect(options.every((o) => / up · \d+ ms$/.test(o))).toBe(true);
+    expect(options.some((o) => /cn-|us-gov-/.test(o))).toBe(false);
+  });
+});
