@@ -3,6 +3,7 @@ import { onTabClosed } from '../platform/extension';
 import { handleMessages } from '../platform/messaging';
 import { removeCapture, restrictSessionStorage, saveCapture } from '../platform/session-store';
 import { listenForSigninPosts } from '../platform/signin-capture';
+import { explainRejection } from './diagnosis';
 import { refreshHealth } from './health';
 
 // Listeners first and synchronously: Chrome only wakes a sleeping worker for events whose
@@ -15,11 +16,14 @@ onTabClosed((tabId) => {
   removeCapture(tabId).catch(() => undefined);
 });
 
-handleMessages(async (message): Promise<MessageReply> => {
+handleMessages(async (message, tabId): Promise<MessageReply> => {
   switch (message.type) {
     case 'health/refresh':
       // Answer at once: the picker follows the results through storage as they arrive.
       void refreshHealth(message.partition, message.force);
+      return { ok: true };
+    case 'signin/rejected':
+      if (tabId !== undefined) await explainRejection(tabId, message.awsMessage);
       return { ok: true };
   }
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpointForHost } from '../core/endpoints';
 
 /**
  * Every message between our pages and the worker, validated on arrival. Messages carry no
@@ -11,10 +12,43 @@ export const RefreshHealthMessage = z.object({
   force: z.boolean(),
 });
 
-export const ExtensionMessage = z.discriminatedUnion('type', [RefreshHealthMessage]);
+/** From our content script on an AWS sign-in page that shows an error after our re-post. */
+export const SigninRejectedMessage = z.object({
+  type: z.literal('signin/rejected'),
+  awsMessage: z.string().min(1).max(2000),
+});
+
+export const ExtensionMessage = z.discriminatedUnion('type', [RefreshHealthMessage, SigninRejectedMessage]);
 export type ExtensionMessage = z.infer<typeof ExtensionMessage>;
 
 export type MessageReply = { ok: true } | { ok: false; error: string };
+
+export interface MessageSender {
+  readonly id?: string | undefined;
+  readonly url?: string | undefined;
+  readonly tab?: { readonly id?: number | undefined } | undefined;
+}
+
+/** Which senders may send which message: pages ask for health, only our content script reports rejections. */
+export function isAllowedSender(message: ExtensionMessage, sender: MessageSender, ownId: string, ownOrigin: string): boolean {
+  switch (message.type) {
+    case 'health/refresh':
+      return isFromOwnPage(sender, ownId, ownOrigin);
+    case 'signin/rejected':
+      return isFromSigninContentScript(sender, ownId);
+  }
+}
+
+/** Our content script, running in a tab on an AWS sign-in endpoint. */
+export function isFromSigninContentScript(sender: MessageSender, ownId: string): boolean {
+  if (sender.id !== ownId || sender.tab?.id === undefined || !sender.url) return false;
+  try {
+    const url = new URL(sender.url);
+    return url.protocol === 'https:' && endpointForHost(url.hostname) !== undefined;
+  } catch {
+    return false;
+  }
+}
 
 /** Only our own extension pages may talk to the worker (not content scripts, not other extensions). */
 export function isFromOwnPage(sender: { id?: string | undefined; url?: string | undefined }, ownId: string, ownOrigin: string): boolean {

@@ -1,14 +1,13 @@
 import browser from 'webextension-polyfill';
-import { ExtensionMessage, isFromOwnPage, type MessageReply } from '../messages/protocol';
+import { ExtensionMessage, isAllowedSender, type MessageReply } from '../messages/protocol';
 import { ownOrigin } from './extension';
 
-/** Worker side: one handler for every validated message from our own pages. */
-export function handleMessages(handler: (message: ExtensionMessage) => Promise<MessageReply>): void {
+/** Worker side: one handler for every validated message from an allowed sender. */
+export function handleMessages(handler: (message: ExtensionMessage, tabId: number | undefined) => Promise<MessageReply>): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
-    if (!isFromOwnPage(sender, browser.runtime.id, ownOrigin())) return undefined;
     const parsed = ExtensionMessage.safeParse(raw);
-    if (!parsed.success) return Promise.resolve<MessageReply>({ ok: false, error: 'Unknown message.' });
-    return handler(parsed.data).catch(() => ({ ok: false, error: 'The extension could not do that.' }) as MessageReply);
+    if (!parsed.success || !isAllowedSender(parsed.data, sender, browser.runtime.id, ownOrigin())) return undefined;
+    return handler(parsed.data, sender.tab?.id).catch(() => ({ ok: false, error: 'The extension could not do that.' }) as MessageReply);
   });
 }
 

@@ -215,3 +215,47 @@ describe('picker states', () => {
     await page.close();
   });
 });
+
+describe('diagnosis of a refused sign-in', () => {
+  it("explains AWS's rejection at another region and what to ask the admin", async () => {
+    server.setHostMode(EU_WEST_1, 'reject');
+    try {
+      const page = await browser.context.newPage();
+      await openPickerFromTile(page, tileUrl());
+      await page.getByLabel(/^Region/).selectOption('eu-west-1');
+      await page.getByRole('radio', { name: /Admin.*111122223333/ }).check();
+      await page.getByRole('button', { name: /^Sign in/ }).click();
+      await server.waitForPost((p) => p.host === EU_WEST_1, 15_000);
+      await page.getByRole('heading', { name: 'eu-west-1 did not accept this assertion' }).waitFor({ timeout: 15_000 });
+      expect(page.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/src\/pages\/diagnosis\/index\.html$/);
+      const body = await page.locator('main').innerText();
+      expect(body).toContain('Your request included an invalid SAML response');
+      expect(body).toContain('addressed to us-east-1 (https://signin.aws.amazon.com/saml)');
+      const request = await page.getByLabel('What to ask your admin').inputValue();
+      expect(request).toContain('SAML:aud condition of the trust policy of arn:aws:iam::111122223333:role/Admin');
+      expect(request).toContain('"https://signin.aws.amazon.com/saml"');
+      expect(request).toContain('"https://eu-west-1.signin.aws.amazon.com/saml"');
+      await saveArtifact(page, 'diagnosis.png');
+      await page.close();
+    } finally {
+      server.setHostMode(EU_WEST_1, 'up');
+    }
+  });
+
+  it('leaves AWS error pages alone when the sign-in did not come from the picker', async () => {
+    server.setHostMode(GLOBAL, 'reject');
+    try {
+      const page = await browser.context.newPage();
+      await openPickerFromTile(page, tileUrl());
+      // The escape hatch posts as AWS would have received it; its answer is AWS's own business.
+      await page.getByRole('button', { name: /^Continue to AWS/ }).click();
+      await page.waitForURL(`https://${GLOBAL}/saml`);
+      await page.getByText('Your request included an invalid SAML response').waitFor();
+      await page.waitForTimeout(500);
+      expect(page.url()).toBe(`https://${GLOBAL}/saml`);
+      await page.close();
+    } finally {
+      server.setHostMode(GLOBAL, 'up');
+    }
+  });
+});

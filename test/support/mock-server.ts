@@ -38,13 +38,19 @@ export const MOCK_HOSTS = [
 export const GLOBAL_SIGNIN_HOST = 'signin.aws.amazon.com';
 export const DEFAULT_ACS = `https://${GLOBAL_SIGNIN_HOST}/saml`;
 
-export type HostMode = 'up' | 'down' | 'blackhole' | 'slow' | 'error500';
-const HOST_MODES: readonly HostMode[] = ['up', 'down', 'blackhole', 'slow', 'error500'];
+/** `reject`: the endpoint is up (probes answer) but refuses sign-ins with AWS's error page. */
+export type HostMode = 'up' | 'down' | 'blackhole' | 'slow' | 'error500' | 'reject';
+const HOST_MODES: readonly HostMode[] = ['up', 'down', 'blackhole', 'slow', 'error500', 'reject'];
 
 export interface HostModeOptions {
   /** For 'slow': how long each response waits. Default 3000 ms. */
   delayMs?: number;
+  /** For 'reject': the error AWS's page shows. Default: the invalid-SAML-response message. */
+  message?: string;
 }
+
+/** The sentence AWS's sign-in page shows for an assertion it refuses (e.g. Recipient/SAML:aud mismatch). */
+export const AWS_INVALID_SAML_MESSAGE = 'Your request included an invalid SAML response. To logout, click here.';
 
 /** A form POST that reached a mock sign-in endpoint. */
 export interface ReceivedPost {
@@ -112,7 +118,7 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
   const secureOptions = constants.SSL_OP_NO_TICKET;
   const secureContext = createSecureContext({ key, cert, secureOptions });
 
-  const modes = new Map<string, { mode: Exclude<HostMode, 'up'>; delayMs: number }>();
+  const modes = new Map<string, { mode: Exclude<HostMode, 'up'>; delayMs: number; message: string }>();
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const listeners = new Set<(post: ReceivedPost) => void>();
@@ -239,6 +245,8 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     for (const [name, value] of new URLSearchParams(body)) if (!(name in fields)) fields[name] = value;
     const post: ReceivedPost = { host, path: url.pathname, fields, headers: req.headers, at: new Date() };
     record(post);
+    const rejection = modeOf(host);
+    if (rejection?.mode === 'reject') return send(res, 200, awsSigninErrorPage(rejection.message));
     send(res, fields.SAMLResponse ? 200 : 400, signinLanding(post));
   }
 
@@ -314,7 +322,8 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     setHostMode(host, mode, modeOptions = {}) {
       const name = host.toLowerCase();
       if (mode === 'up') modes.delete(name);
-      else modes.set(name, { mode, delayMs: modeOptions.delayMs ?? SLOW_DEFAULT_MS });
+      else
+        modes.set(name, { mode, delayMs: modeOptions.delayMs ?? SLOW_DEFAULT_MS, message: modeOptions.message ?? AWS_INVALID_SAML_MESSAGE });
       // Kept-alive connections would dodge the handshake check: the next request must open a new one.
       if (mode === 'down' || mode === 'blackhole') for (const socket of hostSockets.get(name) ?? []) socket.destroy();
     },
@@ -554,5 +563,13 @@ document.addEventListener('click', (e) => {
 <h2>Host modes</h2><ul>${modeRows}</ul>
 <h2>Last POSTs received (reload to refresh)</h2><ul>${posts}</ul>`,
     script,
+  );
+}
+
+/** Shaped like AWS's sign-in error page: the message sits in the page body after "Error:". */
+function awsSigninErrorPage(message: string): string {
+  return page(
+    'Amazon Web Services Sign-In',
+    `<div id="container"><div id="content"><h1>Amazon Web Services Sign In</h1><p class="error"><b>Error:</b> ${esc(message)}</p></div></div>`,
   );
 }

@@ -93,12 +93,16 @@ export function RolePicker({ capture, info, address, preferredRegions }: Props) 
       return;
     }
     setPosting(true);
-    const refused = await signIn(capture, {
-      partition: address.partition,
-      roleArn: selected.roleArn,
-      targetUrl,
-      relayState: relayStateForRegion(address.partition, region, capture.relayState),
-    });
+    const refused = await signIn(
+      capture,
+      {
+        partition: address.partition,
+        roleArn: selected.roleArn,
+        targetUrl,
+        relayState: relayStateForRegion(address.partition, region, capture.relayState),
+      },
+      { recipientUrl: info.recipient ?? address.endpoint.url, recipientRegion: address.endpoint.region, notOnOrAfter: info.notOnOrAfter },
+    );
     if (refused) {
       setPosting(false);
       setError(refused);

@@ -1,5 +1,7 @@
 import type { CapturedSignin } from '../../core/captured-signin';
+import type { SigninAttempt } from '../../core/diagnosis';
 import { buildSigninPost, SigninTargetError, type SigninPostRequest } from '../../core/signin-post';
+import { saveAttempt } from '../../platform/attempt-store';
 import { removeCapture } from '../../platform/session-store';
 import { submitSigninPost } from './post-form';
 
@@ -8,12 +10,28 @@ import { submitSigninPost } from './post-form';
  * of no more use to us, and a bearer credential kept is a bearer credential leaked.
  * Returns a sentence to show when the target was refused.
  */
-export async function signIn(capture: CapturedSignin, request: Omit<SigninPostRequest, 'samlResponse'>): Promise<string | undefined> {
+export async function signIn(
+  capture: CapturedSignin,
+  request: Omit<SigninPostRequest, 'samlResponse'>,
+  /** What to remember to explain a rejection (no assertion in it). */
+  context?: Pick<SigninAttempt, 'recipientUrl' | 'recipientRegion' | 'notOnOrAfter'>,
+): Promise<string | undefined> {
   let post;
   try {
     post = buildSigninPost({ ...request, samlResponse: capture.samlResponse });
   } catch (error) {
     return error instanceof SigninTargetError ? error.message : 'The sign-in could not be prepared.';
+  }
+  if (context) {
+    await saveAttempt({
+      ...context,
+      tabId: capture.tabId,
+      partition: request.partition,
+      region: post.endpoint.region,
+      targetUrl: post.url,
+      roleArn: request.roleArn,
+      at: Date.now(),
+    }).catch(() => undefined);
   }
   await removeCapture(capture.tabId).catch(() => undefined);
   submitSigninPost(post);

@@ -1,0 +1,76 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { StoredDiagnosisSchema, type StoredDiagnosisView } from '../../core/diagnosis-schema';
+import { readDiagnosis } from '../../platform/attempt-store';
+import { currentTabId } from '../../platform/extension';
+import '../../ui/base.css';
+import '../picker/picker.css';
+
+type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'ready'; value: StoredDiagnosisView };
+
+function DiagnosisPage() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    (async () => {
+      const tabId = await currentTabId();
+      const parsed = StoredDiagnosisSchema.safeParse(tabId === undefined ? undefined : await readDiagnosis(tabId));
+      setState(parsed.success ? { kind: 'ready', value: parsed.data } : { kind: 'none' });
+    })().catch(() => setState({ kind: 'none' }));
+  }, []);
+
+  if (state.kind === 'loading') return <p class="loading">Loading…</p>;
+  if (state.kind === 'none') {
+    return (
+      <section class="panel state">
+        <h1>Nothing to explain</h1>
+        <p>There is no refused sign-in to explain in this tab.</p>
+      </section>
+    );
+  }
+  const { diagnosis, attempt } = state.value;
+  const copy = async () => {
+    await navigator.clipboard.writeText(diagnosis.adminRequest);
+    setCopied(true);
+  };
+  return (
+    <section class="panel state diagnosis">
+      <h1>{diagnosis.title}</h1>
+      <p>{diagnosis.explanation}</p>
+      <dl class="facts">
+        <dt>AWS said</dt>
+        <dd>
+          <q>{diagnosis.awsMessage}</q>
+        </dd>
+        <dt>Sent to</dt>
+        <dd>
+          {attempt.region} ({attempt.targetUrl})
+        </dd>
+        <dt>Addressed to</dt>
+        <dd>
+          {attempt.recipientRegion} ({attempt.recipientUrl})
+        </dd>
+        {attempt.roleArn && (
+          <>
+            <dt>Role</dt>
+            <dd>{attempt.roleArn}</dd>
+          </>
+        )}
+      </dl>
+      <label for="admin-request">What to ask your admin</label>
+      <textarea id="admin-request" readOnly rows={8} value={diagnosis.adminRequest} />
+      <div class="actions">
+        <button type="button" class="button primary" onClick={copy}>
+          {copied ? 'Copied' : 'Copy the request for your admin'}
+        </button>
+      </div>
+      <p class="hint">
+        Each assertion works once and only for a few minutes: to try another region, click the AWS tile in your identity
+        provider again and pick that region in the picker.
+      </p>
+    </section>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<DiagnosisPage />, root);

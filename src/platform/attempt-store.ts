@@ -1,0 +1,37 @@
+import browser from 'webextension-polyfill';
+import type { Diagnosis, SigninAttempt } from '../core/diagnosis';
+
+/**
+ * What the picker posted (never the assertion) and what AWS answered, per tab, in session
+ * storage: enough to explain a rejection on the diagnosis page.
+ */
+const attemptKey = (tabId: number) => `attempt:${tabId}`;
+const diagnosisKey = (tabId: number) => `diagnosis:${tabId}`;
+
+export interface StoredDiagnosis {
+  readonly diagnosis: Diagnosis;
+  readonly attempt: SigninAttempt;
+}
+
+export async function saveAttempt(attempt: SigninAttempt): Promise<void> {
+  await browser.storage.session.set({ [attemptKey(attempt.tabId)]: attempt });
+}
+
+export async function takeAttempt(tabId: number): Promise<SigninAttempt | undefined> {
+  const stored = await browser.storage.session.get(attemptKey(tabId));
+  await browser.storage.session.remove(attemptKey(tabId));
+  return stored[attemptKey(tabId)] as SigninAttempt | undefined;
+}
+
+export async function saveDiagnosis(tabId: number, value: StoredDiagnosis): Promise<void> {
+  await browser.storage.session.set({ [diagnosisKey(tabId)]: value });
+}
+
+export async function readDiagnosis(tabId: number): Promise<unknown> {
+  const stored = await browser.storage.session.get(diagnosisKey(tabId));
+  return stored[diagnosisKey(tabId)];
+}
+
+export async function openInTab(tabId: number, url: string): Promise<void> {
+  await browser.tabs.update(tabId, { url });
+}
