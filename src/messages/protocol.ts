@@ -52,10 +52,6 @@ export function isFromSigninContentScript(sender: MessageSender, ownId: string):
 
 /** Only our own extension pages may talk to the worker (not content scripts, not other extensions). */
 export function isFromOwnPage(sender: { id?: string | undefined; url?: string | undefined }, ownId: string, ownOrigin: string): boolean {
-  if (sender.id !== ownId || !sender.url) return false;
-  try {
-    return new URL(sender.url).origin === ownOrigin;
-  } catch {
-    return false;
-  }
+  // A prefix test, not URL.origin: non-web schemes have an opaque origin outside browsers.
+  return sender.id === ownId && !!sender.url && sender.url.startsWith(`${ownOrigin}/`);
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseRejection, readAwsSigninError, type SigninAttempt } from '../../src/core/diagnosis';
+import { isAllowedSender } from '../../src/messages/protocol';
+
+const NOW = Date.parse('2026-11-23T10:00:00Z');
+const attempt: SigninAttempt = {
+  tabId: 4,
+  partition: 'aws',
+  region: 'eu-west-1',
+  targetUrl: 'https://eu-west-1.signin.aws.amazon.com/saml',
+  recipientUrl: 'https://signin.aws.amazon.com/saml',
+  recipientRegion: 'us-east-1',
+  roleArn: 'arn:aws:iam::111122223333:role/Admin',
+  notOnOrAfter: '2026-11-23T10:04:00Z',
+  at: NOW - 2_000,
+};
+
+describe('readAwsSigninError', () => {
+  it("finds the sentence on AWS's error page", () => {
+    expect(readAwsSigninError('Amazon Web Services Sign In\nError: Your request included an invalid SAML response. To logout, click here.')).toBe(
+      'Your request included an invalid SAML response. To logout, click here.',
+    );
+    expect(readAwsSigninError('Select a role:\nAccount: 1111\nSign in')).toBeUndefined();
+  });
+});
+
+describe('diagnoseRejection', () => {
+  it('blames the SAML:aud condition when the assertion went to another region, with the exact values', () => {
+    const d = diagnoseRejection('Your request included an invalid SAML response.', attempt, NOW);
+    expect(d.cause).toBe('audience');
+    expect(d.title).toBe('eu-west-1 did not accept this assertion');
+    expect(d.explanation).toContain('lists https://eu-west-1.signin.aws.amazon.com/saml in SAML:aud');
+    expect(d.adminRequest).toContain('trust policy of arn:aws:iam::111122223333:role/Admin');
+    expect(d.adminRequest).toContain('"https://signin.aws.amazon.com/saml"');
+    expect(d.adminRequest).toContain('"https://eu-west-1.signin.aws.amazon.com/saml"');
+  });
+
+  it('recognises an expired assertion by its time or by the message', () => {
+    expect(diagnoseRejection('invalid SAML response', { ...attempt, notOnOrAfter: '2026-11-23T09:59:00Z' }, NOW).cause).toBe('expired');
+    expect(diagnoseRejection('The SAML response has expired', { ...attempt, region: 'us-east-1' }, NOW).cause).toBe('expired');
+  });
+
+  it("recognises a role that does not trust the provider at the assertion's own region", () => {
+    const d = diagnoseRejection('Not authorized to perform sts:AssumeRoleWithSAML', { ...attempt, region: 'us-east-1', targetUrl: attempt.recipientUrl }, NOW);
+    expect(d.cause).toBe('role-trust');
+    expect(d.adminRequest).toContain('"https://signin.aws.amazon.com/saml"');
+  });
+
+  it('recognises a wrong partition, a missing session name and a bad signature', () => {
+    expect(diagnoseRejection('invalid', { ...attempt, targetUrl: 'https://signin.amazonaws.cn/saml', partition: 'aws-cn', region: 'cn-north-1' }, NOW).cause).toBe(
+      'wrong-partition',
+    );
+    expect(diagnoseRejection('RoleSessionName is required in AuthnResponse', attempt, NOW).cause).toBe('session-name');
+    expect(diagnoseRejection('Response Signature Invalid', attempt, NOW).cause).toBe('signature');
+    expect(diagnoseRejection('Something else', { ...attempt, region: 'us-east-1' }, NOW).cause).toBe('unknown');
+  });
+});
+
+describe('message senders', () => {
+  const id = 'mlkkifchelpfbajlhekonmgdfifpjknd';
+  const origin = `chrome-extension://${id}`;
+  const health = { type: 'health/refresh', partition: 'aws', force: false } as const;
+  const rejected = { type: 'signin/rejected', awsMessage: 'invalid' } as const;
+
+  it('lets only our own pages ask for health', () => {
+    expect(isAllowedSender(health, { id, url: `${origin}/src/pages/picker/index.html` }, id, origin)).toBe(true);
+    expect(isAllowedSender(health, { id: 'other', url: `chrome-extension://other/x.html` }, id, origin)).toBe(false);
+    expect(isAllowedSender(health, { id, url: 'https://evil.example/', tab: { id: 3 } }, id, origin)).toBe(false);
+  });
+
+  it('takes rejection reports only from our content script on an AWS sign-in endpoint', () => {
+    expect(isAllowedSender(rejected, { id, url: 'https://eu-west-1.signin.aws.amazon.com/saml', tab: { id: 3 } }, id, origin)).toBe(true);
+    expect(isAllowedSender(rejected, { id, url: 'https://evil.example/saml', tab: { id: 3 } }, id, origin)).toBe(false);
+    expect(isAllowedSender(rejected, { id, url: `${origin}/src/pages/picker/index.html` }, id, origin)).toBe(false);
+    expect(isAllowedSender(rejected, { id: 'other', url: 'https://signin.aws.amazon.com/saml', tab: { id: 3 } }, id, origin)).toBe(false);
+  });
+});
