@@ -120,6 +120,25 @@ export function chooseDefaultRegion(input: {
   return fastest ?? addressedRegion;
 }
 
+/**
+ * When the assertion's own region is down, the IdP app set up for a healthy region (preferred
+ * order first) hands out an assertion that region accepts for sure.
+ */
+export function freshAssertionOffer(input: {
+  readonly addressedRegion: string;
+  readonly preferred: readonly string[];
+  readonly health: Readonly<Record<string, RegionHealth | undefined>>;
+  readonly idpAppLinks: Readonly<Record<string, string>>;
+}): { region: string; url: string } | undefined {
+  const { addressedRegion, preferred, health, idpAppLinks } = input;
+  if (health[addressedRegion]?.state !== 'down') return undefined;
+  const linked = Object.keys(idpAppLinks).filter((r) => r !== addressedRegion && isUsable(health[r]));
+  const order = [...preferred.filter((r) => linked.includes(r)), ...linked.filter((r) => !preferred.includes(r)).sort()];
+  const region = order[0];
+  const url = region ? idpAppLinks[region] : undefined;
+  return region && url ? { region, url } : undefined;
+}
+
 /** One line for the selector: "up · 42 ms", "down · connection failed", "checking…". */
 export function describeHealth(health: RegionHealth | undefined): string {
   if (!health || health.state === 'unknown') return health?.checkingSince ? 'checking…' : 'not checked';

@@ -88,6 +88,28 @@ describe('endpoint health in the picker', () => {
     });
   }
 
+  it('offers a fresh assertion from the IdP app of a healthy region when the addressed one is down', async () => {
+    const { context, serviceWorker } = await freshBrowser();
+    const euApp = tileUrl({ acs: 'https://eu-west-1.signin.aws.amazon.com/saml' }, 'acme.okta.com', 'exk1euw1');
+    await serviceWorker!.evaluate(async (link) => {
+      await chrome.storage.sync.set({ settings: { version: 1, idpAppLinks: { 'eu-west-1': link } } });
+    }, euApp);
+    server.setHostMode(GLOBAL, 'down');
+    const page = await context.newPage();
+    await openPickerFromTile(page, tileUrl());
+    const offer = page.getByRole('link', { name: 'Get a fresh assertion from the eu-west-1 app' });
+    await offer.waitFor({ timeout: 3_000 });
+    await offer.click();
+    // The eu-west-1 app's assertion is addressed to eu-west-1: the picker defaults there, no warning.
+    await page.waitForURL(/picker/);
+    await page.getByRole('button', { name: /^Sign in .* in eu-west-1$/ }).waitFor();
+    await expect(page.getByRole('note').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: /^Sign in/ }).click();
+    const post = await server.waitForPost((p) => p.host === 'eu-west-1.signin.aws.amazon.com', 15_000);
+    expect(post.fields.SAMLResponse).toBe(server.issued.find((i) => i.appId === 'exk1euw1')!.samlResponse);
+    expect(server.received.filter((p) => p.host === GLOBAL)).toEqual([]);
+  });
+
   it('keeps the addressed region as default when it is healthy, and shows every region answering', async () => {
     const { context } = await freshBrowser();
     const page = await context.newPage();

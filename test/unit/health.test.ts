@@ -6,6 +6,7 @@ import {
   chooseDefaultRegion,
   classifyProbe,
   describeHealth,
+  freshAssertionOffer,
   markChecking,
   nextProbeAt,
   regionsDueForProbe,
@@ -115,4 +116,24 @@ describe('chooseDefaultRegion', () => {
 
 it('summarizes health over the offered regions', () => {
   expect(summarizeHealth(['a', 'b', 'c', 'd'], { a: up('a'), b: up('b', 900), c: down('c') })).toEqual({ up: 1, slow: 1, down: 1, unknown: 1 });
+});
+
+describe('freshAssertionOffer', () => {
+  const links = { 'eu-west-1': 'https://acme.okta.com/app/amazon_aws/exk1euw1/sso/saml', 'us-west-2': 'https://acme.okta.com/app/amazon_aws/exk1usw2/sso/saml' };
+
+  it('offers the app of a healthy region, preferred first, only when the addressed region is down', () => {
+    const health = { 'us-east-1': down('us-east-1'), 'eu-west-1': up('eu-west-1'), 'us-west-2': up('us-west-2') };
+    expect(freshAssertionOffer({ addressedRegion: 'us-east-1', preferred: ['us-west-2'], health, idpAppLinks: links })).toEqual({
+      region: 'us-west-2',
+      url: links['us-west-2'],
+    });
+    expect(freshAssertionOffer({ addressedRegion: 'us-east-1', preferred: [], health, idpAppLinks: links })?.region).toBe('eu-west-1');
+    expect(freshAssertionOffer({ addressedRegion: 'us-east-1', preferred: [], health: { ...health, 'us-east-1': up('us-east-1') }, idpAppLinks: links })).toBeUndefined();
+  });
+
+  it('offers nothing without a link for a region that answers', () => {
+    const health = { 'us-east-1': down('us-east-1'), 'eu-west-1': down('eu-west-1') };
+    expect(freshAssertionOffer({ addressedRegion: 'us-east-1', preferred: [], health, idpAppLinks: { 'eu-west-1': links['eu-west-1'] } })).toBeUndefined();
+    expect(freshAssertionOffer({ addressedRegion: 'us-east-1', preferred: [], health: { 'us-east-1': down('us-east-1') }, idpAppLinks: {} })).toBeUndefined();
+  });
 });

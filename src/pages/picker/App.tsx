@@ -2,12 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { decodeSamlResponse, SamlResponseError, type SamlAssertionInfo } from '../../core/saml-decode';
 import { assertionAddress, type AssertionAddress } from '../../core/region-choice';
 import type { CapturedSignin } from '../../core/captured-signin';
+import { defaultSettings } from '../../core/settings';
+import { loadSettings, watchSettings, type LoadedSettings } from '../../platform/settings-store';
 import { loadCapturedSignin } from './load-signin';
 import { RolePicker } from './RolePicker';
 import { DecodeErrorView, EncryptedView, FramedView, NoCaptureView, WaitingView } from './StateViews';
-
-// Until settings are wired in: the documented default order after the nearest region.
-const PREFERRED_FALLBACK = ['us-east-2', 'us-west-2', 'eu-west-1'];
 
 type View =
   | { kind: 'waiting' }
@@ -45,6 +44,14 @@ export function decodeCapture(capture: CapturedSignin): View {
 
 export function App(props: { framed: boolean; pageOpenedAt: number; wasReloaded: boolean }) {
   const [view, setView] = useState<View>(props.framed ? { kind: 'framed' } : { kind: 'waiting' });
+  const [settings, setSettings] = useState<LoadedSettings['settings']>(defaultSettings);
+
+  // Settings only add to the picker (names, pins, preferences): it never waits for them.
+  useEffect(() => {
+    const load = () => loadSettings().then((loaded) => setSettings(loaded.settings), () => undefined);
+    void load();
+    return watchSettings(load);
+  }, []);
 
   useEffect(() => {
     if (props.framed) return;
@@ -75,6 +82,6 @@ export function App(props: { framed: boolean; pageOpenedAt: number; wasReloaded:
     case 'encrypted':
       return <EncryptedView capture={view.capture} info={view.info} address={view.address} />;
     case 'ready':
-      return <RolePicker capture={view.capture} info={view.info} address={view.address} preferredRegions={PREFERRED_FALLBACK} />;
+      return <RolePicker capture={view.capture} info={view.info} address={view.address} settings={settings} />;
   }
 }

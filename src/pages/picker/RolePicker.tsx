@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CapturedSignin } from '../../core/captured-signin';
-import { chooseDefaultRegion } from '../../core/health';
+import { chooseDefaultRegion, freshAssertionOffer } from '../../core/health';
+import { preferredRegionsFor, type Settings } from '../../core/settings';
 import { otherRegionWarning, regionOptions, targetUrlForRegion, type AssertionAddress } from '../../core/region-choice';
 import { relayStateForRegion } from '../../core/relay-state';
 import { filterRoles, groupByAccount } from '../../core/role-groups';
@@ -16,11 +17,13 @@ interface Props {
   capture: CapturedSignin;
   info: SamlAssertionInfo;
   address: AssertionAddress;
-  /** The user's preferred regions, most preferred first (settings). */
-  preferredRegions: readonly string[];
+  settings: Settings;
 }
 
-export function RolePicker({ capture, info, address, preferredRegions }: Props) {
+const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+export function RolePicker({ capture, info, address, settings }: Props) {
+  const preferredRegions = useMemo(() => preferredRegionsFor(settings, TIME_ZONE), [settings]);
   const now = useNow();
   const [query, setQuery] = useState('');
   const [selectedArn, setSelectedArn] = useState<string | undefined>(info.roles[0]?.roleArn);
@@ -41,6 +44,14 @@ export function RolePicker({ capture, info, address, preferredRegions }: Props) 
     health,
   });
   const region = chosenRegion ?? defaultRegion;
+  // The addressed region is down and an IdP app is set up for a healthy one: a fresh assertion
+  // addressed there is the sign-in that will certainly work (REFERENCE §4).
+  const freshApp = freshAssertionOffer({
+    addressedRegion: address.endpoint.region,
+    preferred: preferredRegions,
+    health,
+    idpAppLinks: settings.idpAppLinks,
+  });
   const selected: SamlRole | undefined = visible.find((r) => r.roleArn === selectedArn) ?? visible[0];
   const warning = otherRegionWarning(address, region);
 
@@ -173,7 +184,12 @@ export function RolePicker({ capture, info, address, preferredRegions }: Props) 
       )}
 
       <div class="actions">
-        <button type="submit" class="button primary" disabled={!selected || posting}>
+        {freshApp && (
+          <a class="button primary" href={freshApp.url}>
+            Get a fresh assertion from the {freshApp.region} app
+          </a>
+        )}
+        <button type="submit" class={freshApp ? 'button' : 'button primary'} disabled={!selected || posting}>
           {selected ? `Sign in as ${selected.roleName} in ${region}` : 'Sign in (choose a role)'}
         </button>
         <ContinueToAws capture={capture} />

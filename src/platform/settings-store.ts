@@ -1,0 +1,85 @@
+import browser from 'webextension-polyfill';
+import { migrateSettings, type Settings } from '../core/settings';
+import { applyManaged, type ManagedKey } from '../core/settings-managed';
+import { SYNC_KEY_PREFIX, fitsSyncQuota, joinFromSync, splitForSync, staleSyncKeys } from '../core/settings-sync';
+
+/**
+ * Settings live in storage.sync (split under its quotas); when they do not fit they fall back to
+ * storage.local with a notice. Enterprise values from storage.managed are applied on top and
+ * shown as locked. Nothing here ever holds an assertion.
+ */
+const LOCATION_KEY = 'settingsLocation';
+const LOCAL_KEY = 'settings';
+
+export interface LoadedSettings {
+  /** What the extension uses: user settings with managed values applied. */
+  readonly settings: Settings;
+  /** The user's own settings, the ones to edit and save. */
+  readonly user: Settings;
+  readonly locked: readonly ManagedKey[];
+  /** Stored or managed parts that were dropped, in words. */
+  readonly rejected: readonly string[];
+  readonly storedIn: 'sync' | 'local';
+}
+
+async function readManaged(): Promise<unknown> {
+  try {
+    const managed = await browser.storage.managed.get(null);
+    return Object.keys(managed).length ? managed : undefined;
+  } catch {
+    // No policy installed, or a browser without managed storage.
+    return undefined;
+  }
+}
+
+export async function loadSettings(): Promise<LoadedSettings> {
+  const local = await browser.storage.local.get([LOCATION_KEY, LOCAL_KEY]);
+  const storedIn = local[LOCATION_KEY] === 'local' ? 'local' : 'sync';
+  const raw = storedIn === 'local' ? local[LOCAL_KEY] : joinFromSync(await browser.storage.sync.get(null));
+  const migrated = migrateSettings(raw);
+  const managed = applyManaged(migrated.settings, await readManaged());
+  return {
+    settings: managed.settings,
+    user: migrated.settings,
+    locked: managed.locked,
+    rejected: [...migrated.rejected, ...managed.rejected],
+    storedIn,
+  };
+}
+
+export interface SaveResult {
+  readonly storedIn: 'sync' | 'local';
+  /** Set when the settings could not go to sync. */
+  readonly notice?: string;
+}
+
+export async function saveSettings(user: Settings): Promise<SaveResult> {
+  const fit = fitsSyncQuota(user);
+  if (fit.fits) {
+    const items = splitForSync(user);
+    await browser.storage.sync.set(items);
+    const stored = Object.keys(await browser.storage.sync.get(null));
+    const stale = staleSyncKeys(stored, items);
+    if (stale.length) await browser.storage.sync.remove(stale);
+    await browser.storage.local.set({ [LOCATION_KEY]: 'sync' });
+    await browser.storage.local.remove(LOCAL_KEY);
+    return { storedIn: 'sync' };
+  }
+  await browser.storage.local.set({ [LOCAL_KEY]: user, [LOCATION_KEY]: 'local' });
+  return {
+    storedIn: 'local',
+    notice: `Your settings (${Math.ceil(fit.bytes / 1024)} KB) are larger than browser sync allows, so they are kept on this device only.`,
+  };
+}
+
+/** Calls back when settings change in any area (another tab, another device, a policy). */
+export function watchSettings(listener: () => void): () => void {
+  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    const keys = Object.keys(changes);
+    if (area === 'managed' || (area === 'sync' && keys.some((k) => k === SYNC_KEY_PREFIX || k.startsWith(`${SYNC_KEY_PREFIX}:`))) || (area === 'local' && keys.some((k) => k === LOCAL_KEY || k === LOCATION_KEY))) {
+      listener();
+    }
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
