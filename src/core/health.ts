@@ -162,3 +162,26 @@ export function summarizeHealth(regions: readonly string[], health: Readonly<Rec
   }
   return summary;
 }
+
+export interface HealthBadge {
+  readonly text: string;
+  readonly color: string;
+  readonly title: string;
+}
+
+/**
+ * The toolbar badge for the regions the user cares about (their preferred regions and the
+ * global endpoint's): empty while all answer, "!" when one of them is down.
+ */
+export function badgeFor(regions: readonly string[], health: Readonly<Record<string, RegionHealth | undefined>>): HealthBadge {
+  const lines = regions.map((r) => `${r}: ${describeHealth(health[r])}`);
+  const down = regions.filter((r) => health[r]?.state === 'down');
+  const title = ['Failover Role Picker for AWS', ...lines].join('\n');
+  if (down.length) return { text: down.length === regions.length ? '✕' : '!', color: '#d91515', title };
+  return { text: '', color: '#1d8102', title };
+}
+
+/** Regions the badge and popup watch: the global endpoint's region, then the preferred ones. */
+export function watchedRegions(globalRegion: string, preferred: readonly string[], limit = 4): string[] {
+  return [...new Set([globalRegion, ...preferred])].slice(0, limit);
+}

@@ -110,6 +110,33 @@ describe('endpoint health in the picker', () => {
     expect(server.received.filter((p) => p.host === GLOBAL)).toEqual([]);
   });
 
+  it('shows watched regions in the popup and the toolbar badge, and opens the IdP app to sign in again', async () => {
+    const { context, serviceWorker, extensionId } = await freshBrowser();
+    const euApp = tileUrl({ acs: 'https://eu-west-1.signin.aws.amazon.com/saml' }, 'acme.okta.com', 'exk1euw1');
+    await serviceWorker!.evaluate(async (link) => {
+      await chrome.storage.sync.set({ settings: { version: 1, preferredRegions: ['eu-west-1', 'us-west-2'], idpAppLinks: { 'eu-west-1': link } } });
+    }, euApp);
+    server.setHostMode(GLOBAL, 'down');
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+    const list = popup.getByRole('list', { name: 'Sign-in endpoint health' });
+    await list.getByText('down · connection failed').waitFor({ timeout: 3_000 });
+    await expect(list.getByRole('listitem').allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/us-east-1\s+down · connection failed/),
+      expect.stringMatching(/eu-west-1\s+(up|slow) · \d+ ms|eu-west-1\s+checking/),
+      expect.stringMatching(/us-west-2/),
+    ]);
+    await expect.poll(() => serviceWorker!.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+    await expect(serviceWorker!.evaluate(() => chrome.action.getTitle({}))).resolves.toContain('us-east-1: down · connection failed');
+    await saveArtifact(popup, 'popup.png');
+
+    const opened = context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Sign in again (eu-west-1)' }).click();
+    const tile = await opened;
+    await tile.waitForURL(/picker/);
+    await tile.getByRole('button', { name: /^Sign in .* in eu-west-1$/ }).waitFor();
+  });
+
   it('keeps the addressed region as default when it is healthy, and shows every region answering', async () => {
     const { context } = await freshBrowser();
     const page = await context.newPage();

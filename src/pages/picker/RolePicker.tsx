@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CapturedSignin } from '../../core/captured-signin';
-import { chooseDefaultRegion, freshAssertionOffer } from '../../core/health';
+import { badgeFor, chooseDefaultRegion, freshAssertionOffer, watchedRegions } from '../../core/health';
+import { showBadge } from '../../platform/badge';
 import { preferredRegionsFor, type Settings } from '../../core/settings';
 import { otherRegionWarning, regionOptions, targetUrlForRegion, type AssertionAddress } from '../../core/region-choice';
 import { relayStateForRegion } from '../../core/relay-state';
@@ -44,6 +45,10 @@ export function RolePicker({ capture, info, address, settings }: Props) {
     health,
   });
   const region = chosenRegion ?? defaultRegion;
+  useEffect(() => {
+    if (address.partition !== 'aws') return;
+    void showBadge(badgeFor(watchedRegions('us-east-1', preferredRegions), health)).catch(() => undefined);
+  }, [health, preferredRegions, address.partition]);
   // The addressed region is down and an IdP app is set up for a healthy one: a fresh assertion
   // addressed there is the sign-in that will certainly work (REFERENCE §4).
   const freshApp = freshAssertionOffer({

@@ -1,0 +1,72 @@
+import { render } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { partitionInfo } from '../../core/endpoints';
+import { badgeFor, describeHealth, isUsable, watchedRegions } from '../../core/health';
+import { defaultSettings, preferredRegionsFor, type Settings } from '../../core/settings';
+import { showBadge } from '../../platform/badge';
+import { openOptionsPage, openTab } from '../../platform/extension';
+import { loadSettings } from '../../platform/settings-store';
+import { useRegionHealth } from '../picker/use-health';
+import '../../ui/base.css';
+import './popup.css';
+
+const PARTITION = 'aws';
+const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+function Popup() {
+  const [settings, setSettings] = useState<Settings>(defaultSettings);
+  useEffect(() => {
+    loadSettings().then((loaded) => setSettings(loaded.settings), () => undefined);
+  }, []);
+  const { health, checkAgain } = useRegionHealth(PARTITION);
+  const regions = useMemo(
+    () => watchedRegions(partitionInfo(PARTITION)?.globalRegion ?? 'us-east-1', preferredRegionsFor(settings, TIME_ZONE)),
+    [settings],
+  );
+  useEffect(() => {
+    void showBadge(badgeFor(regions, health)).catch(() => undefined);
+  }, [regions, health]);
+
+  // "Sign in again": the IdP app of the first watched region that answers, else any app link.
+  const signInAgain =
+    regions.map((r) => ({ region: r, url: settings.idpAppLinks[r] })).find((l) => l.url && isUsable(health[l.region])) ??
+    Object.entries(settings.idpAppLinks).map(([region, url]) => ({ region, url }))[0];
+  const checking = regions.some((r) => health[r]?.checkingSince !== undefined);
+
+  return (
+    <section>
+      <h1>AWS sign-in</h1>
+      <ul class="health-list" aria-label="Sign-in endpoint health">
+        {regions.map((r) => (
+          <li key={r} class={`state-${health[r]?.state ?? 'unknown'}`}>
+            <span class="dot" aria-hidden="true" />
+            <span class="code">{r}</span>
+            <span class="state">{describeHealth(health[r])}</span>
+          </li>
+        ))}
+      </ul>
+      <div class="actions">
+        {signInAgain?.url ? (
+          <button type="button" class="button primary" onClick={() => void openTab(signInAgain.url!)}>
+            Sign in again ({signInAgain.region})
+          </button>
+        ) : (
+          <button type="button" class="button primary" onClick={() => void openOptionsPage()}>
+            Add your IdP app link…
+          </button>
+        )}
+        <button type="button" class="button" onClick={checkAgain} disabled={checking}>
+          {checking ? 'Checking…' : 'Check now'}
+        </button>
+      </div>
+      <p class="hint">
+        <button type="button" class="link" onClick={() => void openOptionsPage()}>
+          Settings
+        </button>
+      </p>
+    </section>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<Popup />, root);

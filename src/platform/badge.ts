@@ -1,0 +1,11 @@
+import browser from 'webextension-polyfill';
+import type { HealthBadge } from '../core/health';
+
+/** Shows endpoint health on the toolbar button (from any of our pages; the worker has no settings). */
+export async function showBadge(badge: HealthBadge): Promise<void> {
+  await Promise.all([
+    browser.action.setBadgeText({ text: badge.text }),
+    browser.action.setBadgeBackgroundColor({ color: badge.color }),
+    browser.action.setTitle({ title: badge.title }),
+  ]);
+}
