@@ -32,7 +32,7 @@ type SourceManifest = typeof manifest;
  */
 function firefoxManifest(source: SourceManifest): ManifestV3Export {
   // Spread first so every kept key stays where the source manifest has it.
-  const firefox: Partial<SourceManifest> & Record<string, unknown> = {
+  const firefox: Record<string, unknown> = {
     ...source,
     permissions: [...source.permissions.filter((p) => !p.startsWith('declarativeNetRequest')), 'webRequestBlocking'],
     background: { scripts: [source.background.service_worker], type: source.background.type },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Installs what `npm test` and `npm run demo` need on a fresh Debian machine with only Node:
-// the npm dependencies (from package-lock.json) and, with --browser, Debian's Chromium.
+// the npm dependencies (from package-lock.json), with --browser Debian's Chromium and with
+// --firefox Debian's Firefox ESR.
 // No browser is ever downloaded by a test tool: only the distribution's package is used.
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wantBrowser = process.argv.includes('--browser');
+const wantFirefox = process.argv.includes('--firefox');
 
 function run(cmd, args) {
   console.log(`[setup] ${cmd} ${args.join(' ')}`);
@@ -25,9 +27,11 @@ if (dependenciesStale()) {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-if (wantBrowser) {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromium)) {
+/** Installs a Debian package when the binary it provides is missing (apt-get update runs once). */
+let aptUpdated = false;
+function ensureDebianPackage({ binary, envName, packageName, label }) {
+  const path = process.env[envName] ?? binary;
+  if (!existsSync(path)) {
     const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     const prefix = asRoot ? [] : ['sudo'];
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -36,11 +40,21 @@ if (wantBrowser) {
       console.log(`[setup] ${cmd} ${rest.join(' ')}`);
       execFileSync(cmd, rest, { stdio: 'inherit', env });
     };
-    apt(['update', '-qq']);
-    apt(['install', '-y', '-qq', 'chromium']);
+    if (!aptUpdated) apt(['update', '-qq']);
+    aptUpdated = true;
+    apt(['install', '-y', '-qq', packageName]);
   }
-  if (!existsSync(chromium)) {
-    console.error(`[setup] Chromium is still missing at ${chromium}; set CHROMIUM_PATH to a Chromium binary.`);
+  if (!existsSync(path)) {
+    console.error(`[setup] ${label} is still missing at ${path}; set ${envName} to a ${label} binary.`);
     process.exit(1);
   }
+}
+
+if (wantBrowser) {
+  ensureDebianPackage({ binary: '/usr/bin/chromium', envName: 'CHROMIUM_PATH', packageName: 'chromium', label: 'Chromium' });
+}
+
+// Firefox ESR for test/e2e/firefox.test.ts (driven by puppeteer-core, which downloads nothing).
+if (wantFirefox) {
+  ensureDebianPackage({ binary: '/usr/bin/firefox-esr', envName: 'FIREFOX_PATH', packageName: 'firefox-esr', label: 'Firefox ESR' });
 }

@@ -8,9 +8,8 @@ import { refreshHealth } from './health';
 
 // Listeners first and synchronously: Chrome only wakes a sleeping worker for events whose
 // listeners were registered in the worker's first turn.
-listenForSigninPosts((capture) => {
-  saveCapture(capture).catch(() => console.error('Could not keep the captured sign-in for the picker.'));
-});
+// Returning the save lets Firefox's blocking listener redirect only once the capture is stored.
+listenForSigninPosts((capture) => saveCapture(capture).catch(() => console.error('Could not keep the captured sign-in for the picker.')));
 
 onTabClosed((tabId) => {
   removeCapture(tabId).catch(() => undefined);

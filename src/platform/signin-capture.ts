@@ -65,7 +65,8 @@ function redirectSigninPosts(onCapture: (capture: CapturedSignin) => unknown): v
   const pickerUrl = extensionUrl(PICKER_PATH);
   browser.webRequest.onBeforeRequest.addListener(
     (details) => {
-      const capture = captureOf(details, origin);
+      // The polyfill's types give formData as Record<string, string>; Firefox sends string arrays.
+      const capture = captureOf({ ...details, requestBody: details.requestBody as SigninRequestBody | undefined }, origin);
       if (!capture) return undefined;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const written = Promise.resolve(onCapture(capture)).catch(() => undefined);

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/chromium';
+import { DEFAULT_FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension, type LaunchedFirefox } from '../support/firefox';
+import { startMockServer, type MockServer } from '../support/mock-server';
+import { tileUrl } from './helpers';
+
+// Firefox ESR with dist/firefox as a temporary add-on: a blocking webRequest listener stores the
+// capture and redirects to the picker (no DNR rule there), REFERENCE §5 and §6.
+const EU_WEST_1 = 'eu-west-1.signin.aws.amazon.com';
+const GLOBAL = 'signin.aws.amazon.com';
+const PICKER_PATH = '/src/pages/picker/index.html';
+const DEPLOY_ARN = 'arn:aws:iam::444455556666:role/team/Deploy';
+
+let server: MockServer;
+let firefox: LaunchedFirefox;
+
+beforeAll(async () => {
+  server = await startMockServer();
+  firefox = await launchFirefoxWithExtension({ server });
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+beforeEach(() => {
+  server.clearReceived();
+  server.setHostMode(GLOBAL, 'up');
+});
+
+/**
+ * Polls `predicate` in the page until it holds. WebDriver BiDi reports no navigation to a
+ * moz-extension: page, so neither goto nor waitForNavigation sees the redirect to the picker, and
+ * waitForFunction fails when a navigation replaces the page it runs in.
+ */
+async function waitInPage(page: Page, predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(predicate).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`Firefox: ${what} within ${timeoutMs} ms (at ${await page.evaluate(() => location.href).catch(() => '?')})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Clicks the IdP tile as a user would (from the dashboard) and waits until the picker is interactive. */
+async function openPickerFromTile(page: Page, url: string): Promise<void> {
+  await page.goto(`${new URL(url).origin}/`);
+  await page.evaluate((href) => location.assign(href), url);
+  await waitInPage(page, () => location.protocol === 'moz-extension:' && document.querySelector('button[type=submit]') !== null, 'the picker did not open');
+}
+
+/** Opens an extension page in a fresh tab (the picker is web-accessible) and reads all storage there. */
+async function extensionStorage(pickerOrigin: string): Promise<string> {
+  const page = await firefox.browser.newPage();
+  try {
+    await page.goto('https://acme.okta.com/');
+    await page.evaluate((href) => location.assign(href), `${pickerOrigin}${PICKER_PATH}`);
+    await waitInPage(page, () => location.protocol === 'moz-extension:', 'the extension page did not open');
+    return await page.evaluate(async () =>
+      JSON.stringify(await Promise.all([chrome.storage.session.get(null), chrome.storage.local.get(null), chrome.storage.sync.get(null)])),
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** The <select> a <label> starting with `label` names, chosen as a user would. */
+async function selectByLabel(page: Page, label: string, value: string): Promise<void> {
+  const id = await page.evaluate((text) => {
+    const found = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim().startsWith(text));
+    return found?.control?.id;
+  }, label);
+  if (!id) throw new Error(`no control labelled "${label}…"`);
+  await page.select(`#${id}`, value);
+}
+
+describe('Firefox: Okta tile → picker → regional sign-in (built extension)', () => {
+  for (const globalMode of ['up', 'down'] as const) {
+    it(`signs in at eu-west-1 with the same assertion, the global endpoint ${globalMode}`, async () => {
+      server.setHostMode(GLOBAL, globalMode);
+      const page = await firefox.browser.newPage();
+      await openPickerFromTile(page, tileUrl({ submit: 'script' }));
+      const issued = server.issued.at(-1)!;
+
+      // The listener stored the capture under the tab the picker runs in, before redirecting.
+      const { origin, tabId, session } = await page.evaluate(async () => ({
+        origin: location.origin,
+        tabId: (await chrome.tabs.getCurrent())?.id,
+        session: await chrome.storage.session.get(null),
+      }));
+      expect(tabId).toEqual(expect.any(Number));
+      expect((session[`capture:${tabId}`] as { samlResponse?: string } | undefined)?.samlResponse).toBe(issued.samlResponse);
+
+      await selectByLabel(page, 'Region', 'eu-west-1');
+      await page.click(`input[type=radio][value="${DEPLOY_ARN}"]`);
+      await page.click('button[type=submit]::-p-text(Sign in as Deploy in eu-west-1)');
+
+      const post = await server.waitForPost((p) => p.host === EU_WEST_1, 15_000);
+      expect(post.path).toBe('/saml');
+      expect(post.fields.SAMLResponse).toBe(issued.samlResponse);
+      expect(post.fields.RelayState).toBe('https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1');
+      expect(post.fields.roleIndex).toBe(DEPLOY_ARN);
+      // Our own re-post was not caught again: the tab lands on AWS's page.
+      await waitInPage(page, () => location.href === 'https://eu-west-1.signin.aws.amazon.com/saml', 'the tab did not reach eu-west-1');
+
+      expect(server.received.filter((p) => p.host === GLOBAL)).toEqual([]);
+      expect(await extensionStorage(origin)).not.toContain(issued.samlResponse);
+      await page.close();
+    });
+  }
+
+  it("lets the user continue to AWS's own page without being intercepted again", async () => {
+    const page = await firefox.browser.newPage();
+    await openPickerFromTile(page, tileUrl());
+    await page.click('button::-p-text(Continue to AWS)');
+    const post = await server.waitForPost(undefined, 15_000);
+    expect(post.host).toBe(GLOBAL);
+    expect(post.fields.roleIndex).toBeUndefined();
+    expect(post.fields.SAMLResponse).toBe(server.issued.at(-1)!.samlResponse);
+    await waitInPage(page, () => location.href === 'https://signin.aws.amazon.com/saml', "the tab did not reach AWS's page");
+    expect(server.received).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe('Firefox build', () => {
+  const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
+    permissions: string[];
+    background: Record<string, unknown>;
+    content_security_policy: unknown;
+    web_accessible_resources: Array<Record<string, unknown>>;
+    browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
+  };
+
+  it('has an event page, the blocking listener and a gecko id instead of Chrome-only keys', () => {
+    const firefoxManifest = read(DEFAULT_FIREFOX_EXTENSION_DIR);
+    const chromeManifest = read(join(REPO_ROOT, 'dist/chrome'));
+    expect(firefoxManifest.background).toEqual({ scripts: [expect.any(String)], type: 'module' });
+    expect(firefoxManifest.permissions).toEqual(expect.arrayContaining(['webRequest', 'webRequestBlocking']));
+    expect(firefoxManifest.permissions.filter((p) => p.startsWith('declarativeNetRequest'))).toEqual([]);
+    expect(firefoxManifest.browser_specific_settings?.gecko).toMatchObject({ id: expect.stringMatching(/^[\w.-]+@[\w.-]+$/), strict_min_version: '140.0' });
+    for (const chromeOnly of ['key', 'minimum_chrome_version', 'declarative_net_request']) expect(firefoxManifest).not.toHaveProperty(chromeOnly);
+    expect(JSON.stringify(firefoxManifest.web_accessible_resources)).not.toContain('use_dynamic_url');
+    expect(firefoxManifest.content_security_policy).toEqual(chromeManifest.content_security_policy);
+  });
+});
