@@ -41,7 +41,7 @@ describe('Okta tile → picker → regional sign-in (real Chromium, built extens
     it(`signs in at the chosen regional endpoint with the global endpoint ${globalMode}`, async () => {
       server.setHostMode(GLOBAL, globalMode);
       const page = await browser.context.newPage();
-      await openPickerFromTile(page, tileUrl({ submit: 'script' }));
+      await openPickerFromTile(page, tileUrl({ submit: 'script' }, 'acme.okta.com', `exk1global${globalMode}`));
       const issued = server.issued.at(-1)!;
 
       // While the picker shows, the assertion lives in session storage only.
@@ -75,11 +75,11 @@ describe('Okta tile → picker → regional sign-in (real Chromium, built extens
     it(`intercepts Okta's ${submit} submit`, async () => {
       const page = await browser.context.newPage();
       if (submit === 'noscript') {
-        await page.goto(tileUrl({ submit }));
+        await page.goto(tileUrl({ submit }, 'acme.okta.com', `exk1${submit}`));
         await page.getByRole('button', { name: 'Continue' }).click();
         await page.getByRole('button', { name: /^Sign in/ }).waitFor();
       } else {
-        await openPickerFromTile(page, tileUrl({ submit }));
+        await openPickerFromTile(page, tileUrl({ submit }, 'acme.okta.com', `exk1${submit}`));
       }
       await page.getByRole('radio', { name: /ReadOnly.*111122223333/ }).check();
       await page.getByRole('button', { name: /^Sign in/ }).click();
@@ -97,7 +97,7 @@ describe('Okta tile → picker → regional sign-in (real Chromium, built extens
   it('works for another Okta domain and rewrites an IdP deep link to the chosen region', async () => {
     const page = await browser.context.newPage();
     const relay = 'https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#Instances:';
-    await openPickerFromTile(page, tileUrl({ relay }, 'acme.okta-emea.com'));
+    await openPickerFromTile(page, tileUrl({ relay }, 'acme.okta-emea.com', 'exk1emea'));
     await page.getByLabel(/^Region/).selectOption('ap-southeast-2');
     await page.getByRole('button', { name: /^Sign in/ }).click();
     const post = await server.waitForPost(undefined, 15_000);
@@ -108,7 +108,7 @@ describe('Okta tile → picker → regional sign-in (real Chromium, built extens
 
   it('intercepts an IdP app whose ACS is a regional endpoint and defaults to that region', async () => {
     const page = await browser.context.newPage();
-    await openPickerFromTile(page, tileUrl({ acs: `https://${EU_WEST_1}/saml` }));
+    await openPickerFromTile(page, tileUrl({ acs: `https://${EU_WEST_1}/saml` }, 'acme.okta.com', 'exk1euw1'));
     await expect(page.getByLabel(/^Region/).inputValue()).resolves.toBe('eu-west-1');
     await expect(page.getByRole('note').count()).resolves.toBe(0);
     await page.keyboard.press('Enter');

@@ -94,10 +94,16 @@ export function extensionIdFromKey(base64Key: string): string {
 async function extensionServiceWorker(context: BrowserContext, extensionId: string | undefined): Promise<Worker> {
   const prefix = extensionId ? `chrome-extension://${extensionId}/` : 'chrome-extension://';
   const matches = (worker: Worker) => worker.url().startsWith(prefix);
-  const running = context.serviceWorkers().find(matches);
-  if (running) return running;
+  let worker = context.serviceWorkers().find(matches);
   try {
-    return await context.waitForEvent('serviceworker', { predicate: matches, timeout: SERVICE_WORKER_TIMEOUT_MS });
+    worker ??= await context.waitForEvent('serviceworker', { predicate: matches, timeout: SERVICE_WORKER_TIMEOUT_MS });
+    // The worker is reported before its first turn has registered the capture listener: a sign-in
+    // in that window is redirected but not captured (REFERENCE §5).
+    for (let i = 0; i < 100; i++) {
+      if (await worker.evaluate(() => chrome.webRequest?.onBeforeRequest.hasListeners() ?? true)) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return worker;
   } catch {
     throw new Error(
       `The extension's service worker did not start within ${SERVICE_WORKER_TIMEOUT_MS} ms ` +

@@ -222,6 +222,8 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     const roles = inPartition(count === null ? DEFAULT_ROLES : makeRoles(Math.max(1, Number(count) || 1)), acs);
     const samlResponse = buildSamlResponse({
       roles,
+      // Okta gives every app its own issuer; the extension remembers choices per app by it.
+      issuer: `http://www.okta.com/${app[1] ?? 'exk1'}`,
       recipient: q.get('recipient') ?? acs,
       destination: q.get('destination') ?? q.get('recipient') ?? acs,
       notOnOrAfter: q.get('expired') === '1' ? new Date(Date.now() - 60_000) : undefined,

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { decodeSamlResponse, SamlResponseError, type SamlAssertionInfo } from '../../core/saml-decode';
 import { assertionAddress, type AssertionAddress } from '../../core/region-choice';
 import type { CapturedSignin } from '../../core/captured-signin';
-import { defaultSettings } from '../../core/settings';
-import { loadSettings, watchSettings, type LoadedSettings } from '../../platform/settings-store';
+import { defaultSettings, type Settings } from '../../core/settings';
+import { loadSettings, saveSettings, watchSettings, type LoadedSettings } from '../../platform/settings-store';
 import { loadCapturedSignin } from './load-signin';
 import { RolePicker } from './RolePicker';
 import { DecodeErrorView, EncryptedView, FramedView, NoCaptureView, WaitingView } from './StateViews';
@@ -44,14 +44,26 @@ export function decodeCapture(capture: CapturedSignin): View {
 
 export function App(props: { framed: boolean; pageOpenedAt: number; wasReloaded: boolean }) {
   const [view, setView] = useState<View>(props.framed ? { kind: 'framed' } : { kind: 'waiting' });
-  const [settings, setSettings] = useState<LoadedSettings['settings']>(defaultSettings);
+  const [loaded, setLoaded] = useState<LoadedSettings>(() => ({
+    settings: defaultSettings(),
+    user: defaultSettings(),
+    locked: [],
+    rejected: [],
+    storedIn: 'sync',
+  }));
+  const latest = useRef(loaded);
+  latest.current = loaded;
 
   // Settings only add to the picker (names, pins, preferences): it never waits for them.
+  const load = () => loadSettings().then(setLoaded, () => undefined);
   useEffect(() => {
-    const load = () => loadSettings().then((loaded) => setSettings(loaded.settings), () => undefined);
     void load();
-    return watchSettings(load);
+    return watchSettings(() => void load());
   }, []);
+  const updateSettings = async (change: (user: Settings) => Settings) => {
+    await saveSettings(change(latest.current.user));
+    await load();
+  };
 
   useEffect(() => {
     if (props.framed) return;
@@ -82,6 +94,6 @@ export function App(props: { framed: boolean; pageOpenedAt: number; wasReloaded:
     case 'encrypted':
       return <EncryptedView capture={view.capture} info={view.info} address={view.address} />;
     case 'ready':
-      return <RolePicker capture={view.capture} info={view.info} address={view.address} settings={settings} />;
+      return <RolePicker capture={view.capture} info={view.info} address={view.address} settings={loaded.settings} updateSettings={updateSettings} />;
   }
 }

@@ -1,18 +1,27 @@
 import type { ComponentChildren } from 'preact';
-import type { AccountGroup } from '../../core/role-groups';
+import type { FieldMatch, MatchField } from '../../core/ranking';
+import type { RoleSection } from '../../core/role-sections';
 import type { SamlRole } from '../../core/saml-decode';
 
 interface Props {
-  groups: readonly AccountGroup<SamlRole>[];
+  sections: readonly RoleSection<SamlRole>[];
+  hidden: number;
+  onShowAll: () => void;
+  accountNames: Readonly<Record<string, string>>;
+  pinned: ReadonlySet<string>;
+  onTogglePin: (role: SamlRole) => void;
   selectedArn: string | undefined;
   onSelect: (roleArn: string) => void;
   query: string;
   radioId: (roleArn: string) => string;
 }
 
-/** Roles grouped by account; one radio group across all accounts so arrows move through all. */
-export function RoleList({ groups, selectedArn, onSelect, query, radioId }: Props) {
-  if (!groups.length) {
+const SECTION_TITLE = { pinned: 'Pinned', recent: 'Recent', matches: 'Best matches' } as const;
+
+/** Roles in sections; one radio group across all so arrows move through all of them. */
+export function RoleList(props: Props) {
+  const { sections, accountNames, query } = props;
+  if (!sections.length) {
     return (
       <p id="role-list" class="empty" role="status">
         No role matches “{query}”.
@@ -22,64 +31,96 @@ export function RoleList({ groups, selectedArn, onSelect, query, radioId }: Prop
   return (
     <fieldset id="role-list" class="roles">
       <legend class="visually-hidden">Role</legend>
-      {groups.map((group) => (
-        <div class="account" role="group" aria-labelledby={`account-${group.accountId}`} key={group.accountId}>
-          <h2 id={`account-${group.accountId}`} class="account-heading">
-            {group.accountName ? (
-              <span class="account-name">{highlight(group.accountName, query)}</span>
-            ) : (
-              <span class="account-label">Account</span>
-            )}
-            <span class="account-id">{highlight(group.accountId, query)}</span>
-            <span class="account-count">
-              {group.roles.length} {group.roles.length === 1 ? 'role' : 'roles'}
-            </span>
-          </h2>
-          {group.roles.map((role) => {
-            const id = radioId(role.roleArn);
-            return (
-              <label class={role.roleArn === selectedArn ? 'role selected' : 'role'} for={id} key={role.roleArn}>
-                <input
-                  type="radio"
-                  id={id}
-                  name="role"
-                  value={role.roleArn}
-                  checked={role.roleArn === selectedArn}
-                  onChange={() => onSelect(role.roleArn)}
-                />
-                <span class="role-name">{highlight(role.roleName, query)}</span>
-                {role.path !== '/' && <span class="role-path">{highlight(role.path, query)}</span>}
-                <span class="visually-hidden">
-                  {' '}
-                  in account {group.accountName ? `${group.accountName} ` : ''}
-                  {group.accountId}
-                </span>
-              </label>
-            );
-          })}
-        </div>
-      ))}
+      {sections.map((section) => {
+        const headingId = `section-${section.key}`;
+        const accountName = section.accountId ? accountNames[section.accountId] : undefined;
+        return (
+          <div class="account" role="group" aria-labelledby={headingId} key={section.key}>
+            <h2 id={headingId} class="account-heading">
+              {section.kind === 'account' ? (
+                <>
+                  {accountName ? <span class="account-name">{accountName}</span> : <span class="account-label">Account</span>}
+                  <span class="account-id">{section.accountId}</span>
+                </>
+              ) : (
+                <span class="account-label">{SECTION_TITLE[section.kind]}</span>
+              )}
+              <span class="account-count">
+                {section.rows.length} {section.rows.length === 1 ? 'role' : 'roles'}
+              </span>
+            </h2>
+            {section.rows.map((row) => (
+              <RoleRow key={row.role.roleArn} role={row.role} matches={query ? row.matches : []} showAccount={section.kind !== 'account'} {...props} />
+            ))}
+          </div>
+        );
+      })}
+      {props.hidden > 0 && (
+        <p class="more">
+          {props.hidden} more {props.hidden === 1 ? 'role' : 'roles'}: type to narrow them down, or{' '}
+          <button type="button" class="link" onClick={props.onShowAll}>
+            show all
+          </button>
+          .
+        </p>
+      )}
     </fieldset>
   );
 }
 
-/** Marks the parts of `text` that match a word of the query. */
-function highlight(text: string, query: string): ComponentChildren {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (!words.length) return text;
-  const lower = text.toLowerCase();
-  const marks = new Array<boolean>(text.length).fill(false);
-  for (const word of words) {
-    for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) marks.fill(true, i, i + word.length);
-  }
+function RoleRow(props: Props & { role: SamlRole; matches: readonly FieldMatch[]; showAccount: boolean }) {
+  const { role, matches, accountNames, pinned, selectedArn, radioId } = props;
+  const id = radioId(role.roleArn);
+  const accountName = accountNames[role.accountId];
+  const isPinned = pinned.has(role.roleArn);
+  const ranges = (field: MatchField) => matches.find((m) => m.field === field)?.ranges ?? [];
+  const accountText = `${accountName ? `${accountName} ` : ''}${role.accountId}`;
+  return (
+    <div class={role.roleArn === selectedArn ? 'role selected' : 'role'}>
+      <label for={id}>
+        <input
+          type="radio"
+          id={id}
+          name="role"
+          value={role.roleArn}
+          checked={role.roleArn === selectedArn}
+          onChange={() => props.onSelect(role.roleArn)}
+        />
+        <span class="role-name">{highlight(role.roleName, ranges('roleName'))}</span>
+        {role.path !== '/' && <span class="role-path">{highlight(role.path, ranges('path'))}</span>}
+        {props.showAccount ? (
+          <span class="role-account">
+            {accountName && <span class="account-name">{highlight(accountName, ranges('accountName'))}</span>}
+            <span class="account-id">{highlight(role.accountId, ranges('accountId'))}</span>
+          </span>
+        ) : (
+          <span class="visually-hidden"> in account {accountText}</span>
+        )}
+      </label>
+      <button
+        type="button"
+        class={isPinned ? 'pin pinned' : 'pin'}
+        aria-pressed={isPinned}
+        aria-label={`${isPinned ? 'Unpin' : 'Pin'} ${role.roleName} in ${accountText}`}
+        title={isPinned ? 'Unpin' : 'Pin to the top'}
+        onClick={() => props.onTogglePin(role)}
+      >
+        {isPinned ? '★' : '☆'}
+      </button>
+    </div>
+  );
+}
+
+/** Marks the given [start, end) ranges of `text`. */
+function highlight(text: string, ranges: ReadonlyArray<readonly [number, number]>): ComponentChildren {
+  if (!ranges.length) return text;
   const parts: ComponentChildren[] = [];
-  let start = 0;
-  for (let i = 1; i <= text.length; i++) {
-    if (i === text.length || marks[i] !== marks[start]) {
-      const piece = text.slice(start, i);
-      parts.push(marks[start] ? <mark key={start}>{piece}</mark> : piece);
-      start = i;
-    }
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
+    at = end;
   }
+  if (at < text.length) parts.push(text.slice(at));
   return parts;
 }

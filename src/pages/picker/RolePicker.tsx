@@ -2,39 +2,64 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CapturedSignin } from '../../core/captured-signin';
 import { badgeFor, chooseDefaultRegion, freshAssertionOffer, watchedRegions } from '../../core/health';
 import { showBadge } from '../../platform/badge';
-import { preferredRegionsFor, type Settings } from '../../core/settings';
+import { deriveAccountNames, resolveAccountNames } from '../../core/account-names';
+import { buildRoleIndex, rankRoles } from '../../core/ranking';
+import { layoutSections, limitRows, rowsInOrder } from '../../core/role-sections';
+import { preferredRegionsFor, recentRoleArns, recordRecent, type Settings } from '../../core/settings';
 import { otherRegionWarning, regionOptions, targetUrlForRegion, type AssertionAddress } from '../../core/region-choice';
 import { relayStateForRegion } from '../../core/relay-state';
-import { filterRoles, groupByAccount } from '../../core/role-groups';
 import type { SamlAssertionInfo, SamlRole } from '../../core/saml-decode';
 import { Expiry, useNow } from './Expiry';
 import { RegionPicker } from './RegionPicker';
 import { RoleList } from './RoleList';
 import { ContinueToAws, ExpiredView } from './StateViews';
 import { signIn } from './sign-in';
+import { useAutoSignin } from './use-auto-signin';
 import { useRegionHealth } from './use-health';
 
 interface Props {
   capture: CapturedSignin;
   info: SamlAssertionInfo;
   address: AssertionAddress;
+  /** Effective settings (managed values applied). */
   settings: Settings;
+  /** Changes the user's own settings and saves them. */
+  updateSettings: (change: (user: Settings) => Settings) => Promise<void>;
 }
+
+/** Rows rendered before "show all": keeps every keystroke cheap with thousands of roles. */
+const ROW_LIMIT = 150;
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function RolePicker({ capture, info, address, settings }: Props) {
+export function RolePicker({ capture, info, address, settings, updateSettings }: Props) {
   const preferredRegions = useMemo(() => preferredRegionsFor(settings, TIME_ZONE), [settings]);
   const now = useNow();
   const [query, setQuery] = useState('');
-  const [selectedArn, setSelectedArn] = useState<string | undefined>(info.roles[0]?.roleArn);
+  const [selectedArn, setSelectedArn] = useState<string>();
+  const [showAll, setShowAll] = useState(false);
+  const [skipNextTime, setSkipNextTime] = useState(false);
   const [chosenRegion, setChosenRegion] = useState<string>();
   const [error, setError] = useState<string>();
   const [posting, setPosting] = useState(false);
   const filterRef = useRef<HTMLInputElement>(null);
 
-  const visible = useMemo(() => filterRoles(info.roles, query), [info.roles, query]);
-  const groups = useMemo(() => groupByAccount(visible), [visible]);
+  // Recent choices and "skip the picker" are remembered per IdP app: its Issuer names it.
+  const appKey = (info.issuer ?? address.endpoint.host).slice(0, 256);
+  const accountNames = useMemo(
+    () => resolveAccountNames(deriveAccountNames(info.roles, settings.aliasPattern), settings.accountNames),
+    [info.roles, settings.aliasPattern, settings.accountNames],
+  );
+  const index = useMemo(() => buildRoleIndex(info.roles, accountNames), [info.roles, accountNames]);
+  const pins = useMemo(() => settings.pins.map((p) => p.roleArn), [settings.pins]);
+  const recent = useMemo(() => recentRoleArns(settings, appKey), [settings, appKey]);
+  const ranked = useMemo(() => rankRoles(index, query, { pins, recent }), [index, query, pins, recent]);
+  const layout = useMemo(
+    () => limitRows(layoutSections(ranked, query, pins, recent), showAll ? Infinity : ROW_LIMIT),
+    [ranked, query, pins, recent, showAll],
+  );
+  const visible = useMemo(() => rowsInOrder(layout.sections), [layout]);
+  const matchCount = ranked.length;
   const regions = useMemo(() => regionOptions(address), [address]);
   const { health, checkAgain } = useRegionHealth(address.partition);
   // Until the user picks a region, the default follows health as probes answer.
@@ -44,7 +69,14 @@ export function RolePicker({ capture, info, address, settings }: Props) {
     available: regions.map((r) => r.code),
     health,
   });
-  const region = chosenRegion ?? defaultRegion;
+  const selected: SamlRole | undefined = visible.find((r) => r.roleArn === selectedArn) ?? visible[0];
+  // A pinned role's own region, else the region this role was used in last time, unless it is down.
+  const remembered = selected
+    ? (settings.pins.find((p) => p.roleArn === selected.roleArn)?.region ??
+      settings.recent[appKey]?.find((r) => r.roleArn === selected.roleArn)?.region)
+    : undefined;
+  const rememberedUsable = remembered && regions.some((r) => r.code === remembered) && health[remembered]?.state !== 'down';
+  const region = chosenRegion ?? (rememberedUsable ? remembered : defaultRegion);
   useEffect(() => {
     if (address.partition !== 'aws') return;
     void showBadge(badgeFor(watchedRegions('us-east-1', preferredRegions), health)).catch(() => undefined);
@@ -57,8 +89,16 @@ export function RolePicker({ capture, info, address, settings }: Props) {
     health,
     idpAppLinks: settings.idpAppLinks,
   });
-  const selected: SamlRole | undefined = visible.find((r) => r.roleArn === selectedArn) ?? visible[0];
   const warning = otherRegionWarning(address, region);
+  const lastTime = settings.recent[appKey]?.[0];
+  const autoPair = useMemo(() => {
+    const pair = settings.autoSignIn[appKey];
+    return pair && info.roles.some((r) => r.roleArn === pair.roleArn) && regions.some((r) => r.code === pair.region) ? pair : undefined;
+  }, [settings.autoSignIn, appKey, info.roles, regions]);
+  const { auto, cancel: cancelAuto } = useAutoSignin(autoPair, health, (roleArn, autoRegion) => {
+    const role = info.roles.find((r) => r.roleArn === roleArn);
+    if (role) void submit(role, autoRegion);
+  });
 
   // Typing anywhere goes to the filter: the keyboard never has to find it first.
   useEffect(() => {
@@ -100,20 +140,40 @@ export function RolePicker({ capture, info, address, settings }: Props) {
     }
   };
 
-  const onSubmit = async (event: Event) => {
+  const togglePin = (role: SamlRole) =>
+    void updateSettings((user) => ({
+      ...user,
+      pins: user.pins.some((p) => p.roleArn === role.roleArn)
+        ? user.pins.filter((p) => p.roleArn !== role.roleArn)
+        : [...user.pins, { roleArn: role.roleArn }],
+    }));
+
+  const onSubmit = (event: Event) => {
     event.preventDefault();
-    if (!selected || posting) return;
+    if (selected) void submit(selected, region);
+  };
+
+  async function submit(role: SamlRole, region: string) {
+    if (posting) return;
     const targetUrl = targetUrlForRegion(address, region);
     if (!targetUrl) {
       setError(`There is no sign-in endpoint for ${region}.`);
       return;
     }
     setPosting(true);
+    // Remembered before leaving the page; a failure to save never blocks the sign-in.
+    await Promise.race([
+      updateSettings((user) => {
+        const next = recordRecent(user, appKey, { roleArn: role.roleArn, region }, Date.now());
+        return skipNextTime ? { ...next, autoSignIn: { ...next.autoSignIn, [appKey]: { roleArn: role.roleArn, region } } } : next;
+      }).catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, 500)),
+    ]);
     const refused = await signIn(
       capture,
       {
         partition: address.partition,
-        roleArn: selected.roleArn,
+        roleArn: role.roleArn,
         targetUrl,
         relayState: relayStateForRegion(address.partition, region, capture.relayState),
       },
@@ -123,9 +183,9 @@ export function RolePicker({ capture, info, address, settings }: Props) {
       setPosting(false);
       setError(refused);
     }
-  };
+  }
 
-  const accountCount = groups.length;
+  const accountCount = new Set(info.roles.map((r) => r.accountId)).size;
   return (
     <form class="panel picker" onSubmit={onSubmit} aria-busy={posting}>
       <header class="picker-header">
@@ -160,13 +220,48 @@ export function RolePicker({ capture, info, address, settings }: Props) {
           aria-describedby="role-count"
         />
         <span id="role-count" class="count">
-          {visible.length === info.roles.length
+          {!query
             ? `${info.roles.length} ${plural(info.roles.length, 'role')} in ${accountCount} ${plural(accountCount, 'account')}`
-            : `${visible.length} of ${info.roles.length} roles`}
+            : `${matchCount} of ${info.roles.length} roles`}
         </span>
+        {!query && lastTime && selected?.roleArn === lastTime.roleArn && region === lastTime.region && (
+          <span class="hint last-time">Enter signs you in as last time.</span>
+        )}
       </div>
 
-      <RoleList groups={groups} selectedArn={selected?.roleArn} onSelect={setSelectedArn} query={query} radioId={radioId} />
+      {auto.state === 'counting' && (
+        <p class="warning auto" role="alert">
+          Signing in as {info.roles.find((r) => r.roleArn === auto.roleArn)?.roleName} in {auto.region} in 2 seconds…{' '}
+          <button type="button" class="button" onClick={() => cancelAuto()}>
+            Cancel
+          </button>
+        </p>
+      )}
+      {auto.state === 'cancelled' && (
+        <p class="hint" role="status">
+          Automatic sign-in stopped: {auto.reason}{' '}
+          <button type="button" class="link" onClick={() => void updateSettings((user) => {
+            const autoSignIn = { ...user.autoSignIn };
+            delete autoSignIn[appKey];
+            return { ...user, autoSignIn };
+          })}>
+            Stop skipping the picker for this app
+          </button>
+        </p>
+      )}
+
+      <RoleList
+        sections={layout.sections}
+        hidden={layout.hidden}
+        onShowAll={() => setShowAll(true)}
+        accountNames={accountNames}
+        pinned={new Set(pins)}
+        onTogglePin={togglePin}
+        selectedArn={selected?.roleArn}
+        onSelect={setSelectedArn}
+        query={query}
+        radioId={radioId}
+      />
 
       <RegionPicker
         regions={regions}
@@ -199,6 +294,10 @@ export function RolePicker({ capture, info, address, settings }: Props) {
         </button>
         <ContinueToAws capture={capture} />
       </div>
+      <label class="skip-next">
+        <input type="checkbox" checked={skipNextTime} onChange={(e) => setSkipNextTime((e.target as HTMLInputElement).checked)} />
+        Skip the picker next time for this role and region (with 2 seconds to cancel)
+      </label>
       {info.warnings.length > 0 && (
         <details class="warnings">
           <summary>

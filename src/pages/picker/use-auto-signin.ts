@@ -1,0 +1,50 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { RegionHealth } from '../../core/health';
+
+export const AUTO_SIGNIN_DELAY_MS = 2_000;
+
+export type AutoSignin =
+  | { state: 'off' }
+  | { state: 'counting'; roleArn: string; region: string; deadline: number }
+  | { state: 'cancelled'; reason: string };
+
+/**
+ * "Skip the picker for this pair": after a visible 2-second countdown the picker signs in by
+ * itself, unless the user cancels (button or Escape) or the region turns out to be down.
+ */
+export function useAutoSignin(
+  pair: { roleArn: string; region: string } | undefined,
+  health: Readonly<Record<string, RegionHealth | undefined>>,
+  go: (roleArn: string, region: string) => void,
+): { auto: AutoSignin; cancel: (reason?: string) => void } {
+  const [auto, setAuto] = useState<AutoSignin>({ state: 'off' });
+  const started = useRef(false);
+
+  useEffect(() => {
+    if (!pair || started.current) return;
+    started.current = true;
+    setAuto({ state: 'counting', ...pair, deadline: Date.now() + AUTO_SIGNIN_DELAY_MS });
+  }, [pair]);
+
+  useEffect(() => {
+    if (auto.state !== 'counting') return;
+    if (health[auto.region]?.state === 'down') {
+      setAuto({ state: 'cancelled', reason: `${auto.region} looks down, so you choose.` });
+      return;
+    }
+    const timer = setTimeout(() => {
+      setAuto({ state: 'off' });
+      go(auto.roleArn, auto.region);
+    }, Math.max(0, auto.deadline - Date.now()));
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setAuto({ state: 'cancelled', reason: 'Cancelled.' });
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [auto, health]);
+
+  return { auto, cancel: (reason = 'Cancelled.') => setAuto({ state: 'cancelled', reason }) };
+}
