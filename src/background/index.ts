@@ -2,7 +2,8 @@ import type { MessageReply } from '../messages/protocol';
 import { onTabClosed } from '../platform/extension';
 import { handleMessages } from '../platform/messaging';
 import { removeCapture, restrictSessionStorage, saveCapture } from '../platform/session-store';
-import { listenForSigninPosts } from '../platform/signin-capture';
+import { readInterceptionSwitch, watchInterceptionSwitch } from '../platform/interception-switch';
+import { listenForSigninPosts, setInterceptionEnabled } from '../platform/signin-capture';
 import { explainRejection } from './diagnosis';
 import { refreshHealth } from './health';
 
@@ -28,3 +29,7 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
 });
 
 restrictSessionStorage().catch(() => undefined);
+
+const applySwitch = () => void setInterceptionEnabled(readInterceptionSwitch().catch(() => true)).catch(() => undefined);
+applySwitch();
+watchInterceptionSwitch(applySwitch);

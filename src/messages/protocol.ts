@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the same validation, tree-shaken, so the service worker stays small.
+import * as z from 'zod/mini';
 import { endpointForHost } from '../core/endpoints';
 
 /**
@@ -7,7 +8,7 @@ import { endpointForHost } from '../core/endpoints';
  */
 export const RefreshHealthMessage = z.object({
   type: z.literal('health/refresh'),
-  partition: z.string().regex(/^aws(-[a-z0-9]+)*$/).max(32),
+  partition: z.string().check(z.regex(/^aws(-[a-z0-9]+)*$/), z.maxLength(32)),
   /** The user asked ("Check again"): ignore the cache. */
   force: z.boolean(),
 });
@@ -15,7 +16,7 @@ export const RefreshHealthMessage = z.object({
 /** From our content script on an AWS sign-in page that shows an error after our re-post. */
 export const SigninRejectedMessage = z.object({
   type: z.literal('signin/rejected'),
-  awsMessage: z.string().min(1).max(2000),
+  awsMessage: z.string().check(z.minLength(1), z.maxLength(2000)),
 });
 
 export const ExtensionMessage = z.discriminatedUnion('type', [RefreshHealthMessage, SigninRejectedMessage]);

@@ -42,6 +42,22 @@ interface SigninRequestDetails {
  *   exclude our own re-post). A blocking listener stores the capture, then redirects to the picker
  *   itself; a POST whose form cannot be read goes on to AWS untouched.
  */
+const RULESET_ID = 'intercept-saml-post';
+// Until the stored switch is read, a Firefox listener waits for it (a blocking listener may).
+let interceptionEnabled: Promise<boolean> = Promise.resolve(true);
+
+/**
+ * Turns interception on or off (settings, or an enterprise policy). In Chrome the static rule
+ * itself is switched, and stays switched across worker restarts.
+ */
+export async function setInterceptionEnabled(value: Promise<boolean>): Promise<void> {
+  interceptionEnabled = value;
+  const on = await value;
+  if (TARGET_BROWSER !== 'firefox') {
+    await chrome.declarativeNetRequest.updateEnabledRulesets(on ? { enableRulesetIds: [RULESET_ID] } : { disableRulesetIds: [RULESET_ID] });
+  }
+}
+
 export function listenForSigninPosts(onCapture: (capture: CapturedSignin) => void | Promise<unknown>): void {
   if (TARGET_BROWSER === 'firefox') redirectSigninPosts(onCapture);
   else copySigninPosts(onCapture);
@@ -52,7 +68,7 @@ function copySigninPosts(onCapture: (capture: CapturedSignin) => unknown): void 
   chrome.webRequest.onBeforeRequest.addListener(
     (details) => {
       const capture = captureOf(details, origin);
-      if (capture) onCapture(capture);
+      if (capture) void interceptionEnabled.then((on) => on && onCapture(capture));
       return undefined;
     },
     { urls: SIGNIN_URL_PATTERNS, types: ['main_frame'] },
@@ -68,12 +84,15 @@ function redirectSigninPosts(onCapture: (capture: CapturedSignin) => unknown): v
       // The polyfill's types give formData as Record<string, string>; Firefox sends string arrays.
       const capture = captureOf({ ...details, requestBody: details.requestBody as SigninRequestBody | undefined }, origin);
       if (!capture) return undefined;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const written = Promise.resolve(onCapture(capture)).catch(() => undefined);
-      const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, CAPTURE_WRITE_WAIT_MS)));
-      return Promise.race([written, waited]).then(() => {
-        clearTimeout(timer);
-        return { redirectUrl: pickerUrl };
+      return interceptionEnabled.then((on) => {
+        if (!on) return {};
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const written = Promise.resolve(onCapture(capture)).catch(() => undefined);
+        const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, CAPTURE_WRITE_WAIT_MS)));
+        return Promise.race([written, waited]).then(() => {
+          clearTimeout(timer);
+          return { redirectUrl: pickerUrl };
+        });
       });
     },
     { urls: SIGNIN_URL_PATTERNS, types: ['main_frame'] },

@@ -4,6 +4,7 @@ import { assertionAddress, type AssertionAddress } from '../../core/region-choic
 import type { CapturedSignin } from '../../core/captured-signin';
 import { defaultSettings, type Settings } from '../../core/settings';
 import { loadSettings, saveSettings, watchSettings, type LoadedSettings } from '../../platform/settings-store';
+import { applyAppearance } from '../../ui/appearance';
 import { loadCapturedSignin } from './load-signin';
 import { RolePicker } from './RolePicker';
 import { DecodeErrorView, EncryptedView, FramedView, NoCaptureView, WaitingView } from './StateViews';
@@ -55,7 +56,11 @@ export function App(props: { framed: boolean; pageOpenedAt: number; wasReloaded:
   latest.current = loaded;
 
   // Settings only add to the picker (names, pins, preferences): it never waits for them.
-  const load = () => loadSettings().then(setLoaded, () => undefined);
+  const load = () =>
+    loadSettings().then((next) => {
+      setLoaded(next);
+      applyAppearance(next.settings);
+    }, () => undefined);
   useEffect(() => {
     void load();
     return watchSettings(() => void load());

@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import { exportSettings, importSettings } from '../../core/settings';
+import type { SectionProps } from './main';
+
+export function BackupSection(props: SectionProps) {
+  const [error, setError] = useState<string>();
+  const [report, setReport] = useState<{ accepted: string[]; rejected: string[] }>();
+
+  const download = () => {
+    const blob = new Blob([exportSettings(props.loaded.user)], { type: 'application/json' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = 'failover-role-picker-settings.json';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1_000);
+  };
+  const upload = async (file: File | undefined) => {
+    setError(undefined);
+    setReport(undefined);
+    if (!file) return;
+    const result = importSettings(await file.text(), props.loaded.user);
+    if ('error' in result) {
+      setError(`${file.name}: ${result.error} Nothing was changed.`);
+      return;
+    }
+    await props.replace(result.settings);
+    setReport({ accepted: [...result.report.accepted], rejected: [...result.report.rejected] });
+  };
+
+  return (
+    <section class="panel" aria-labelledby="backup">
+      <h2 id="backup">Back up and move settings</h2>
+      <div class="row">
+        <button type="button" class="button" onClick={download}>
+          Export settings
+        </button>
+        <label for="settings-file">Import settings from a file</label>
+        <input id="settings-file" type="file" accept=".json,application/json" onChange={(e) => void upload((e.target as HTMLInputElement).files?.[0])} />
+      </div>
+      {report && (
+        <div class="report" role="status">
+          <p>Imported: {report.accepted.length ? report.accepted.join(', ') : 'nothing'}.</p>
+          {report.rejected.length > 0 && (
+            <>
+              <p>Not imported:</p>
+              <ul>
+                {report.rejected.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

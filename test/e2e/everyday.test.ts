@@ -1,0 +1,151 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchWithExtension, type LaunchedExtension } from '../support/chromium';
+import { startMockServer, type MockServer } from '../support/mock-server';
+import { openPickerFromTile, saveArtifact, tileUrl, warmUpCapture } from './helpers';
+
+let server: MockServer;
+let browser: LaunchedExtension;
+const files = mkdtempSync(join(tmpdir(), 'frp-files-'));
+
+beforeAll(async () => {
+  server = await startMockServer();
+  browser = await launchWithExtension({ server, headless: true });
+  await warmUpCapture(browser.context);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(() => server.clearReceived());
+
+async function openOptions(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/src/pages/options/index.html`);
+  await page.getByRole('heading', { name: 'Account names' }).waitFor();
+  return page;
+}
+
+const firstRole = (page: Page) => page.locator('#role-list input[type=radio]').first();
+
+describe('the everyday picker', () => {
+  it('pins a role with its star; after a new sign-in it is first and selected', async () => {
+    const page = await browser.context.newPage();
+    await openPickerFromTile(page, tileUrl({ roles: '40' }, 'acme.okta.com', 'exk1pins'));
+    const last = page.locator('#role-list input[type=radio]').last();
+    const arn = await last.getAttribute('value');
+    const pin = page.getByRole('button', { name: new RegExp(`^Pin .*${arn!.split(':')[4]}`) }).last();
+    await pin.click();
+    await page.getByRole('heading', { name: 'Pinned' }).waitFor();
+    await page.close();
+
+    const again = await browser.context.newPage();
+    await openPickerFromTile(again, tileUrl({ roles: '40' }, 'acme.okta.com', 'exk1pins'));
+    await again.getByRole('heading', { name: 'Pinned' }).waitFor();
+    await expect(firstRole(again).getAttribute('value')).resolves.toBe(arn);
+    await expect(again.getByRole('radio', { checked: true }).getAttribute('value')).resolves.toBe(arn);
+    await again.close();
+  });
+
+  it('shows an account name set in the settings, and finds roles by it', async () => {
+    const options = await openOptions();
+    await options.getByLabel('Account ID').fill('4444-5555-6666');
+    await options.getByLabel('Name', { exact: true }).fill('payments-prod');
+    await options.getByRole('button', { name: 'Save name' }).click();
+    await options.getByRole('cell', { name: 'payments-prod' }).waitFor();
+    await options.close();
+
+    const page = await browser.context.newPage();
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1names'));
+    await page.getByRole('heading', { name: /payments-prod\s*444455556666/ }).waitFor();
+    await page.keyboard.type('paydep');
+    await expect(page.getByRole('radio').count()).resolves.toBe(1);
+    await expect(page.getByRole('radio', { name: /Deploy.*payments-prod/ }).isChecked()).resolves.toBe(true);
+    await saveArtifact(page, 'picker-search.png');
+    await page.close();
+  });
+
+  it('imports account names from a CSV file and reports the rows it refused', async () => {
+    const csv = join(files, 'accounts.csv');
+    writeFileSync(csv, 'accountId,name\r\n111122223333,sandbox\r\nnot-an-id,broken\r\n');
+    const options = await openOptions();
+    await options.getByLabel(/^Import names from a file/).setInputFiles(csv);
+    const report = options.getByRole('status').filter({ hasText: 'Imported 1 account name' });
+    await report.waitFor();
+    await expect(report.textContent()).resolves.toMatch(/Line 3/);
+    await options.getByRole('cell', { name: 'sandbox' }).waitFor();
+
+    // A file that is not account names changes nothing and says why.
+    const bad = join(files, 'bad.json');
+    writeFileSync(bad, '{ not json');
+    await options.getByLabel(/^Import settings from a file/).setInputFiles(bad);
+    await expect(options.getByRole('alert').textContent()).resolves.toMatch(/bad\.json: .*Nothing was changed\./);
+    await options.getByRole('cell', { name: 'sandbox' }).waitFor();
+    await saveArtifact(options, 'options.png');
+    await options.close();
+  });
+
+  it('signs in as last time with one key press', async () => {
+    const page = await browser.context.newPage();
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1last'));
+    await page.getByRole('radio', { name: /ReadOnly/ }).check();
+    await page.getByLabel(/^Region/).selectOption('us-west-2');
+    await page.getByRole('button', { name: /^Sign in/ }).click();
+    await server.waitForPost((p) => p.host === 'us-west-2.signin.aws.amazon.com', 15_000);
+    await page.waitForURL('https://us-west-2.signin.aws.amazon.com/saml');
+    server.clearReceived();
+
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1last'));
+    await page.getByText('Enter signs you in as last time.').waitFor();
+    await page.keyboard.press('Enter');
+    const post = await server.waitForPost(undefined, 15_000);
+    expect(post.host).toBe('us-west-2.signin.aws.amazon.com');
+    expect(post.fields.roleIndex).toBe('arn:aws:iam::111122223333:role/ReadOnly');
+    await page.close();
+  });
+
+  it('skips the picker for a remembered pair after a visible 2-second countdown, which Escape cancels', async () => {
+    const page = await browser.context.newPage();
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1auto'));
+    await page.getByRole('radio', { name: /Admin/ }).check();
+    await page.getByLabel(/^Skip the picker next time/).check();
+    await page.getByRole('button', { name: /^Sign in/ }).click();
+    await server.waitForPost(undefined, 15_000);
+    await page.waitForURL('https://signin.aws.amazon.com/saml');
+    server.clearReceived();
+
+    await page.goto(tileUrl({}, 'acme.okta.com', 'exk1auto'));
+    await page.getByText(/Signing in as Admin in us-east-1 in 2 seconds/).waitFor();
+    const post = await server.waitForPost(undefined, 15_000);
+    expect(post.fields.roleIndex).toBe('arn:aws:iam::111122223333:role/Admin');
+    await page.waitForURL('https://signin.aws.amazon.com/saml');
+    server.clearReceived();
+
+    await page.goto(tileUrl({}, 'acme.okta.com', 'exk1auto'));
+    await page.getByText(/Signing in as Admin/).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByText('Automatic sign-in stopped: Cancelled.').waitFor();
+    await page.waitForTimeout(2_500);
+    expect(server.received).toEqual([]);
+    await page.close();
+  });
+
+  it('turns interception off from the settings, and back on', async () => {
+    const options = await openOptions();
+    const toggle = options.getByLabel(/^Show the role picker/);
+    await toggle.uncheck();
+    await options.getByText('Saved.').waitFor();
+    const page = await browser.context.newPage();
+    await page.goto(tileUrl({}, 'acme.okta.com', 'exk1off'));
+    const post = await server.waitForPost(undefined, 15_000);
+    expect(post.host).toBe('signin.aws.amazon.com');
+    await toggle.check();
+    await options.getByText('Saved.').waitFor();
+    await expect.poll(() => browser.serviceWorker!.evaluate(async () => (await chrome.declarativeNetRequest.getEnabledRulesets()).length)).toBe(1);
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1off'));
+    await Promise.all([page.close(), options.close()]);
+  });
+});
