@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 export const ARTIFACTS_DIR = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), 'test-results');
 
 export function tileUrl(query: Record<string, string> = {}, host = 'acme.okta.com', appId = 'exk1e2e'): string {
@@ -33,7 +33,7 @@ export async function saveArtifact(page: Page, name: string): Promise<string> {
  * listener is registered browser-side (REFERENCE §5: the capture is lost and the picker says so).
  * Tests of the normal flow start once a sign-in has been captured for real.
  */
-export async function warmUpCapture(context: import('playwright-core').BrowserContext, attempts = 5): Promise<void> {
+export async function warmUpCapture(context: BrowserContext, attempts = 5): Promise<void> {
   const page = await context.newPage();
   try {
     for (let attempt = 1; attempt <= attempts; attempt++) {

@@ -1,0 +1,78 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension } from '../support/chromium';
+import { startMockServer, type MockServer } from '../support/mock-server';
+import { openPickerFromTile, storageContents, tileUrl, warmUpCapture } from './helpers';
+
+let server: MockServer;
+beforeAll(async () => {
+  server = await startMockServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Every file under a folder, as text, to search a browser profile for the assertion. */
+async function profileContains(dir: string, needle: string): Promise<string[]> {
+  const hits: string[] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const text = await readFile(path).then((b) => b.toString('latin1'), () => '');
+    if (text.includes(needle)) hits.push(path);
+  }
+  return hits;
+}
+
+describe('faults', () => {
+  it('signs in even when the service worker is stopped between interception and the click', async () => {
+    const browser = await launchWithExtension({ server, headless: true });
+    try {
+      await warmUpCapture(browser.context);
+      server.clearReceived();
+      const page = await browser.context.newPage();
+      await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1stop'));
+      const cdp = await browser.context.newCDPSession(page);
+      const states: string[] = [];
+      cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+        for (const v of event.versions) if (v.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`)) states.push(v.runningStatus);
+      });
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await expect.poll(() => states.includes('stopped'), { timeout: 5_000 }).toBe(true);
+      await page.getByRole('button', { name: /^Sign in/ }).click();
+      const post = await server.waitForPost(undefined, 15_000);
+      expect(post.fields.SAMLResponse).toBe(server.issued.at(-1)!.samlResponse);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('keeps no assertion anywhere after the browser is closed with a picker open', async () => {
+    const profile = await mkdtemp(join(tmpdir(), 'frp-profile-'));
+    try {
+      const first = await launchWithExtension({ server, headless: true, userDataDir: profile });
+      await warmUpCapture(first.context);
+      const page = await first.context.newPage();
+      await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1closed'));
+      const assertion = server.issued.at(-1)!.samlResponse;
+      await first.close();
+
+      const second = await launchWithExtension({ server, headless: true, userDataDir: profile });
+      try {
+        const worker = second.serviceWorker!;
+        for (const area of ['session', 'local', 'sync'] as const) {
+          expect(JSON.stringify(await storageContents(worker, area)), area).not.toContain(assertion.slice(-200));
+        }
+      } finally {
+        await second.close();
+      }
+      // Not written to disk by the extension either (session storage lives in memory).
+      expect(await profileContains(profile, assertion.slice(-200))).toEqual([]);
+    } finally {
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
+});
