@@ -2,7 +2,7 @@ import type { MessageReply } from '../messages/protocol';
 import { onTabClosed } from '../platform/extension';
 import { handleMessages } from '../platform/messaging';
 import { removeCapture, restrictSessionStorage, saveCapture } from '../platform/session-store';
-import { readInterceptionSwitch, watchInterceptionSwitch } from '../platform/interception-switch';
+import { readPolicySwitch, readPublishedSwitch, watchInterceptionSwitch } from '../platform/interception-switch';
 import { listenForSigninPosts, setInterceptionEnabled } from '../platform/signin-capture';
 import { explainRejection } from './diagnosis';
 import { refreshHealth } from './health';
@@ -30,6 +30,11 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
 
 restrictSessionStorage().catch(() => undefined);
 
-const applySwitch = () => void setInterceptionEnabled(readInterceptionSwitch().catch(() => true)).catch(() => undefined);
+const applySwitch = () => {
+  void setInterceptionEnabled(readPublishedSwitch().catch(() => true)).catch(() => undefined);
+  void readPolicySwitch().then((policy) => {
+    if (policy !== undefined) void setInterceptionEnabled(Promise.resolve(policy));
+  });
+};
 applySwitch();
 watchInterceptionSwitch(applySwitch);

@@ -11,15 +11,20 @@ export async function publishInterception(enabled: boolean): Promise<void> {
 }
 
 /**
- * Worker side: the switch as last published, an enterprise policy winning. Read without the
- * settings schema: only a real boolean counts, anything else means "on".
+ * Worker side, read without the settings schema: only a real boolean counts, anything else
+ * means "on". The published value is read first because it is fast; storage.managed can take
+ * seconds to answer when no policy is installed, so it only overrides once it arrives.
  */
-export async function readInterceptionSwitch(): Promise<boolean> {
-  const managed = await browser.storage.managed.get(INTERCEPTION_KEY).catch(() => ({}) as Record<string, unknown>);
-  const policy = managed[INTERCEPTION_KEY];
-  if (typeof policy === 'boolean') return policy;
+export async function readPublishedSwitch(): Promise<boolean> {
   const local = await browser.storage.local.get(INTERCEPTION_KEY);
   return local[INTERCEPTION_KEY] !== false;
+}
+
+/** The enterprise policy's value, or undefined when there is none. */
+export async function readPolicySwitch(): Promise<boolean | undefined> {
+  const managed = await browser.storage.managed.get(INTERCEPTION_KEY).catch(() => ({}) as Record<string, unknown>);
+  const policy = managed[INTERCEPTION_KEY];
+  return typeof policy === 'boolean' ? policy : undefined;
 }
 
 export function watchInterceptionSwitch(listener: () => void): void {
