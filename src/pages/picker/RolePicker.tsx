@@ -292,7 +292,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
         <button type="submit" class={freshApp ? 'button' : 'button primary'} disabled={!selected || posting}>
           {selected ? `Sign in as ${selected.roleName} in ${region}` : 'Sign in (choose a role)'}
         </button>
-        <ContinueToAws capture={capture} />
+        <ContinueToAws capture={capture} endpointDown={health[address.endpoint.region]?.state === 'down'} />
       </div>
       <label class="skip-next">
         <input type="checkbox" checked={skipNextTime} onChange={(e) => setSkipNextTime((e.target as HTMLInputElement).checked)} />

@@ -65,7 +65,7 @@ export function NoCaptureView() {
 }
 
 /** The escape hatch: post as AWS would have received it, to the endpoint the IdP chose. */
-function ContinueToAws(props: { capture: CapturedSignin; primary?: boolean; label?: string }) {
+function ContinueToAws(props: { capture: CapturedSignin; primary?: boolean; label?: string; endpointDown?: boolean }) {
   const [error, setError] = useState<string>();
   const endpoint = endpointForUrl(props.capture.url.split(/[?#]/)[0] ?? '');
   if (!endpoint) return null;
@@ -81,7 +81,7 @@ function ContinueToAws(props: { capture: CapturedSignin; primary?: boolean; labe
   return (
     <>
       <button type="button" class={props.primary ? 'button primary' : 'button'} onClick={onClick}>
-        {props.label ?? `Continue to AWS's own page (${endpoint.host})`}
+        {props.label ?? `Continue to AWS's own page (${endpoint.host}${props.endpointDown ? ', looks down' : ''})`}
       </button>
       {error && <p role="alert" class="error">{error}</p>}
     </>
