@@ -1,13 +1,17 @@
-import { z } from 'zod';
+// zod/mini: the same validation, tree-shaken. Classic zod registered its English messages on first
+// use; mini needs them configured.
+import * as z from 'zod/mini';
 import type { CapturedSignin } from './captured-signin';
 import { MAX_RELAY_STATE_LENGTH, MAX_SAML_RESPONSE_BYTES } from './limits';
 
+z.config(z.locales.en());
+
 /** What a page may trust from `storage.session`: checked on every read. */
 export const CapturedSigninSchema = z.object({
-  samlResponse: z.string().min(1).max(MAX_SAML_RESPONSE_BYTES * 2),
-  relayState: z.string().max(MAX_RELAY_STATE_LENGTH),
-  url: z.url({ protocol: /^https$/ }).max(2048),
-  tabId: z.number().int(),
+  samlResponse: z.string().check(z.minLength(1), z.maxLength(MAX_SAML_RESPONSE_BYTES * 2)),
+  relayState: z.string().check(z.maxLength(MAX_RELAY_STATE_LENGTH)),
+  url: z.url({ protocol: /^https$/ }).check(z.maxLength(2048)),
+  tabId: z.number().check(z.int()),
   capturedAt: z.number(),
-  initiator: z.string().max(2048).optional(),
-}) satisfies z.ZodType<CapturedSignin>;
+  initiator: z.optional(z.string().check(z.maxLength(2048))),
+}) satisfies z.ZodMiniType<CapturedSignin>;

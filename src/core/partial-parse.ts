@@ -1,7 +1,7 @@
 // Reading untrusted JSON part by part: each combinator keeps what is valid and reports every part
 // it drops as `<path>: <reason>` (for example `pins[2].roleArn: "x" is not an IAM role ARN`).
 // Used for stored settings, imported settings files and managed (policy) settings alike.
-import type { z } from 'zod';
+import type { ZodMiniObject, ZodMiniType } from 'zod/mini';
 
 export type Raw = Record<string, unknown>;
 export const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -27,7 +27,7 @@ export const pathOf = (base: string, key: PropertyKey): string =>
       : `${base}[${JSON.stringify(String(key))}]`;
 
 export const bySchema =
-  <T>(schema: z.ZodType<T>): Cleaner<T> =>
+  <T>(schema: ZodMiniType<T>): Cleaner<T> =>
   (raw, path, rejected) => {
     const result = schema.safeParse(raw);
     if (result.success) return result.data;
@@ -36,7 +36,7 @@ export const bySchema =
   };
 
 /** An object whose unknown fields are reported and ignored rather than failing it. */
-export const objectOf = <T>(schema: z.ZodObject & z.ZodType<T>): Cleaner<T> => {
+export const objectOf = <T>(schema: ZodMiniObject & ZodMiniType<T>): Cleaner<T> => {
   const parse = bySchema(schema);
   return (raw, path, rejected) => {
     if (isRecord(raw)) {
@@ -68,7 +68,7 @@ export const listOf =
   };
 
 export const mapOf =
-  <T>(keySchema: z.ZodType<string>, value: Cleaner<T>, max: number): Cleaner<Record<string, T>> =>
+  <T>(keySchema: ZodMiniType<string>, value: Cleaner<T>, max: number): Cleaner<Record<string, T>> =>
   (raw, path, rejected) => {
     if (!isRecord(raw)) return void rejected.push(`${path}: expected an object, found ${describeValue(raw)}`);
     const entries: Array<[string, T]> = [];

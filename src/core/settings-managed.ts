@@ -2,19 +2,21 @@
 // the user's and are shown as locked. Chrome validates policy values against
 // MANAGED_STORAGE_JSON_SCHEMA (shipped as the manifest's `storage.managed_schema`); we validate them
 // again with the settings schema, part by part, because Firefox's managed storage has no schema.
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeValue, isRecord, pathOf, type Raw } from './partial-parse';
 import { cleanSettingsFields, SettingsSchema, type Settings } from './settings';
 
 export const MANAGED_KEYS = ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames'] as const;
 export type ManagedKey = (typeof MANAGED_KEYS)[number];
 
-export const ManagedSettingsSchema = SettingsSchema.pick({
-  interceptionEnabled: true,
-  preferredRegions: true,
-  idpAppLinks: true,
-  accountNames: true,
-}).partial();
+export const ManagedSettingsSchema = z.partial(
+  z.pick(SettingsSchema, {
+    interceptionEnabled: true,
+    preferredRegions: true,
+    idpAppLinks: true,
+    accountNames: true,
+  }),
+);
 export type ManagedSettings = z.infer<typeof ManagedSettingsSchema>;
 
 export interface ManagedResult {

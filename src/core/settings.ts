@@ -1,7 +1,8 @@
 // Every user setting in one versioned zod schema, with the migrations from older versions and a
 // lenient reader: a stored or imported value is kept part by part, and every part that is dropped
 // is reported as `<path>: <reason>` so the options page can show exactly what happened.
-import { z } from 'zod';
+// zod/mini: classic zod's validation, tree-shaken.
+import * as z from 'zod/mini';
 import { ALIAS_PRESETS, accountNameProblem, validateAliasRegex, type AliasPattern } from './account-names';
 import { parseRoleArn } from './arn';
 import { PARTITIONS } from './endpoints';
@@ -37,6 +38,10 @@ export const LIMITS = {
 /** Regions tried first when the user has not chosen any: after the nearest one, these in order. */
 export const FALLBACK_REGIONS = ['us-east-2', 'us-west-2', 'eu-west-1'] as const;
 
+// Classic zod registered its English messages on first use; mini needs them configured. Some reach
+// the user in `rejected` (an unknown key of the alias pattern, a list over its limit, …).
+z.config(z.locales.en());
+
 // ---- Parts of the schema ------------------------------------------------------------------------
 
 const ALL_REGIONS = new Set(PARTITIONS.flatMap((p) => p.regions.map((r) => r.code)));
@@ -44,12 +49,12 @@ export const isKnownRegion = (code: string): boolean => ALL_REGIONS.has(code);
 
 /** A string checked by `problem`, which returns why it is not acceptable. */
 const text = (what: string, problem: (s: string) => string | undefined) =>
-  z
-    .string({ error: (iss) => `expected ${what}, found ${describeValue(iss.input)}` })
-    .superRefine((s, ctx) => {
+  z.string({ error: (iss) => `expected ${what}, found ${describeValue(iss.input)}` }).check(
+    z.superRefine((s, ctx) => {
       const reason = problem(s);
       if (reason) ctx.addIssue({ code: 'custom', message: reason });
-    });
+    }),
+  );
 
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, {
@@ -72,13 +77,13 @@ const HttpsUrl = text('an https:// URL', (s) => {
 const AccountId = text('a 12-digit account ID', (s) =>
   /^\d{12}$/.test(s) ? undefined : `${describeValue(s)} is not a 12-digit AWS account ID`,
 );
-const AccountName = z
-  .string({ error: (iss) => `expected a name, found ${describeValue(iss.input)}` })
-  .trim()
-  .superRefine((s, ctx) => {
+const AccountName = z.string({ error: (iss) => `expected a name, found ${describeValue(iss.input)}` }).check(
+  z.trim(),
+  z.superRefine((s, ctx) => {
     const reason = accountNameProblem(s);
     if (reason) ctx.addIssue({ code: 'custom', message: reason });
-  });
+  }),
+);
 const RoleArnText = text('a role ARN', (s) =>
   parseRoleArn(s) ? undefined : `${describeValue(s)} is not an IAM role ARN (arn:aws:iam::123456789012:role/Name)`,
 );
@@ -90,10 +95,10 @@ const IdpAppKey = text('an IdP app key', (s) => {
   if (s === '__proto__') return '"__proto__" cannot be an IdP app key';
   return undefined;
 });
-const Timestamp = z
-  .number({ error: (iss) => `expected a time in milliseconds, found ${describeValue(iss.input)}` })
-  .int({ error: 'expected a whole number of milliseconds' })
-  .min(0, { error: 'a time cannot be negative' });
+const Timestamp = z.number({ error: (iss) => `expected a time in milliseconds, found ${describeValue(iss.input)}` }).check(
+  z.int({ error: 'expected a whole number of milliseconds' }),
+  z.gte(0, { error: 'a time cannot be negative' }),
+);
 
 export const AliasPatternSchema = z.discriminatedUnion(
   'kind',
@@ -101,21 +106,23 @@ export const AliasPatternSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('none') }),
     z.strictObject({
       kind: z.literal('role-name'),
-      pattern: z.string({ error: 'expected the pattern as text' }).superRefine((s, ctx) => {
-        const check = validateAliasRegex(s);
-        if (!check.ok) ctx.addIssue({ code: 'custom', message: check.error });
-      }),
+      pattern: z.string({ error: 'expected the pattern as text' }).check(
+        z.superRefine((s, ctx) => {
+          const check = validateAliasRegex(s);
+          if (!check.ok) ctx.addIssue({ code: 'custom', message: check.error });
+        }),
+      ),
     }),
     z.strictObject({ kind: z.literal('preset'), preset: oneOf(ALIAS_PRESETS) }),
   ],
   { error: (iss) => `expected {"kind": "none" | "role-name" | "preset", …}, found ${describeValue(iss.input)}` },
-) satisfies z.ZodType<AliasPattern>;
+) satisfies z.ZodMiniType<AliasPattern>;
 
 const entry = <S extends z.core.$ZodLooseShape>(shape: S) =>
   z.object(shape, {
     error: (iss) => (iss.code === 'invalid_type' ? `expected an object, found ${describeValue(iss.input)}` : undefined),
   });
-export const PinSchema = entry({ roleArn: RoleArnText, region: RegionCode.optional() });
+export const PinSchema = entry({ roleArn: RoleArnText, region: z.optional(RegionCode) });
 export const RecentSignInSchema = entry({ roleArn: RoleArnText, region: RegionCode, at: Timestamp });
 export const AutoSignInSchema = entry({ roleArn: RoleArnText, region: RegionCode });
 
@@ -126,17 +133,19 @@ export const SettingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION),
   interceptionEnabled: z.boolean({ error: (iss) => `expected true or false, found ${describeValue(iss.input)}` }),
   /** Empty means "derive" (`defaultPreferredRegions`). */
-  preferredRegions: z.array(RegionCode).max(LIMITS.preferredRegions).refine(unique(String), 'regions repeat'),
+  preferredRegions: z.array(RegionCode).check(z.maxLength(LIMITS.preferredRegions), z.refine(unique(String), 'regions repeat')),
   /** Per region, the URL of the IdP's app tile that signs in through that region's endpoint. */
   idpAppLinks: z.record(RegionCode, HttpsUrl),
-  accountNames: z.record(AccountId, AccountName).refine((m) => Object.keys(m).length <= LIMITS.accountNames),
+  accountNames: z.record(AccountId, AccountName).check(z.refine((m) => Object.keys(m).length <= LIMITS.accountNames)),
   aliasPattern: AliasPatternSchema,
-  pins: z.array(PinSchema).max(LIMITS.pins).refine(unique((p: { roleArn: string }) => p.roleArn), 'pinned roles repeat'),
+  pins: z
+    .array(PinSchema)
+    .check(z.maxLength(LIMITS.pins), z.refine(unique((p: { roleArn: string }) => p.roleArn), 'pinned roles repeat')),
   /** Per IdP app, most recent first. */
   recent: z
-    .record(IdpAppKey, z.array(RecentSignInSchema).max(LIMITS.recentPerApp))
-    .refine((m) => Object.keys(m).length <= LIMITS.recentApps),
-  autoSignIn: z.record(IdpAppKey, AutoSignInSchema).refine((m) => Object.keys(m).length <= LIMITS.autoSignIn),
+    .record(IdpAppKey, z.array(RecentSignInSchema).check(z.maxLength(LIMITS.recentPerApp)))
+    .check(z.refine((m) => Object.keys(m).length <= LIMITS.recentApps)),
+  autoSignIn: z.record(IdpAppKey, AutoSignInSchema).check(z.refine((m) => Object.keys(m).length <= LIMITS.autoSignIn)),
   theme: oneOf(['system', 'light', 'dark']),
   reducedMotion: oneOf(['system', 'reduce']),
 });
