@@ -32,17 +32,35 @@ async function readManaged(): Promise<unknown> {
   }
 }
 
+/**
+ * storage.managed can take seconds to answer when no policy is installed (seen in Chromium 156):
+ * read it once per page, wait for it only briefly, and reload the settings when it arrives late.
+ */
+const MANAGED_WAIT_MS = 250;
+const managedArrived = new Set<() => void>();
+let managed: { known: boolean; value: unknown } = { known: false, value: undefined };
+let managedRead: Promise<void> | undefined;
+
+function managedSoon(): Promise<unknown> {
+  managedRead ??= readManaged().then((value) => {
+    const late = !managed.known;
+    managed = { known: true, value };
+    if (late) for (const listener of managedArrived) listener();
+  });
+  return Promise.race([managedRead, new Promise((resolve) => setTimeout(resolve, MANAGED_WAIT_MS))]).then(() => managed.value);
+}
+
 export async function loadSettings(): Promise<LoadedSettings> {
   const local = await browser.storage.local.get([LOCATION_KEY, LOCAL_KEY]);
   const storedIn = local[LOCATION_KEY] === 'local' ? 'local' : 'sync';
   const raw = storedIn === 'local' ? local[LOCAL_KEY] : joinFromSync(await browser.storage.sync.get(null));
   const migrated = migrateSettings(raw);
-  const managed = applyManaged(migrated.settings, await readManaged());
+  const applied = applyManaged(migrated.settings, await managedSoon());
   return {
-    settings: managed.settings,
+    settings: applied.settings,
     user: migrated.settings,
-    locked: managed.locked,
-    rejected: [...migrated.rejected, ...managed.rejected],
+    locked: applied.locked,
+    rejected: [...migrated.rejected, ...applied.rejected],
     storedIn,
   };
 }
@@ -81,5 +99,9 @@ export function watchSettings(listener: () => void): () => void {
     }
   };
   browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
+  managedArrived.add(listener);
+  return () => {
+    browser.storage.onChanged.removeListener(onChanged);
+    managedArrived.delete(listener);
+  };
 }

@@ -74,7 +74,8 @@ describe('endpoint health in the picker', () => {
         await expect(region.inputValue()).resolves.toBe('us-east-1');
         return;
       }
-      await expect(page.locator('#region-status').textContent()).resolves.toMatch(/us-east-2 is up/);
+      // Settings (the preference) and probe results arrive on their own; the default follows both.
+      await expect.poll(() => page.locator('#region-status').textContent(), { timeout: 3_000 }).toMatch(/us-east-2 is up/);
       await expect(region.inputValue()).resolves.toBe('us-east-2');
       await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(
         /us-east-1, where this assertion is addressed, is down/,
@@ -125,7 +126,7 @@ describe('endpoint health in the picker', () => {
     await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
     const list = popup.getByRole('list', { name: 'Sign-in endpoint health' });
     await list.getByText('down · connection failed').waitFor({ timeout: 3_000 });
-    await expect(list.getByRole('listitem').allInnerTexts()).resolves.toEqual([
+    await expect.poll(() => list.getByRole('listitem').allInnerTexts(), { timeout: 3_000 }).toEqual([
       expect.stringMatching(/us-east-1\s+down · connection failed/),
       expect.stringMatching(/eu-west-1\s+(up|slow) · \d+ ms|eu-west-1\s+checking/),
       expect.stringMatching(/us-west-2/),
