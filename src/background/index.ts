@@ -1,16 +1,22 @@
 import type { MessageReply } from '../messages/protocol';
 import { onTabClosed } from '../platform/extension';
 import { handleMessages } from '../platform/messaging';
-import { removeCapture, restrictSessionStorage, saveCapture } from '../platform/session-store';
+import { CAPTURE_MAX_AGE_MS } from '../core/captured-signin';
+import { removeCapture, removeCapturesOlderThan, restrictSessionStorage, saveCapture } from '../platform/session-store';
 import { readPolicySwitch, readPublishedSwitch, watchInterceptionSwitch } from '../platform/interception-switch';
 import { listenForSigninPosts, setInterceptionEnabled } from '../platform/signin-capture';
-import { explainRejection } from './diagnosis';
+import { watchReposts } from '../platform/repost-watch';
+import { explainRejection, followRepost } from './diagnosis';
 import { refreshHealth } from './health';
 
 // Listeners first and synchronously: Chrome only wakes a sleeping worker for events whose
 // listeners were registered in the worker's first turn.
 // Returning the save lets Firefox's blocking listener redirect only once the capture is stored.
 listenForSigninPosts((capture) => saveCapture(capture).catch(() => console.error('Could not keep the captured sign-in for the picker.')));
+
+watchReposts((tabId, outcome) => {
+  followRepost(tabId, outcome).catch(() => undefined);
+});
 
 onTabClosed((tabId) => {
   removeCapture(tabId).catch(() => undefined);
@@ -29,6 +35,7 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
 });
 
 restrictSessionStorage().catch(() => undefined);
+removeCapturesOlderThan(CAPTURE_MAX_AGE_MS).catch(() => undefined);
 
 const applySwitch = () => {
   void setInterceptionEnabled(readPublishedSwitch().catch(() => true)).catch(() => undefined);

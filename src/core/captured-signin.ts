@@ -86,9 +86,13 @@ export function readSigninForm(body: SigninRequestBody | undefined): { samlRespo
   return { samlResponse, relayState: fields?.get('RelayState') ?? '' };
 }
 
+/** Longer than any assertion lives (Okta: 5 minutes): the worker drops captures older than this. */
+export const CAPTURE_MAX_AGE_MS = 15 * 60_000;
+
 /** A capture older than this when a freshly redirected picker opens belongs to an earlier sign-in. */
 export const FRESH_CAPTURE_MS = 20_000;
 
-export function isFreshCapture(capture: CapturedSignin, pageOpenedAt: number, pageWasReloaded: boolean): boolean {
-  return pageWasReloaded || capture.capturedAt >= pageOpenedAt - FRESH_CAPTURE_MS;
+/** Reloading the picker, or coming back to retry after a failed endpoint, reuses the tab's capture. */
+export function isFreshCapture(capture: CapturedSignin, pageOpenedAt: number, reuse: boolean): boolean {
+  return reuse || capture.capturedAt >= pageOpenedAt - FRESH_CAPTURE_MS;
 }

@@ -6,7 +6,7 @@ z.config(z.locales.en());
 /** A stored diagnosis as the diagnosis page may trust it. */
 export const StoredDiagnosisSchema = z.object({
   diagnosis: z.object({
-    cause: z.enum(['audience', 'expired', 'role-trust', 'wrong-partition', 'session-name', 'signature', 'unknown']),
+    cause: z.enum(['audience', 'expired', 'role-trust', 'wrong-partition', 'session-name', 'signature', 'endpoint-failed', 'unknown']),
     title: z.string().check(z.maxLength(300)),
     explanation: z.string().check(z.maxLength(2000)),
     adminRequest: z.string().check(z.maxLength(4000)),

@@ -15,7 +15,15 @@ export interface SigninAttempt {
   readonly at: number;
 }
 
-export type RejectionCause = 'audience' | 'expired' | 'role-trust' | 'wrong-partition' | 'session-name' | 'signature' | 'unknown';
+export type RejectionCause =
+  | 'audience'
+  | 'expired'
+  | 'role-trust'
+  | 'wrong-partition'
+  | 'session-name'
+  | 'signature'
+  | 'endpoint-failed'
+  | 'unknown';
 
 export interface Diagnosis {
   readonly cause: RejectionCause;
@@ -129,5 +137,21 @@ export function diagnoseRejection(awsMessage: string, attempt: SigninAttempt, no
     explanation: `AWS did not accept the assertion at ${target}. Going back to your identity provider for a fresh sign-in is the safest next step.`,
     adminRequest: audRequest,
     awsMessage,
+  };
+}
+
+/** The endpoint never processed the assertion: say so, and that another region can be tried with it. */
+export function diagnoseEndpointFailure(detail: string, attempt: SigninAttempt): Diagnosis {
+  return {
+    cause: 'endpoint-failed',
+    title: `${attempt.region}'s sign-in endpoint did not answer`,
+    explanation:
+      `AWS's sign-in endpoint for ${attempt.region} failed: ${detail}. Your assertion was not used, so you can try ` +
+      'another region with it while it is still valid, or get a fresh one from your identity provider.',
+    adminRequest: [
+      `Hello, AWS's SAML sign-in endpoint ${attempt.targetUrl} failed for me: ${detail}.`,
+      'If it keeps failing, could you check that our IdP app and the trust policies also allow another region?',
+    ].join('\n'),
+    awsMessage: detail,
   };
 }

@@ -28,12 +28,16 @@ export async function removeCapture(tabId: number): Promise<void> {
   await browser.storage.session.remove(captureKey(tabId));
 }
 
-/** Removes every capture whose tab no longer exists or whose assertion has been posted. */
-export async function removeCapturesExcept(keepTabIds: ReadonlySet<number>): Promise<void> {
+/** Removes captures older than `maxAgeMs`: no assertion lives that long, whatever else went wrong. */
+export async function removeCapturesOlderThan(maxAgeMs: number, now = Date.now()): Promise<void> {
   const all = await browser.storage.session.get(null);
-  const stale = Object.keys(all).filter(
-    (key) => key.startsWith(CAPTURE_KEY_PREFIX) && !keepTabIds.has(Number(key.slice(CAPTURE_KEY_PREFIX.length))),
-  );
+  const stale = Object.entries(all)
+    .filter(([key, value]) => {
+      if (!key.startsWith(CAPTURE_KEY_PREFIX)) return false;
+      const capturedAt = (value as { capturedAt?: unknown } | undefined)?.capturedAt;
+      return typeof capturedAt !== 'number' || now - capturedAt > maxAgeMs;
+    })
+    .map(([key]) => key);
   if (stale.length) await browser.storage.session.remove(stale);
 }
 

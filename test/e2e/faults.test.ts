@@ -76,3 +76,43 @@ describe('faults', () => {
     }
   });
 });
+
+describe('a regional endpoint that fails the re-post', () => {
+  const EU = 'eu-west-1.signin.aws.amazon.com';
+  const cases: Array<[mode: 'error500' | 'down' | 'blackhole', shown: RegExp]> = [
+    ['error500', /answered with HTTP 500/],
+    ['down', /the connection was (closed|reset|refused)|the connection failed/],
+    ['blackhole', /no answer within 15 s/],
+  ];
+  for (const [mode, shown] of cases) {
+    it(`explains a ${mode} endpoint and lets the user retry in another region with the same assertion`, { timeout: 90_000 }, async () => {
+      const browser = await launchWithExtension({ server, headless: true });
+      try {
+        await warmUpCapture(browser.context);
+        server.clearReceived();
+        const page = await browser.context.newPage();
+        await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', `exk1fail${mode}`));
+        const assertion = server.issued.at(-1)!.samlResponse;
+        server.setHostMode(EU, mode);
+        await page.getByLabel(/^Region/).selectOption('eu-west-1');
+        await page.getByRole('button', { name: /^Sign in/ }).click();
+        await page.getByRole('heading', { name: "eu-west-1's sign-in endpoint did not answer" }).waitFor({ timeout: 30_000 });
+        await expect(page.locator('main').innerText()).resolves.toMatch(shown);
+
+        server.setHostMode(EU, 'up');
+        await page.getByRole('link', { name: 'Try another region' }).click();
+        await page.getByRole('button', { name: /^Sign in/ }).waitFor();
+        await page.getByLabel(/^Region/).selectOption('us-west-2');
+        await page.getByRole('button', { name: /^Sign in/ }).click();
+        const post = await server.waitForPost((p) => p.host === 'us-west-2.signin.aws.amazon.com', 15_000);
+        expect(post.fields.SAMLResponse).toBe(assertion);
+        await expect
+          .poll(async () => JSON.stringify(await storageContents(browser.serviceWorker!, 'session')).includes(assertion), { timeout: 3_000 })
+          .toBe(false);
+      } finally {
+        server.setHostMode(EU, 'up');
+        await browser.close();
+      }
+    });
+  }
+});

@@ -2,11 +2,12 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { StoredDiagnosisSchema, type StoredDiagnosisView } from '../../core/diagnosis-schema';
 import { readDiagnosis } from '../../platform/attempt-store';
-import { currentTabId } from '../../platform/extension';
+import { currentTabId, extensionUrl } from '../../platform/extension';
+import { readCapture } from '../../platform/session-store';
 import '../../ui/base.css';
 import '../picker/picker.css';
 
-type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'ready'; value: StoredDiagnosisView };
+type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'ready'; value: StoredDiagnosisView; canRetry: boolean };
 
 function DiagnosisPage() {
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -15,7 +16,9 @@ function DiagnosisPage() {
     (async () => {
       const tabId = await currentTabId();
       const parsed = StoredDiagnosisSchema.safeParse(tabId === undefined ? undefined : await readDiagnosis(tabId));
-      setState(parsed.success ? { kind: 'ready', value: parsed.data } : { kind: 'none' });
+      // The endpoint failed before AWS used the assertion: the worker kept it for a retry.
+      const canRetry = tabId !== undefined && (await readCapture(tabId)) !== undefined;
+      setState(parsed.success ? { kind: 'ready', value: parsed.data, canRetry } : { kind: 'none' });
     })().catch(() => setState({ kind: 'none' }));
   }, []);
 
@@ -60,14 +63,21 @@ function DiagnosisPage() {
       <label for="admin-request">What to ask your admin</label>
       <textarea id="admin-request" readOnly rows={8} value={diagnosis.adminRequest} />
       <div class="actions">
-        <button type="button" class="button primary" onClick={copy}>
+        {state.canRetry && diagnosis.cause === 'endpoint-failed' && (
+          <a class="button primary" href={`${extensionUrl('/src/pages/picker/index.html')}?retry=1`}>
+            Try another region
+          </a>
+        )}
+        <button type="button" class={state.canRetry && diagnosis.cause === 'endpoint-failed' ? 'button' : 'button primary'} onClick={copy}>
           {copied ? 'Copied' : 'Copy the request for your admin'}
         </button>
       </div>
-      <p class="hint">
-        Each assertion works once and only for a few minutes: to try another region, click the AWS tile in your identity
-        provider again and pick that region in the picker.
-      </p>
+      {!(state.canRetry && diagnosis.cause === 'endpoint-failed') && (
+        <p class="hint">
+          Each assertion works once and only for a few minutes: to try another region, click the AWS tile in your identity
+          provider again and pick that region in the picker.
+        </p>
+      )}
     </section>
   );
 }

@@ -43,7 +43,7 @@ export function decodeCapture(capture: CapturedSignin): View {
   return { kind: 'ready', capture, info, address };
 }
 
-export function App(props: { framed: boolean; pageOpenedAt: number; wasReloaded: boolean }) {
+export function App(props: { framed: boolean; pageOpenedAt: number; reuseCapture: boolean }) {
   const [view, setView] = useState<View>(props.framed ? { kind: 'framed' } : { kind: 'waiting' });
   const [loaded, setLoaded] = useState<LoadedSettings>(() => ({
     settings: defaultSettings(),
@@ -73,7 +73,7 @@ export function App(props: { framed: boolean; pageOpenedAt: number; wasReloaded:
   useEffect(() => {
     if (props.framed) return;
     let live = true;
-    loadCapturedSignin(props.pageOpenedAt, props.wasReloaded).then(
+    loadCapturedSignin(props.pageOpenedAt, props.reuseCapture).then(
       (load) => {
         if (!live) return;
         if (load.kind === 'found') setView(decodeCapture(load.capture));

@@ -15,7 +15,7 @@ export type SigninLoad =
   | { kind: 'none'; reason: 'not-captured' | 'not-in-tab' }
   | { kind: 'invalid'; message: string };
 
-export async function loadCapturedSignin(pageOpenedAt: number, wasReloaded: boolean): Promise<SigninLoad> {
+export async function loadCapturedSignin(pageOpenedAt: number, reuseCapture: boolean): Promise<SigninLoad> {
   const tabId = await currentTabId();
   if (tabId === undefined) return { kind: 'none', reason: 'not-in-tab' };
 
@@ -24,7 +24,7 @@ export async function loadCapturedSignin(pageOpenedAt: number, wasReloaded: bool
     const accept = (stored: unknown): boolean => {
       if (settled || stored === undefined) return settled;
       const parsed = CapturedSigninSchema.safeParse(stored);
-      if (parsed.success && !isFreshCapture(parsed.data, pageOpenedAt, wasReloaded)) return false;
+      if (parsed.success && !isFreshCapture(parsed.data, pageOpenedAt, reuseCapture)) return false;
       settled = true;
       stop();
       clearTimeout(timer);

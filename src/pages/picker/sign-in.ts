@@ -2,12 +2,12 @@ import type { CapturedSignin } from '../../core/captured-signin';
 import type { SigninAttempt } from '../../core/diagnosis';
 import { buildSigninPost, SigninTargetError, type SigninPostRequest } from '../../core/signin-post';
 import { saveAttempt } from '../../platform/attempt-store';
-import { removeCapture } from '../../platform/session-store';
 import { submitSigninPost } from './post-form';
 
 /**
- * Sends the untouched assertion to an allowlisted endpoint and forgets it: once posted it is
- * of no more use to us, and a bearer credential kept is a bearer credential leaked.
+ * Sends the untouched assertion to an allowlisted endpoint. The worker follows that request and
+ * deletes the capture as soon as AWS answers it (src/background/diagnosis.ts); only when the
+ * endpoint failed before using it is it kept, so the user can retry in another region.
  * Returns a sentence to show when the target was refused.
  */
 export async function signIn(
@@ -33,7 +33,6 @@ export async function signIn(
       at: Date.now(),
     }).catch(() => undefined);
   }
-  await removeCapture(capture.tabId).catch(() => undefined);
   submitSigninPost(post);
   return undefined;
 }

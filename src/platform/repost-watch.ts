@@ -1,0 +1,55 @@
+import browser from 'webextension-polyfill';
+import { REPOST_TIMEOUT_MS, outcomeOfError, outcomeOfStatus, timeoutOutcome, type RepostOutcome } from '../core/repost-outcome';
+import { ownOrigin } from './extension';
+
+const SIGNIN_URLS = [
+  'https://signin.aws.amazon.com/saml*',
+  'https://*.signin.aws.amazon.com/saml*',
+  'https://signin.amazonaws-us-gov.com/saml*',
+  'https://*.signin.amazonaws-us-gov.com/saml*',
+  'https://signin.amazonaws.cn/saml*',
+  'https://*.signin.amazonaws.cn/saml*',
+];
+
+interface RequestDetails {
+  readonly requestId: string;
+  readonly tabId: number;
+  readonly initiator?: string | undefined;
+  readonly originUrl?: string | undefined;
+}
+
+/**
+ * Follows the picker's own re-posts (top-level POSTs our pages started) and reports, per tab,
+ * whether AWS processed the assertion or the endpoint failed (5xx, connection error, no answer).
+ * Registered at the worker's top level so the browser wakes it for these events.
+ */
+export function watchReposts(onOutcome: (tabId: number, outcome: RepostOutcome) => void): void {
+  const origin = ownOrigin();
+  const ours = (d: RequestDetails) => d.tabId >= 0 && (d.initiator === origin || (d.originUrl?.startsWith(`${origin}/`) ?? false));
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const settle = (d: RequestDetails, outcome: RepostOutcome | undefined) => {
+    const timer = pending.get(d.requestId);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    pending.delete(d.requestId);
+    if (outcome) onOutcome(d.tabId, outcome);
+  };
+  const filter = { urls: SIGNIN_URLS, types: ['main_frame' as const] };
+
+  browser.webRequest.onBeforeRequest.addListener(
+    (d) => {
+      if (d.method !== 'POST' || !ours(d as RequestDetails)) return;
+      pending.set(d.requestId, setTimeout(() => settle(d as RequestDetails, timeoutOutcome()), REPOST_TIMEOUT_MS));
+    },
+    filter,
+  );
+  browser.webRequest.onHeadersReceived.addListener((d) => {
+    // A redirect to the console also ends here: AWS processed the assertion.
+    settle(d as RequestDetails, outcomeOfStatus(d.statusCode));
+  }, filter);
+  browser.webRequest.onErrorOccurred.addListener((d) => {
+    const outcome = outcomeOfError(d.error);
+    // An abandoned load says nothing about AWS: stop following it without a verdict.
+    settle(d as RequestDetails, outcome);
+  }, filter);
+}
