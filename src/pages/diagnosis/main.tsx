@@ -6,6 +6,7 @@ import { currentTabId, extensionUrl } from '../../platform/extension';
 import { readCapture } from '../../platform/session-store';
 import '../../ui/base.css';
 import '../picker/picker.css';
+import { t } from '../../platform/i18n';
 
 type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'ready'; value: StoredDiagnosisView; canRetry: boolean };
 
@@ -22,12 +23,12 @@ function DiagnosisPage() {
     })().catch(() => setState({ kind: 'none' }));
   }, []);
 
-  if (state.kind === 'loading') return <p class="loading">Loading…</p>;
+  if (state.kind === 'loading') return <p class="loading">{t('loading')}</p>;
   if (state.kind === 'none') {
     return (
       <section class="panel state">
-        <h1>Nothing to explain</h1>
-        <p>There is no refused sign-in to explain in this tab.</p>
+        <h1>{t('nothingToExplainTitle')}</h1>
+        <p>{t('nothingToExplainText')}</p>
       </section>
     );
   }
@@ -41,46 +42,46 @@ function DiagnosisPage() {
       <h1>{diagnosis.title}</h1>
       <p>{diagnosis.explanation}</p>
       <dl class="facts">
-        <dt>AWS said</dt>
+        <dt>{t('awsSaid')}</dt>
         <dd>
           <q>{diagnosis.awsMessage}</q>
         </dd>
-        <dt>Sent to</dt>
+        <dt>{t('sentTo')}</dt>
         <dd>
           {attempt.region} ({attempt.targetUrl})
         </dd>
-        <dt>Addressed to</dt>
+        <dt>{t('diagnosisAddressedTo')}</dt>
         <dd>
           {attempt.recipientRegion} ({attempt.recipientUrl})
         </dd>
         {attempt.roleArn && (
           <>
-            <dt>Role</dt>
+            <dt>{t('diagnosisRole')}</dt>
             <dd>{attempt.roleArn}</dd>
           </>
         )}
       </dl>
-      <label for="admin-request">What to ask your admin</label>
+      <label for="admin-request">{t('adminRequestLabel')}</label>
       <textarea id="admin-request" readOnly rows={8} value={diagnosis.adminRequest} />
       <div class="actions">
         {state.canRetry && diagnosis.cause === 'endpoint-failed' && (
           <a class="button primary" href={`${extensionUrl('/src/pages/picker/index.html')}?retry=1`}>
-            Try another region
+            {t('tryAnotherRegion')}
           </a>
         )}
         <button type="button" class={state.canRetry && diagnosis.cause === 'endpoint-failed' ? 'button' : 'button primary'} onClick={copy}>
-          {copied ? 'Copied' : 'Copy the request for your admin'}
+          {copied ? t('copied') : t('copyAdminRequest')}
         </button>
       </div>
       {!(state.canRetry && diagnosis.cause === 'endpoint-failed') && (
         <p class="hint">
-          Each assertion works once and only for a few minutes: to try another region, click the AWS tile in your identity
-          provider again and pick that region in the picker.
+          {t('diagnosisRetryHint')}
         </p>
       )}
     </section>
   );
 }
 
+document.title = t('diagnosisPageTitle');
 const root = document.getElementById('app');
 if (root) render(<DiagnosisPage />, root);

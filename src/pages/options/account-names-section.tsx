@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { parseAccountNamesFile, validateAliasRegex } from '../../core/account-names';
 import type { SectionProps } from './main';
+import { t } from '../../platform/i18n';
 
 export function AccountNamesSection(props: SectionProps) {
   const [error, setError] = useState<string>();
@@ -26,24 +27,24 @@ export function AccountNamesSection(props: SectionProps) {
     setError(problem);
     if (!problem) {
       setReport([
-        `Imported ${Object.keys(result.names).length} account name(s) from ${file.name}.`,
-        ...result.rejected.map((r) => `Line ${r.line}: ${r.reason}`),
+        t('importedNames', String(Object.keys(result.names).length), file.name),
+        ...result.rejected.map((r) => t('importLine', String(r.line), r.reason)),
       ]);
     }
   };
 
   return (
     <section class="panel" aria-labelledby="names">
-      <h2 id="names">Account names</h2>
-      {locked && <p class="locked">Some names are set by your organisation.</p>}
-      <p class="hint">Names show next to account IDs in the picker and can be searched. Your own names win over derived ones.</p>
+      <h2 id="names">{t('namesTitle')}</h2>
+      {locked && <p class="locked">{t('namesSomeLocked')}</p>}
+      <p class="hint">{t('namesHint')}</p>
       <table class="names">
         <thead>
           <tr>
-            <th scope="col">Account ID</th>
-            <th scope="col">Name</th>
+            <th scope="col">{t('accountIdLabel')}</th>
+            <th scope="col">{t('accountNameLabel')}</th>
             <th scope="col">
-              <span class="visually-hidden">Actions</span>
+              <span class="visually-hidden">{t('actionsHeader')}</span>
             </th>
           </tr>
         </thead>
@@ -56,15 +57,15 @@ export function AccountNamesSection(props: SectionProps) {
                 <td>{accountName}</td>
                 <td>
                   {accountId in user ? (
-                    <button type="button" class="button small" aria-label={`Remove the name of ${accountId}`} onClick={() => {
+                    <button type="button" class="button small" aria-label={t('removeNameLabel', accountId)} onClick={() => {
                       const next = { ...user };
                       delete next[accountId];
                       void edit('accountNames', next);
                     }}>
-                      Remove
+                      {t('remove')}
                     </button>
                   ) : (
-                    <span class="locked">organisation</span>
+                    <span class="locked">{t('namesOrganisation')}</span>
                   )}
                 </td>
               </tr>
@@ -81,16 +82,16 @@ export function AccountNamesSection(props: SectionProps) {
           });
         }}
       >
-        <label for="name-id">Account ID</label>
+        <label for="name-id">{t('accountIdLabel')}</label>
         <input id="name-id" inputMode="numeric" value={id} onInput={(e) => setId((e.target as HTMLInputElement).value)} />
-        <label for="name-name">Name</label>
+        <label for="name-name">{t('accountNameLabel')}</label>
         <input id="name-name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
         <button type="submit" class="button" disabled={!id.trim() || !name.trim()}>
-          Save name
+          {t('saveName')}
         </button>
       </form>
       <div class="row">
-        <label for="names-file">Import names from a file (CSV "accountId,name" or JSON, e.g. from AWS Organizations)</label>
+        <label for="names-file">{t('importNamesLabel')}</label>
         <input id="names-file" type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => void onFile((e.target as HTMLInputElement).files?.[0])} />
       </div>
       {report.length > 0 && (
@@ -101,22 +102,22 @@ export function AccountNamesSection(props: SectionProps) {
         </ul>
       )}
       <fieldset class="pattern">
-        <legend>Derive names from role names</legend>
+        <legend>{t('deriveLegend')}</legend>
         <label class="check">
           <input type="radio" name="pattern" checked={pattern.kind === 'none'} onChange={() => void edit('aliasPattern', { kind: 'none' })} />
-          Don't derive names
+          {t('deriveNone')}
         </label>
         <label class="check">
           <input type="radio" name="pattern" checked={pattern.kind === 'preset'} onChange={() => void edit('aliasPattern', { kind: 'preset', preset: 'okta-provider-alias-role' })} />
-          Okta's naming: {'<Provider>-<Alias>-<Role>'} (e.g. Okta-prod-Admin → prod)
+          {t('deriveOkta')}
         </label>
         <label class="check">
           <input type="radio" name="pattern" checked={pattern.kind === 'role-name'} onChange={() => regex && void edit('aliasPattern', { kind: 'role-name', pattern: regex })} />
-          My own pattern over the role name, with a group named alias:
+          {t('deriveCustom')}
         </label>
         <div class="row">
           <label for="alias-regex" class="visually-hidden">
-            Pattern
+            {t('patternLabel')}
           </label>
           <input id="alias-regex" value={regex} placeholder="^(?<alias>[a-z]+)-" onInput={(e) => setRegex((e.target as HTMLInputElement).value)} />
           <button type="button" class="button" disabled={!regex} onClick={() => {
@@ -124,7 +125,7 @@ export function AccountNamesSection(props: SectionProps) {
             if (!check.ok) setError(check.error);
             else void edit('aliasPattern', { kind: 'role-name', pattern: regex });
           }}>
-            Use pattern
+            {t('usePattern')}
           </button>
         </div>
       </fieldset>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { exportSettings, importSettings } from '../../core/settings';
 import type { SectionProps } from './main';
+import { t } from '../../platform/i18n';
 
 export function BackupSection(props: SectionProps) {
   const [error, setError] = useState<string>();
@@ -20,7 +21,7 @@ export function BackupSection(props: SectionProps) {
     if (!file) return;
     const result = importSettings(await file.text(), props.loaded.user);
     if ('error' in result) {
-      setError(`${file.name}: ${result.error} Nothing was changed.`);
+      setError(t('importFailed', file.name, result.error));
       return;
     }
     await props.replace(result.settings);
@@ -29,20 +30,20 @@ export function BackupSection(props: SectionProps) {
 
   return (
     <section class="panel" aria-labelledby="backup">
-      <h2 id="backup">Back up and move settings</h2>
+      <h2 id="backup">{t('backupTitle')}</h2>
       <div class="row">
         <button type="button" class="button" onClick={download}>
-          Export settings
+          {t('exportSettings')}
         </button>
-        <label for="settings-file">Import settings from a file</label>
+        <label for="settings-file">{t('importSettingsLabel')}</label>
         <input id="settings-file" type="file" accept=".json,application/json" onChange={(e) => void upload((e.target as HTMLInputElement).files?.[0])} />
       </div>
       {report && (
         <div class="report" role="status">
-          <p>Imported: {report.accepted.length ? report.accepted.join(', ') : 'nothing'}.</p>
+          <p>{t('importedSettings', report.accepted.length ? report.accepted.join(', ') : t('importedNothing'))}</p>
           {report.rejected.length > 0 && (
             <>
-              <p>Not imported:</p>
+              <p>{t('notImported')}</p>
               <ul>
                 {report.rejected.map((r) => (
                   <li key={r}>{r}</li>

@@ -7,6 +7,7 @@ import { applyAppearance } from '../../ui/appearance';
 import '../../ui/base.css';
 import './options.css';
 import { AccountNamesSection, AppearanceSection, AutoSignInSection, BackupSection, IdpLinksSection, InterceptionSection, PinsSection, RegionsSection } from './sections';
+import { t } from '../../platform/i18n';
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -33,13 +34,13 @@ function OptionsPage() {
     return watchSettings(() => void load());
   }, []);
 
-  if (!loaded) return <p class="hint">Loading settings…</p>;
+  if (!loaded) return <p class="hint">{t('loadingSettings')}</p>;
 
   const persist = async (user: Settings) => {
     const result = await saveSettings(user);
     const reloaded = await loadSettings();
     await publishInterception(reloaded.settings.interceptionEnabled);
-    setStatus(result.notice ?? 'Saved.');
+    setStatus(result.notice ?? t('saved'));
     await load();
   };
   const props: SectionProps = {
@@ -50,7 +51,7 @@ function OptionsPage() {
     edit: async (key, value) => {
       const rejected: string[] = [];
       const cleaned = cleanSettingsFields({ [key]: value }, rejected);
-      if (rejected.length || cleaned[key] === undefined) return rejected.join(' ') || 'That value cannot be used.';
+      if (rejected.length || cleaned[key] === undefined) return rejected.join(' ') || t('valueUnusable');
       await persist({ ...loaded.user, [key]: cleaned[key] });
       return undefined;
     },
@@ -58,17 +59,17 @@ function OptionsPage() {
   return (
     <>
       <header>
-        <h1>Failover Role Picker for AWS</h1>
+        <h1>{t('extName')}</h1>
         <p class="hint">
-          Settings {loaded.storedIn === 'sync' ? 'sync with your browser profile' : 'are kept on this device only'}.{' '}
-          {loaded.locked.length > 0 && 'Some are set by your organisation and cannot be changed here.'}
+          {loaded.storedIn === 'sync' ? t('settingsSynced') : t('settingsLocal')}{' '}
+          {loaded.locked.length > 0 && t('settingsSomeLocked')}
         </p>
         <p class="status" role="status">
           {status}
         </p>
         {loaded.rejected.length > 0 && (
           <details class="warning">
-            <summary>{loaded.rejected.length} stored value(s) could not be used</summary>
+            <summary>{t('rejectedStoredValues', String(loaded.rejected.length))}</summary>
             <ul>
               {loaded.rejected.map((r) => (
                 <li key={r}>{r}</li>
@@ -89,5 +90,6 @@ function OptionsPage() {
   );
 }
 
+document.title = t('optionsPageTitle');
 const root = document.getElementById('app');
 if (root) render(<OptionsPage />, root);

@@ -3,6 +3,7 @@ import { parseRoleArn } from '../../core/arn';
 import { PARTITIONS } from '../../core/endpoints';
 import type { SettingsKey } from '../../core/settings';
 import type { SectionProps } from './main';
+import { t } from '../../platform/i18n';
 
 export { AccountNamesSection } from './account-names-section';
 export { BackupSection } from './backup-section';
@@ -14,7 +15,7 @@ function Section(props: { title: string; id: string; locked?: boolean; error?: s
   return (
     <section class="panel" aria-labelledby={props.id}>
       <h2 id={props.id}>{props.title}</h2>
-      {props.locked && <p class="locked">Set by your organisation.</p>}
+      {props.locked && <p class="locked">{t('sectionLocked')}</p>}
       {props.children}
       {props.error && (
         <p class="error" role="alert">
@@ -44,7 +45,7 @@ export function InterceptionSection(props: SectionProps) {
   const { error, edit } = useEdit(props);
   const locked = props.isLocked('interceptionEnabled');
   return (
-    <Section title="Sign-in interception" id="interception" locked={locked} error={error}>
+    <Section title={t('interceptionTitle')} id="interception" locked={locked} error={error}>
       <label class="check">
         <input
           type="checkbox"
@@ -52,9 +53,9 @@ export function InterceptionSection(props: SectionProps) {
           disabled={locked}
           onChange={(e) => void edit('interceptionEnabled', (e.target as HTMLInputElement).checked)}
         />
-        Show the role picker when my identity provider signs me in to AWS
+        {t('interceptionToggle')}
       </label>
-      <p class="hint">When off, sign-ins go straight to AWS's own page, as without the extension.</p>
+      <p class="hint">{t('interceptionHint')}</p>
     </Section>
   );
 }
@@ -65,33 +66,33 @@ export function RegionsSection(props: SectionProps) {
   const list = props.loaded.settings.preferredRegions;
   const [adding, setAdding] = useState('');
   return (
-    <Section title="Preferred regions" id="regions" locked={locked} error={error}>
+    <Section title={t('regionsTitle')} id="regions" locked={locked} error={error}>
       <p class="hint">
-        When the region an assertion is addressed to is down, the picker switches to the first of these that answers.
-        {list.length === 0 && ` Now automatic: ${props.defaultRegions.join(', ')}.`}
+        {t('regionsHint')}
+        {list.length === 0 && ` ${t('regionsAutomatic', props.defaultRegions.join(', '))}`}
       </p>
-      <ol class="ordered" aria-label="Preferred regions, most preferred first">
+      <ol class="ordered" aria-label={t('regionsListLabel')}>
         {list.map((region, i) => (
           <li key={region}>
             <span class="code">{region}</span>
             <span class="actions-inline">
-              <button type="button" class="button small" disabled={locked || i === 0} aria-label={`Move ${region} up`} onClick={() => void edit('preferredRegions', moved(list, i, -1))}>
+              <button type="button" class="button small" disabled={locked || i === 0} aria-label={t('moveUp', region)} onClick={() => void edit('preferredRegions', moved(list, i, -1))}>
                 ↑
               </button>
-              <button type="button" class="button small" disabled={locked || i === list.length - 1} aria-label={`Move ${region} down`} onClick={() => void edit('preferredRegions', moved(list, i, 1))}>
+              <button type="button" class="button small" disabled={locked || i === list.length - 1} aria-label={t('moveDown', region)} onClick={() => void edit('preferredRegions', moved(list, i, 1))}>
                 ↓
               </button>
-              <button type="button" class="button small" disabled={locked} aria-label={`Remove ${region}`} onClick={() => void edit('preferredRegions', list.filter((r) => r !== region))}>
-                Remove
+              <button type="button" class="button small" disabled={locked} aria-label={t('removeRegion', region)} onClick={() => void edit('preferredRegions', list.filter((r) => r !== region))}>
+                {t('remove')}
               </button>
             </span>
           </li>
         ))}
       </ol>
       <div class="row">
-        <label for="add-region">Add a region</label>
+        <label for="add-region">{t('addRegionLabel')}</label>
         <select id="add-region" value={adding} disabled={locked} onChange={(e) => setAdding((e.target as HTMLSelectElement).value)}>
-          <option value="">Choose…</option>
+          <option value="">{t('chooseOption')}</option>
           {ALL_REGIONS.filter((r) => !list.includes(r.code)).map((r) => (
             <option key={r.code} value={r.code}>
               {r.code} · {r.name}
@@ -99,7 +100,7 @@ export function RegionsSection(props: SectionProps) {
           ))}
         </select>
         <button type="button" class="button" disabled={locked || !adding} onClick={() => void edit('preferredRegions', [...list, adding]).then(() => setAdding(''))}>
-          Add
+          {t('add')}
         </button>
       </div>
     </Section>
@@ -114,24 +115,23 @@ export function IdpLinksSection(props: SectionProps) {
   const [region, setRegion] = useState('');
   const [url, setUrl] = useState('');
   return (
-    <Section title="Identity provider apps per region" id="idp-links" error={error}>
+    <Section title={t('idpLinksTitle')} id="idp-links" error={error}>
       <p class="hint">
-        If your admin set up one IdP app per region (each signing in through that region's endpoint), add their tile links: when a
-        region is down, the picker offers a fresh sign-in from a healthy region's app, and the toolbar button's "Sign in again" uses them.
+        {t('idpLinksHint')}
       </p>
       <ul class="plain">
         {Object.entries(managed).map(([r, link]) => (
           <li key={r}>
             <span class="code">{r}</span> <a href={link}>{link}</a>
             {locked && !(r in links) ? (
-              <span class="locked"> set by your organisation</span>
+              <span class="locked">{` ${t('idpLinkLocked')}`}</span>
             ) : (
-              <button type="button" class="button small" aria-label={`Remove the ${r} app link`} onClick={() => {
+              <button type="button" class="button small" aria-label={t('removeAppLink', r)} onClick={() => {
                 const next = { ...links };
                 delete next[r];
                 void edit('idpAppLinks', next);
               }}>
-                Remove
+                {t('remove')}
               </button>
             )}
           </li>
@@ -144,19 +144,19 @@ export function IdpLinksSection(props: SectionProps) {
           void edit('idpAppLinks', { ...links, [region]: url.trim() }).then(() => setUrl(''));
         }}
       >
-        <label for="link-region">Region</label>
+        <label for="link-region">{t('regionLabel')}</label>
         <select id="link-region" value={region} onChange={(e) => setRegion((e.target as HTMLSelectElement).value)}>
-          <option value="">Choose…</option>
+          <option value="">{t('chooseOption')}</option>
           {ALL_REGIONS.map((r) => (
             <option key={r.code} value={r.code}>
               {r.code}
             </option>
           ))}
         </select>
-        <label for="link-url">App link</label>
-        <input id="link-url" type="url" placeholder="https://example.okta.com/home/amazon_aws/…" value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />
+        <label for="link-url">{t('appLinkLabel')}</label>
+        <input id="link-url" type="url" placeholder={t('appLinkPlaceholder')} value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />
         <button type="submit" class="button" disabled={!region || !url.trim()}>
-          Add link
+          {t('addLink')}
         </button>
       </form>
     </Section>
@@ -167,10 +167,10 @@ export function PinsSection(props: SectionProps) {
   const { error, edit } = useEdit(props);
   const pins = props.loaded.user.pins;
   return (
-    <Section title="Pinned roles" id="pins" error={error}>
-      <p class="hint">Pinned roles come first in the picker, in this order. Pin or unpin with the star next to a role.</p>
-      {pins.length === 0 && <p class="hint">No pinned roles yet.</p>}
-      <ol class="ordered" aria-label="Pinned roles, first shown first">
+    <Section title={t('pinsTitle')} id="pins" error={error}>
+      <p class="hint">{t('pinsHint')}</p>
+      {pins.length === 0 && <p class="hint">{t('pinsEmpty')}</p>}
+      <ol class="ordered" aria-label={t('pinsListLabel')}>
         {pins.map((pin, i) => {
           const role = parseRoleArn(pin.roleArn);
           const label = role ? `${role.roleName} (${role.accountId})` : pin.roleArn;
@@ -179,27 +179,27 @@ export function PinsSection(props: SectionProps) {
               <span>{label}</span>
               <span class="actions-inline">
                 <label class="visually-hidden" for={`pin-region-${i}`}>
-                  Region for {label}
+                  {t('pinRegionLabel', label)}
                 </label>
                 <select id={`pin-region-${i}`} value={pin.region ?? ''} onChange={(e) => {
                   const value = (e.target as HTMLSelectElement).value;
                   void edit('pins', pins.map((p, j) => (j === i ? (value ? { roleArn: p.roleArn, region: value } : { roleArn: p.roleArn }) : p)));
                 }}>
-                  <option value="">Default region</option>
+                  <option value="">{t('defaultRegionOption')}</option>
                   {ALL_REGIONS.filter((r) => !role || PARTITIONS.find((p) => p.id === role.partition)?.regions.some((x) => x.code === r.code)).map((r) => (
                     <option key={r.code} value={r.code}>
                       {r.code}
                     </option>
                   ))}
                 </select>
-                <button type="button" class="button small" disabled={i === 0} aria-label={`Move ${label} up`} onClick={() => void edit('pins', moved(pins, i, -1))}>
+                <button type="button" class="button small" disabled={i === 0} aria-label={t('moveUp', label)} onClick={() => void edit('pins', moved(pins, i, -1))}>
                   ↑
                 </button>
-                <button type="button" class="button small" disabled={i === pins.length - 1} aria-label={`Move ${label} down`} onClick={() => void edit('pins', moved(pins, i, 1))}>
+                <button type="button" class="button small" disabled={i === pins.length - 1} aria-label={t('moveDown', label)} onClick={() => void edit('pins', moved(pins, i, 1))}>
                   ↓
                 </button>
-                <button type="button" class="button small" aria-label={`Unpin ${label}`} onClick={() => void edit('pins', pins.filter((p) => p.roleArn !== pin.roleArn))}>
-                  Unpin
+                <button type="button" class="button small" aria-label={t('unpinLabel', label)} onClick={() => void edit('pins', pins.filter((p) => p.roleArn !== pin.roleArn))}>
+                  {t('unpin')}
                 </button>
               </span>
             </li>
@@ -214,21 +214,21 @@ export function AutoSignInSection(props: SectionProps) {
   const { error, edit } = useEdit(props);
   const pairs = Object.entries(props.loaded.user.autoSignIn);
   return (
-    <Section title="Skip the picker" id="auto" error={error}>
-      <p class="hint">For these IdP apps the picker signs in by itself after 2 seconds (never when the region is down).</p>
-      {pairs.length === 0 && <p class="hint">None. Tick "Skip the picker next time" in the picker to add one.</p>}
+    <Section title={t('autoTitle')} id="auto" error={error}>
+      <p class="hint">{t('autoHint')}</p>
+      {pairs.length === 0 && <p class="hint">{t('autoEmpty')}</p>}
       <ul class="plain">
         {pairs.map(([app, pair]) => (
           <li key={app}>
             <span>
-              {parseRoleArn(pair.roleArn)?.roleName ?? pair.roleArn} in {pair.region} <span class="hint">({app})</span>
+              {t('autoPair', parseRoleArn(pair.roleArn)?.roleName ?? pair.roleArn, pair.region)} <span class="hint">({app})</span>
             </span>
-            <button type="button" class="button small" aria-label={`Stop skipping the picker for ${app}`} onClick={() => {
+            <button type="button" class="button small" aria-label={t('autoStopLabel', app)} onClick={() => {
               const next = { ...props.loaded.user.autoSignIn };
               delete next[app];
               void edit('autoSignIn', next);
             }}>
-              Remove
+              {t('remove')}
             </button>
           </li>
         ))}
@@ -241,18 +241,18 @@ export function AppearanceSection(props: SectionProps) {
   const { error, edit } = useEdit(props);
   const s = props.loaded.user;
   return (
-    <Section title="Appearance" id="appearance" error={error}>
+    <Section title={t('appearanceTitle')} id="appearance" error={error}>
       <div class="row">
-        <label for="theme">Theme</label>
+        <label for="theme">{t('themeLabel')}</label>
         <select id="theme" value={s.theme} onChange={(e) => void edit('theme', (e.target as HTMLSelectElement).value)}>
-          <option value="system">Same as the system</option>
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
+          <option value="system">{t('sameAsSystem')}</option>
+          <option value="light">{t('themeLight')}</option>
+          <option value="dark">{t('themeDark')}</option>
         </select>
-        <label for="motion">Motion</label>
+        <label for="motion">{t('motionLabel')}</label>
         <select id="motion" value={s.reducedMotion} onChange={(e) => void edit('reducedMotion', (e.target as HTMLSelectElement).value)}>
-          <option value="system">Same as the system</option>
-          <option value="reduce">Reduce</option>
+          <option value="system">{t('sameAsSystem')}</option>
+          <option value="reduce">{t('motionReduce')}</option>
         </select>
       </div>
     </Section>

@@ -8,6 +8,7 @@ import { applyAppearance } from '../../ui/appearance';
 import { loadCapturedSignin } from './load-signin';
 import { RolePicker } from './RolePicker';
 import { DecodeErrorView, EncryptedView, FramedView, NoCaptureView, WaitingView } from './StateViews';
+import { t } from '../../platform/i18n';
 
 type View =
   | { kind: 'waiting' }
@@ -25,7 +26,7 @@ export function decodeCapture(capture: CapturedSignin): View {
   try {
     info = decodeSamlResponse(capture.samlResponse, parseXml);
   } catch (error) {
-    const message = error instanceof SamlResponseError ? error.message : 'This sign-in data could not be read.';
+    const message = error instanceof SamlResponseError ? error.message : t('decodeUnreadable');
     return { kind: 'decode-error', capture, message };
   }
   const address = assertionAddress(info.recipient, capture.url);
@@ -33,12 +34,12 @@ export function decodeCapture(capture: CapturedSignin): View {
     return {
       kind: 'decode-error',
       capture,
-      message: `This assertion is addressed to ${info.recipient ?? 'an unknown address'}, which is not an AWS sign-in endpoint this extension knows.`,
+      message: t('decodeNotAwsRecipient', info.recipient ?? t('decodeUnknownAddress')),
     };
   }
   if (info.encrypted) return { kind: 'encrypted', capture, info, address };
   if (!info.roles.length) {
-    return { kind: 'decode-error', capture, message: 'This assertion offers no AWS role you can sign in as. Ask your admin which roles your account should have.' };
+    return { kind: 'decode-error', capture, message: t('decodeNoRoles') };
   }
   return { kind: 'ready', capture, info, address };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../platform/i18n';
 
 export function useNow(intervalMs = 1000): number {
   const [now, setNow] = useState(() => Date.now());
@@ -21,8 +22,8 @@ export function Expiry(props: { notOnOrAfter: string; now: number }) {
   const remaining = Date.parse(props.notOnOrAfter) - props.now;
   const urgent = remaining < 60_000;
   return (
-    <span class={urgent ? 'expiry urgent' : 'expiry'} title={`Valid until ${new Date(props.notOnOrAfter).toLocaleTimeString()}`}>
-      Expires in <time dateTime={props.notOnOrAfter}>{formatRemaining(remaining)}</time>
+    <span class={urgent ? 'expiry urgent' : 'expiry'} title={t('expiryValidUntil', new Date(props.notOnOrAfter).toLocaleTimeString())}>
+      {t('expiresIn')} <time dateTime={props.notOnOrAfter}>{formatRemaining(remaining)}</time>
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import { describeHealth, summarizeHealth, type RegionHealth } from '../../core/health';
 import type { RegionOption } from '../../core/region-choice';
+import { t } from '../../platform/i18n';
 
 interface Props {
   regions: readonly RegionOption[];
@@ -24,12 +25,12 @@ export function RegionPicker({ regions, region, addressedRegion, health, movedFr
   const checking = Object.values(health).some((h) => h?.checkingSince !== undefined);
   return (
     <div class="region">
-      <label for="region">Region</label>
+      <label for="region">{t('regionLabel')}</label>
       <select id="region" value={region} onChange={(e) => onChange((e.target as HTMLSelectElement).value)} aria-describedby="region-status">
         {regions.map((r) => (
           <option key={r.code} value={r.code} data-health={health[r.code]?.state ?? 'unknown'}>
             {r.code} · {r.name}
-            {r.isRecipient ? ' (addressed here)' : ''} — {describeHealth(health[r.code])}
+            {r.isRecipient ? ` ${t('regionAddressedHere')}` : ''} — {describeHealth(health[r.code])}
           </option>
         ))}
       </select>
@@ -40,25 +41,24 @@ export function RegionPicker({ regions, region, addressedRegion, health, movedFr
           {summary.up + summary.slow + summary.down > 0 && (
             <span class="summary">
               {' '}
-              {summary.up + summary.slow} of {regions.length} regions answering
-              {summary.down ? `, ${summary.down} down` : ''}.
+              {summary.down
+                ? t('regionsAnsweringSomeDown', String(summary.up + summary.slow), String(regions.length), String(summary.down))
+                : t('regionsAnswering', String(summary.up + summary.slow), String(regions.length))}
             </span>
           )}
         </span>
         <button type="button" class="link" onClick={onCheckAgain} disabled={checking}>
-          {checking ? 'Checking…' : 'Check again'}
+          {checking ? t('checking') : t('checkAgain')}
         </button>
       </p>
       {movedFromAddressed && addressed && (
         <p class="warning" role="alert">
-          {addressedRegion}, where this assertion is addressed, is down ({addressed.detail}). {region} was chosen instead; you can
-          still pick {addressedRegion}.
+          {t('movedFromAddressed', addressedRegion, addressed.detail, region)}
         </p>
       )}
       {allDown && (
         <p class="error" role="alert">
-          No AWS sign-in endpoint answered. Your network may be offline or blocking AWS, or the probes may be wrong: you can
-          still try to sign in.
+          {t('allRegionsDown')}
         </p>
       )}
     </div>
@@ -66,8 +66,8 @@ export function RegionPicker({ regions, region, addressedRegion, health, movedFr
 }
 
 function statusSentence(region: string, health: RegionHealth | undefined): string {
-  if (!health || health.state === 'unknown') return health?.checkingSince ? `Checking ${region}…` : `${region} not checked yet.`;
-  if (health.state === 'down') return `${region} looks down: ${health.detail}.`;
-  if (health.state === 'slow') return `${region} is slow (${health.detail}).`;
-  return `${region} is up (${health.detail}).`;
+  if (!health || health.state === 'unknown') return health?.checkingSince ? t('regionChecking', region) : t('regionNotChecked', region);
+  if (health.state === 'down') return t('regionDown', region, health.detail);
+  if (health.state === 'slow') return t('regionSlow', region, health.detail);
+  return t('regionUp', region, health.detail);
 }

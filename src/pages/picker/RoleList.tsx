@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { FieldMatch, MatchField } from '../../core/ranking';
 import type { RoleSection } from '../../core/role-sections';
 import type { SamlRole } from '../../core/saml-decode';
+import { t, tPlural } from '../../platform/i18n';
 
 interface Props {
   sections: readonly RoleSection<SamlRole>[];
@@ -16,7 +17,8 @@ interface Props {
   radioId: (roleArn: string) => string;
 }
 
-const SECTION_TITLE = { pinned: 'Pinned', recent: 'Recent', matches: 'Best matches' } as const;
+const sectionTitle = (kind: 'pinned' | 'recent' | 'matches') =>
+  kind === 'pinned' ? t('sectionPinned') : kind === 'recent' ? t('sectionRecent') : t('sectionMatches');
 
 /** Roles in sections; one radio group across all so arrows move through all of them. */
 export function RoleList(props: Props) {
@@ -24,13 +26,13 @@ export function RoleList(props: Props) {
   if (!sections.length) {
     return (
       <p id="role-list" class="empty" role="status">
-        No role matches “{query}”.
+        {t('noRoleMatches', query)}
       </p>
     );
   }
   return (
     <fieldset id="role-list" class="roles">
-      <legend class="visually-hidden">Role</legend>
+      <legend class="visually-hidden">{t('roleLegend')}</legend>
       {sections.map((section) => {
         const headingId = `section-${section.key}`;
         const accountName = section.accountId ? accountNames[section.accountId] : undefined;
@@ -39,14 +41,14 @@ export function RoleList(props: Props) {
             <h2 id={headingId} class="account-heading">
               {section.kind === 'account' ? (
                 <>
-                  {accountName ? <span class="account-name">{accountName}</span> : <span class="account-label">Account</span>}
+                  {accountName ? <span class="account-name">{accountName}</span> : <span class="account-label">{t('accountLabel')}</span>}
                   <span class="account-id">{section.accountId}</span>
                 </>
               ) : (
-                <span class="account-label">{SECTION_TITLE[section.kind]}</span>
+                <span class="account-label">{sectionTitle(section.kind)}</span>
               )}
               <span class="account-count">
-                {section.rows.length} {section.rows.length === 1 ? 'role' : 'roles'}
+                {tPlural(section.rows.length, 'roleCountOne', 'roleCountOther')}
               </span>
             </h2>
             {section.rows.map((row) => (
@@ -57,9 +59,9 @@ export function RoleList(props: Props) {
       })}
       {props.hidden > 0 && (
         <p class="more">
-          {props.hidden} more {props.hidden === 1 ? 'role' : 'roles'}: type to narrow them down, or{' '}
+          {tPlural(props.hidden, 'moreRolesOne', 'moreRolesOther')}{' '}
           <button type="button" class="link" onClick={props.onShowAll}>
-            show all
+            {t('showAll')}
           </button>
           .
         </p>
@@ -94,15 +96,15 @@ function RoleRow(props: Props & { role: SamlRole; matches: readonly FieldMatch[]
             <span class="account-id">{highlight(role.accountId, ranges('accountId'))}</span>
           </span>
         ) : (
-          <span class="visually-hidden"> in account {accountText}</span>
+          <span class="visually-hidden">{` ${t('roleInAccount', accountText)}`}</span>
         )}
       </label>
       <button
         type="button"
         class={isPinned ? 'pin pinned' : 'pin'}
         aria-pressed={isPinned}
-        aria-label={`${isPinned ? 'Unpin' : 'Pin'} ${role.roleName} in ${accountText}`}
-        title={isPinned ? 'Unpin' : 'Pin to the top'}
+        aria-label={isPinned ? t('unpinRole', role.roleName, accountText) : t('pinRole', role.roleName, accountText)}
+        title={isPinned ? t('unpin') : t('pinTitle')}
         onClick={() => props.onTogglePin(role)}
       >
         {isPinned ? '★' : '☆'}

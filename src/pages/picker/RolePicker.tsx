@@ -16,6 +16,7 @@ import { ContinueToAws, ExpiredView } from './StateViews';
 import { signIn } from './sign-in';
 import { useAutoSignin } from './use-auto-signin';
 import { useRegionHealth } from './use-health';
+import { t, tPlural } from '../../platform/i18n';
 
 interface Props {
   capture: CapturedSignin;
@@ -157,7 +158,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
     if (posting) return;
     const targetUrl = targetUrlForRegion(address, region);
     if (!targetUrl) {
-      setError(`There is no sign-in endpoint for ${region}.`);
+      setError(t('noEndpointForRegion', region));
       return;
     }
     setPosting(true);
@@ -189,14 +190,14 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
   return (
     <form class="panel picker" onSubmit={onSubmit} aria-busy={posting}>
       <header class="picker-header">
-        <h1>Choose a role</h1>
+        <h1>{t('chooseRoleTitle')}</h1>
         <p class="meta">
           <span>
-            Addressed to <strong>{address.endpoint.region}</strong> ({address.endpoint.host})
+            {t('addressedTo')} <strong>{address.endpoint.region}</strong> ({address.endpoint.host})
           </span>
           {info.roleSessionName && (
             <span>
-              Signing in as <strong>{info.roleSessionName}</strong>
+              {t('signingInAs')} <strong>{info.roleSessionName}</strong>
             </span>
           )}
           {info.notOnOrAfter && <Expiry notOnOrAfter={info.notOnOrAfter} now={now} />}
@@ -204,7 +205,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
       </header>
 
       <div class="filter">
-        <label for="role-filter">Filter roles</label>
+        <label for="role-filter">{t('filterRoles')}</label>
         <input
           ref={filterRef}
           id="role-filter"
@@ -212,7 +213,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
           autoFocus
           autoComplete="off"
           spellcheck={false}
-          placeholder="Account, account ID or role…"
+          placeholder={t('filterPlaceholder')}
           value={query}
           onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
           onKeyDown={onFilterKey}
@@ -221,31 +222,31 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
         />
         <span id="role-count" class="count">
           {!query
-            ? `${info.roles.length} ${plural(info.roles.length, 'role')} in ${accountCount} ${plural(accountCount, 'account')}`
-            : `${matchCount} of ${info.roles.length} roles`}
+            ? t('rolesInAccounts', tPlural(info.roles.length, 'roleCountOne', 'roleCountOther'), tPlural(accountCount, 'accountCountOne', 'accountCountOther'))
+            : t('matchCount', String(matchCount), String(info.roles.length))}
         </span>
         {!query && lastTime && selected?.roleArn === lastTime.roleArn && region === lastTime.region && (
-          <span class="hint last-time">Enter signs you in as last time.</span>
+          <span class="hint last-time">{t('lastTimeHint')}</span>
         )}
       </div>
 
       {auto.state === 'counting' && (
         <p class="warning auto" role="alert">
-          Signing in as {info.roles.find((r) => r.roleArn === auto.roleArn)?.roleName} in {auto.region} in 2 seconds…{' '}
+          {t('autoCounting', info.roles.find((r) => r.roleArn === auto.roleArn)?.roleName ?? '', auto.region)}{' '}
           <button type="button" class="button" onClick={() => cancelAuto()}>
-            Cancel
+            {t('cancel')}
           </button>
         </p>
       )}
       {auto.state === 'cancelled' && (
         <p class="hint" role="status">
-          Automatic sign-in stopped: {auto.reason}{' '}
+          {t('autoStopped', auto.reason)}{' '}
           <button type="button" class="link" onClick={() => void updateSettings((user) => {
             const autoSignIn = { ...user.autoSignIn };
             delete autoSignIn[appKey];
             return { ...user, autoSignIn };
           })}>
-            Stop skipping the picker for this app
+            {t('stopSkippingApp')}
           </button>
         </p>
       )}
@@ -286,22 +287,22 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
       <div class="actions">
         {freshApp && (
           <a class="button primary" href={freshApp.url}>
-            Get a fresh assertion from the {freshApp.region} app
+            {t('freshAssertion', freshApp.region)}
           </a>
         )}
         <button type="submit" class={freshApp ? 'button' : 'button primary'} disabled={!selected || posting}>
-          {selected ? `Sign in as ${selected.roleName} in ${region}` : 'Sign in (choose a role)'}
+          {selected ? t('signInAs', selected.roleName, region) : t('signInChooseRole')}
         </button>
         <ContinueToAws capture={capture} endpointDown={health[address.endpoint.region]?.state === 'down'} />
       </div>
       <label class="skip-next">
         <input type="checkbox" checked={skipNextTime} onChange={(e) => setSkipNextTime((e.target as HTMLInputElement).checked)} />
-        Skip the picker next time for this role and region (with 2 seconds to cancel)
+        {t('skipNextTime')}
       </label>
       {info.warnings.length > 0 && (
         <details class="warnings">
           <summary>
-            {info.warnings.length} {plural(info.warnings.length, 'value')} in the assertion could not be used
+            {tPlural(info.warnings.length, 'assertionWarningsOne', 'assertionWarningsOther')}
           </summary>
           <ul>
             {info.warnings.map((w) => (
@@ -312,10 +313,6 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
       )}
     </form>
   );
-}
-
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
 }
 
 function radioId(roleArn: string): string {

@@ -5,6 +5,7 @@ import type { AssertionAddress } from '../../core/region-choice';
 import type { SamlAssertionInfo } from '../../core/saml-decode';
 import { Expiry, useNow } from './Expiry';
 import { identityProviderHome, signIn } from './sign-in';
+import { t } from '../../platform/i18n';
 
 function BackToIdp(props: { capture?: CapturedSignin | undefined; primary?: boolean }) {
   const home = identityProviderHome(props.capture);
@@ -13,20 +14,20 @@ function BackToIdp(props: { capture?: CapturedSignin | undefined; primary?: bool
   if (!home && history.length > 1) {
     return (
       <button type="button" class={props.primary ? 'button primary' : 'button'} onClick={() => history.back()}>
-        Go back to your identity provider
+        {t('goBackToIdp')}
       </button>
     );
   }
   if (!home) {
     return (
       <p class="hint">
-        Go back to your identity provider (for example your Okta dashboard) and click the AWS tile again.
+        {t('goBackToIdpHint')}
       </p>
     );
   }
   return (
     <a class={props.primary ? 'button primary' : 'button'} href={home}>
-      Go back to {new URL(home).host}
+      {t('goBackToHost', new URL(home).host)}
     </a>
   );
 }
@@ -34,8 +35,8 @@ function BackToIdp(props: { capture?: CapturedSignin | undefined; primary?: bool
 export function WaitingView() {
   return (
     <section class="panel state" aria-busy="true">
-      <h1>Waiting for your sign-in…</h1>
-      <p class="hint">Your identity provider is handing the sign-in over to the extension.</p>
+      <h1>{t('waitingTitle')}</h1>
+      <p class="hint">{t('waitingHint')}</p>
     </section>
   );
 }
@@ -43,8 +44,8 @@ export function WaitingView() {
 export function FramedView() {
   return (
     <section class="panel state">
-      <h1>Open the role picker in its own tab</h1>
-      <p>For your safety the role picker does not work inside another page.</p>
+      <h1>{t('framedTitle')}</h1>
+      <p>{t('framedText')}</p>
     </section>
   );
 }
@@ -52,11 +53,8 @@ export function FramedView() {
 export function NoCaptureView() {
   return (
     <section class="panel state" role="alert">
-      <h1>No sign-in was captured</h1>
-      <p>
-        The extension opened, but the sign-in data from your identity provider did not reach it (this can happen
-        right after the extension was installed or updated). Nothing was sent to AWS.
-      </p>
+      <h1>{t('noCaptureTitle')}</h1>
+      <p>{t('noCaptureText')}</p>
       <div class="actions">
         <BackToIdp primary />
       </div>
@@ -81,7 +79,7 @@ function ContinueToAws(props: { capture: CapturedSignin; primary?: boolean; labe
   return (
     <>
       <button type="button" class={props.primary ? 'button primary' : 'button'} onClick={onClick}>
-        {props.label ?? `Continue to AWS's own page (${endpoint.host}${props.endpointDown ? ', looks down' : ''})`}
+        {props.label ?? t(props.endpointDown ? 'continueToAwsDown' : 'continueToAws', endpoint.host)}
       </button>
       {error && <p role="alert" class="error">{error}</p>}
     </>
@@ -91,7 +89,7 @@ function ContinueToAws(props: { capture: CapturedSignin; primary?: boolean; labe
 export function DecodeErrorView(props: { message: string; capture?: CapturedSignin | undefined }) {
   return (
     <section class="panel state" role="alert">
-      <h1>This sign-in could not be read</h1>
+      <h1>{t('decodeErrorTitle')}</h1>
       <p>{props.message}</p>
       <div class="actions">
         {props.capture && <ContinueToAws capture={props.capture} />}
@@ -104,11 +102,8 @@ export function DecodeErrorView(props: { message: string; capture?: CapturedSign
 export function ExpiredView(props: { capture: CapturedSignin; notOnOrAfter: string }) {
   return (
     <section class="panel state" role="alert">
-      <h1>This sign-in has expired</h1>
-      <p>
-        Your identity provider's assertion was valid until {new Date(props.notOnOrAfter).toLocaleTimeString()}; AWS would
-        refuse it now. Click the AWS tile again to get a fresh one.
-      </p>
+      <h1>{t('expiredTitle')}</h1>
+      <p>{t('expiredText', new Date(props.notOnOrAfter).toLocaleTimeString())}</p>
       <div class="actions">
         <BackToIdp capture={props.capture} primary />
       </div>
@@ -123,14 +118,11 @@ export function EncryptedView(props: { capture: CapturedSignin; info: SamlAssert
   }
   return (
     <section class="panel state">
-      <h1>Encrypted assertion</h1>
-      <p>
-        Your identity provider encrypts its assertions, so the extension cannot read your roles. Sign in as AWS would
-        have received it: AWS shows its own role page at {props.address.endpoint.host}.
-      </p>
+      <h1>{t('encryptedTitle')}</h1>
+      <p>{t('encryptedText', props.address.endpoint.host)}</p>
       {props.info.notOnOrAfter && <Expiry notOnOrAfter={props.info.notOnOrAfter} now={now} />}
       <div class="actions">
-        <ContinueToAws capture={props.capture} primary label={`Sign in at ${props.address.endpoint.host}`} />
+        <ContinueToAws capture={props.capture} primary label={t('signInAt', props.address.endpoint.host)} />
       </div>
     </section>
   );

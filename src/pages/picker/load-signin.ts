@@ -2,6 +2,7 @@ import { isFreshCapture, type CapturedSignin } from '../../core/captured-signin'
 import { CapturedSigninSchema } from '../../core/captured-signin-schema';
 import { currentTabId } from '../../platform/extension';
 import { readCapture, watchCapture } from '../../platform/session-store';
+import { t } from '../../platform/i18n';
 
 /**
  * The DNR redirect and the webRequest capture race (REFERENCE §5): the picker may open before
@@ -31,7 +32,7 @@ export async function loadCapturedSignin(pageOpenedAt: number, reuseCapture: boo
       resolve(
         parsed.success
           ? { kind: 'found', capture: parsed.data }
-          : { kind: 'invalid', message: 'The captured sign-in data is damaged. Go back to your identity provider and click the AWS tile again.' },
+          : { kind: 'invalid', message: t('captureDamaged') },
       );
       return true;
     };

@@ -3,6 +3,7 @@ import type { SigninAttempt } from '../../core/diagnosis';
 import { buildSigninPost, SigninTargetError, type SigninPostRequest } from '../../core/signin-post';
 import { saveAttempt } from '../../platform/attempt-store';
 import { submitSigninPost } from './post-form';
+import { t } from '../../platform/i18n';
 
 /**
  * Sends the untouched assertion to an allowlisted endpoint. The worker follows that request and
@@ -20,7 +21,7 @@ export async function signIn(
   try {
     post = buildSigninPost({ ...request, samlResponse: capture.samlResponse });
   } catch (error) {
-    return error instanceof SigninTargetError ? error.message : 'The sign-in could not be prepared.';
+    return error instanceof SigninTargetError ? error.message : t('signinNotPrepared');
   }
   if (context) {
     await saveAttempt({

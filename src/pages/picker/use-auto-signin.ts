@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RegionHealth } from '../../core/health';
+import { t } from '../../platform/i18n';
 
 export const AUTO_SIGNIN_DELAY_MS = 2_000;
 
@@ -29,7 +30,7 @@ export function useAutoSignin(
   useEffect(() => {
     if (auto.state !== 'counting') return;
     if (health[auto.region]?.state === 'down') {
-      setAuto({ state: 'cancelled', reason: `${auto.region} looks down, so you choose.` });
+      setAuto({ state: 'cancelled', reason: t('autoRegionDown', auto.region) });
       return;
     }
     const timer = setTimeout(() => {
@@ -37,7 +38,7 @@ export function useAutoSignin(
       go(auto.roleArn, auto.region);
     }, Math.max(0, auto.deadline - Date.now()));
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setAuto({ state: 'cancelled', reason: 'Cancelled.' });
+      if (event.key === 'Escape') setAuto({ state: 'cancelled', reason: t('autoCancelled') });
     };
     document.addEventListener('keydown', onKey);
     return () => {
@@ -46,5 +47,5 @@ export function useAutoSignin(
     };
   }, [auto, health]);
 
-  return { auto, cancel: (reason = 'Cancelled.') => setAuto({ state: 'cancelled', reason }) };
+  return { auto, cancel: (reason = t('autoCancelled')) => setAuto({ state: 'cancelled', reason }) };
 }

@@ -9,6 +9,7 @@ import { loadSettings } from '../../platform/settings-store';
 import { useRegionHealth } from '../picker/use-health';
 import '../../ui/base.css';
 import './popup.css';
+import { t } from '../../platform/i18n';
 
 const PARTITION = 'aws';
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -35,8 +36,8 @@ function Popup() {
 
   return (
     <section>
-      <h1>AWS sign-in</h1>
-      <ul class="health-list" aria-label="Sign-in endpoint health">
+      <h1>{t('popupTitle')}</h1>
+      <ul class="health-list" aria-label={t('healthListLabel')}>
         {regions.map((r) => (
           <li key={r} class={`state-${health[r]?.state ?? 'unknown'}`}>
             <span class="dot" aria-hidden="true" />
@@ -48,25 +49,26 @@ function Popup() {
       <div class="actions">
         {signInAgain?.url ? (
           <button type="button" class="button primary" onClick={() => void openTab(signInAgain.url!)}>
-            Sign in again ({signInAgain.region})
+            {t('signInAgain', signInAgain.region)}
           </button>
         ) : (
           <button type="button" class="button primary" onClick={() => void openOptionsPage()}>
-            Add your IdP app link…
+            {t('addIdpLink')}
           </button>
         )}
         <button type="button" class="button" onClick={checkAgain} disabled={checking}>
-          {checking ? 'Checking…' : 'Check now'}
+          {checking ? t('checking') : t('checkNow')}
         </button>
       </div>
       <p class="hint">
         <button type="button" class="link" onClick={() => void openOptionsPage()}>
-          Settings
+          {t('settingsLink')}
         </button>
       </p>
     </section>
   );
 }
 
+document.title = t('popupPageTitle');
 const root = document.getElementById('app');
 if (root) render(<Popup />, root);

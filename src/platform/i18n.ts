@@ -1,0 +1,22 @@
+import browser from 'webextension-polyfill';
+import type messages from '../../public/_locales/en/messages.json';
+
+/** A key of public/_locales/en/messages.json: a typo is a type error, not an empty label. */
+export type MessageKey = keyof typeof messages;
+
+/**
+ * The user's language's text for `key`, with `substitutions` filling the message's $1..$9
+ * placeholders. Falls back to the key itself rather than an empty string, so a missing message
+ * shows up in the page instead of leaving a control without a name.
+ */
+export function t(key: MessageKey, ...substitutions: string[]): string {
+  return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+/**
+ * `one` or `other` by English rules, with the count as $1. messages.json has no plural rules, so
+ * each form is its own key; a language with more forms needs a richer scheme than this.
+ */
+export function tPlural(count: number, one: MessageKey, other: MessageKey): string {
+  return t(count === 1 ? one : other, String(count));
+}
