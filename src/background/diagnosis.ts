@@ -2,9 +2,7 @@ import { ATTEMPT_TTL_MS, diagnoseEndpointFailure, diagnoseRejection } from '../c
 import type { RepostOutcome } from '../core/repost-outcome';
 import { removeCapture } from '../platform/session-store';
 import { openInTab, saveDiagnosis, takeAttempt } from '../platform/attempt-store';
-import { extensionUrl } from '../platform/extension';
-
-export const DIAGNOSIS_PAGE = '/src/pages/diagnosis/index.html';
+import { DIAGNOSIS_PATH, extensionUrl } from '../platform/extension';
 
 /** AWS refused a sign-in in this tab: if the picker sent it, explain why on our own page. */
 export async function explainRejection(tabId: number, awsMessage: string): Promise<void> {
@@ -12,7 +10,7 @@ export async function explainRejection(tabId: number, awsMessage: string): Promi
   const now = Date.now();
   if (!attempt || now - attempt.at > ATTEMPT_TTL_MS) return;
   await saveDiagnosis(tabId, { diagnosis: diagnoseRejection(awsMessage, attempt, now), attempt });
-  await openInTab(tabId, extensionUrl(DIAGNOSIS_PAGE));
+  await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
 }
 
 /**
@@ -31,5 +29,5 @@ export async function followRepost(tabId: number, outcome: RepostOutcome): Promi
     return;
   }
   await saveDiagnosis(tabId, { diagnosis: diagnoseEndpointFailure(outcome.detail, attempt), attempt });
-  await openInTab(tabId, extensionUrl(DIAGNOSIS_PAGE));
+  await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
 }

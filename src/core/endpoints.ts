@@ -189,3 +189,12 @@ export function consoleHomeUrl(partition: string, region: string): string | unde
   const host = consoleHost(partition, region);
   return host ? `https://${host}/console/home?region=${region}` : undefined;
 }
+
+/**
+ * WebExtension match patterns for every SAML sign-in endpoint (global and regional, every
+ * partition): the requests the worker watches. The manifest lists the same hosts; a unit test
+ * keeps them equal.
+ */
+export function signinMatchPatterns(): string[] {
+  return PARTITIONS.flatMap((p) => [`https://${p.signinHost}/saml*`, `https://*.${p.signinHost}/saml*`]);
+}

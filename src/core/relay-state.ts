@@ -47,16 +47,3 @@ function parseConsoleUrl(p: PartitionInfo, value: string): URL | undefined {
   }
   return undefined;
 }
-
-/** The region a RelayState console URL opens in, if it names one. */
-export function regionOfRelayState(relayState: string): string | undefined {
-  try {
-    const url = new URL(relayState);
-    const param = url.searchParams.get('region');
-    if (param && REGION_CODE.test(param)) return param;
-    const prefix = url.hostname.split('.')[0];
-    return prefix && REGION_CODE.test(prefix) ? prefix : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,5 +1,9 @@
 import browser from 'webextension-polyfill';
 
+/** Our pages, as paths inside the extension (the DNR rule in public/rules names the picker too). */
+export const PICKER_PATH = '/src/pages/picker/index.html';
+export const DIAGNOSIS_PATH = '/src/pages/diagnosis/index.html';
+
 /** Origin of our own pages (`chrome-extension://<id>` or `moz-extension://<uuid>`). */
 export function ownOrigin(): string {
   return new URL(browser.runtime.getURL('/')).origin;

@@ -1,15 +1,9 @@
 import browser from 'webextension-polyfill';
 import { REPOST_TIMEOUT_MS, outcomeOfError, outcomeOfStatus, timeoutOutcome, type RepostOutcome } from '../core/repost-outcome';
+import { signinMatchPatterns } from '../core/endpoints';
 import { ownOrigin } from './extension';
 
-const SIGNIN_URLS = [
-  'https://signin.aws.amazon.com/saml*',
-  'https://*.signin.aws.amazon.com/saml*',
-  'https://signin.amazonaws-us-gov.com/saml*',
-  'https://*.signin.amazonaws-us-gov.com/saml*',
-  'https://signin.amazonaws.cn/saml*',
-  'https://*.signin.amazonaws.cn/saml*',
-];
+const SIGNIN_URLS = signinMatchPatterns();
 
 interface RequestDetails {
   readonly requestId: string;

@@ -1,19 +1,12 @@
 import browser from 'webextension-polyfill';
 import { isInterceptableSignin, readSigninForm, type CapturedSignin, type SigninRequestBody } from '../core/captured-signin';
+import { signinMatchPatterns } from '../core/endpoints';
 import { TARGET_BROWSER } from './browser-target';
-import { extensionUrl, ownOrigin } from './extension';
+import { PICKER_PATH, extensionUrl, ownOrigin } from './extension';
 
-const SIGNIN_URL_PATTERNS = [
-  'https://signin.aws.amazon.com/saml*',
-  'https://*.signin.aws.amazon.com/saml*',
-  'https://signin.amazonaws-us-gov.com/saml*',
-  'https://*.signin.amazonaws-us-gov.com/saml*',
-  'https://signin.amazonaws.cn/saml*',
-  'https://*.signin.amazonaws.cn/saml*',
-];
+const SIGNIN_URL_PATTERNS = signinMatchPatterns();
 
 /** The picker page; Chrome's static rule (public/rules/intercept.json) names the same path. */
-export const PICKER_PATH = '/src/pages/picker/index.html';
 
 /** Firefox holds the IdP's POST while the capture is written; never longer than this. */
 const CAPTURE_WRITE_WAIT_MS = 2_000;

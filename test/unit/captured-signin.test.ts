@@ -9,7 +9,7 @@ import {
   type CapturedSignin,
 } from '../../src/core/captured-signin';
 import { CapturedSigninSchema } from '../../src/core/captured-signin-schema';
-import { PARTITIONS } from '../../src/core/endpoints';
+import { PARTITIONS, signinMatchPatterns } from '../../src/core/endpoints';
 
 const OWN = 'chrome-extension://mlkkifchelpfbajlhekonmgdfifpjknd';
 const root = join(import.meta.dirname, '..', '..');
@@ -20,6 +20,8 @@ const rules = JSON.parse(readFileSync(join(root, 'public/rules/intercept.json'),
 const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as {
   key: string;
   web_accessible_resources: Array<{ resources: string[] }>;
+  host_permissions: string[];
+  content_scripts: Array<{ matches: string[] }>;
 };
 
 const request = (over: Partial<Parameters<typeof isInterceptableSignin>[0]> = {}) => ({
@@ -73,6 +75,13 @@ describe('isInterceptableSignin', () => {
     for (const url of ['https://signin.aws.amazon.com.evil.example/saml', 'https://evil.example/?https://signin.aws.amazon.com/saml', 'https://signin.aws.amazon.com/oauth']) {
       expect(regex.test(url), url).toBe(false);
     }
+  });
+
+  it('watches exactly the sign-in hosts the manifest grants and the content script runs on', () => {
+    const patterns = signinMatchPatterns();
+    expect(patterns).toHaveLength(PARTITIONS.length * 2);
+    expect(manifest.content_scripts[0]?.matches).toEqual(patterns);
+    expect(manifest.host_permissions).toEqual(patterns.map((p) => p.replace('/saml*', '/*')));
   });
 
   it('pins the extension id the rule excludes to the manifest key', async () => {

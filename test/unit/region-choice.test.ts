@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { assertionAddress, otherRegionWarning, regionOptions, targetUrlForRegion } from '../../src/core/region-choice';
-import { filterRoles, groupByAccount } from '../../src/core/role-groups';
 
 describe('assertionAddress', () => {
   it('uses the Recipient, else the endpoint the IdP posted to', () => {
@@ -37,32 +36,5 @@ describe('assertionAddress', () => {
     const aws = regionOptions(assertionAddress('https://signin.aws.amazon.com/saml', '')!);
     expect(aws[0]?.code).toBe('us-east-1');
     expect(aws.every((r) => !r.code.startsWith('cn-') && !r.code.startsWith('us-gov-'))).toBe(true);
-  });
-});
-
-describe('role groups', () => {
-  const role = (accountId: string, roleName: string, path = '/') => ({
-    roleArn: `arn:aws:iam::${accountId}:role${path}${roleName}`,
-    principalArn: `arn:aws:iam::${accountId}:saml-provider/Okta`,
-    accountId,
-    roleName,
-    path,
-  });
-  const roles = [role('111122223333', 'Admin'), role('444455556666', 'Deploy', '/team/ci/'), role('111122223333', 'ReadOnly')];
-
-  it('groups by account in order of first appearance', () => {
-    const groups = groupByAccount(roles, { '444455556666': 'prod' });
-    expect(groups.map((g) => [g.accountId, g.accountName, g.roles.map((r) => r.roleName)])).toEqual([
-      ['111122223333', undefined, ['Admin', 'ReadOnly']],
-      ['444455556666', 'prod', ['Deploy']],
-    ]);
-  });
-
-  it('filters on every word over role, path, account ID and name', () => {
-    expect(filterRoles(roles, '').length).toBe(3);
-    expect(filterRoles(roles, 'read').map((r) => r.roleName)).toEqual(['ReadOnly']);
-    expect(filterRoles(roles, '4444 ci').map((r) => r.roleName)).toEqual(['Deploy']);
-    expect(filterRoles(roles, 'prod deploy', { '444455556666': 'prod' }).map((r) => r.roleName)).toEqual(['Deploy']);
-    expect(filterRoles(roles, 'nothing')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionOfRelayState, relayStateForRegion } from '../../src/core/relay-state';
+import { relayStateForRegion } from '../../src/core/relay-state';
 
 describe('relayStateForRegion', () => {
   it('opens the chosen region console home when the IdP gave no RelayState', () => {
@@ -53,14 +53,5 @@ describe('relayStateForRegion', () => {
 
   it('returns an empty RelayState for an unknown partition', () => {
     expect(relayStateForRegion('aws-eusc', 'eusc-de-east-1')).toBe('');
-  });
-});
-
-describe('regionOfRelayState', () => {
-  it('reads the region from the query or the host', () => {
-    expect(regionOfRelayState('https://console.aws.amazon.com/ec2/home?region=eu-west-2')).toBe('eu-west-2');
-    expect(regionOfRelayState('https://ap-northeast-1.console.aws.amazon.com/s3')).toBe('ap-northeast-1');
-    expect(regionOfRelayState('https://console.aws.amazon.com/s3')).toBeUndefined();
-    expect(regionOfRelayState('')).toBeUndefined();
   });
 });

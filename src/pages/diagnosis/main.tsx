@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { StoredDiagnosisSchema, type StoredDiagnosisView } from '../../core/diagnosis-schema';
 import { readDiagnosis } from '../../platform/attempt-store';
-import { currentTabId, extensionUrl } from '../../platform/extension';
+import { PICKER_PATH, currentTabId, extensionUrl } from '../../platform/extension';
 import { readCapture } from '../../platform/session-store';
 import '../../ui/base.css';
 import '../picker/picker.css';
@@ -65,7 +65,7 @@ function DiagnosisPage() {
       <textarea id="admin-request" readOnly rows={8} value={diagnosis.adminRequest} />
       <div class="actions">
         {state.canRetry && diagnosis.cause === 'endpoint-failed' && (
-          <a class="button primary" href={`${extensionUrl('/src/pages/picker/index.html')}?retry=1`}>
+          <a class="button primary" href={`${extensionUrl(PICKER_PATH)}?retry=1`}>
             {t('tryAnotherRegion')}
           </a>
         )}
