@@ -1,33 +1,82 @@
-import { ATTEMPT_TTL_MS, diagnoseEndpointFailure, diagnoseRejection } from '../core/diagnosis';
+import { ATTEMPT_TTL_MS, diagnoseEndpointFailure, diagnoseRejection, type SigninAttempt } from '../core/diagnosis';
 import type { RepostOutcome } from '../core/repost-outcome';
+import { refusalKey } from '../core/signin-method';
 import { removeCapture } from '../platform/session-store';
-import { openInTab, saveDiagnosis, takeAttempt } from '../platform/attempt-store';
+import { openInTab, peekAttempt, saveDiagnosis, takeAttempt } from '../platform/attempt-store';
 import { DIAGNOSIS_PATH, extensionUrl } from '../platform/extension';
+import { recordRefusal } from '../platform/refusal-store';
+import { signInThroughSts } from './sts-signin';
 
-/** AWS refused a sign-in in this tab: if the picker sent it, explain why on our own page. */
+/** A re-post to another region that may continue through STS once AWS refuses it. */
+function continuesThroughSts(attempt: SigninAttempt | undefined, now: number): attempt is SigninAttempt & { roleArn: string } {
+  return attempt?.method === 'repost-then-sts' && attempt.roleArn !== undefined && now - attempt.at <= ATTEMPT_TTL_MS;
+}
+
+/**
+ * AWS refused a sign-in in this tab. A re-post to another region in "auto" mode continues at once
+ * with STS + federation in the same region for the same role, and the IdP app is remembered as one
+ * whose assertions are refused elsewhere. Otherwise, if the picker sent it, explain why on our page.
+ */
 export async function explainRejection(tabId: number, awsMessage: string): Promise<void> {
   const attempt = await takeAttempt(tabId);
   const now = Date.now();
   if (!attempt || now - attempt.at > ATTEMPT_TTL_MS) return;
+  if (continuesThroughSts(attempt, now)) {
+    if (attempt.issuer) await recordRefusal(refusalKey(attempt.issuer, attempt.partition), now).catch(() => undefined);
+    const host = hostOf(attempt.targetUrl);
+    const result = await signInThroughSts(
+      tabId,
+      { roleArn: attempt.roleArn, region: attempt.region, durationCap: attempt.durationCap },
+      { attempt, step: { method: 'repost', host, said: awsMessage } },
+    );
+    if (result.ok || result.code === 'refused') return;
+  }
   await saveDiagnosis(tabId, { diagnosis: diagnoseRejection(awsMessage, attempt, now), attempt });
   await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
 }
 
+/** AWS showed a page that is not an error (a sign-in, its role page): the assertion is spent. */
+export async function forgetLandedSignin(tabId: number): Promise<void> {
+  await takeAttempt(tabId);
+  await removeCapture(tabId);
+}
+
 /**
- * The picker's re-post ended. Processed by AWS: the assertion is spent, forget it. Failed before
- * AWS could use it: keep it (still only in session storage, until it expires or the tab closes)
- * and explain, so the user can retry in another region.
+ * The picker's re-post ended. Processed by AWS: the assertion is spent, forget it — unless it was
+ * a re-post to another region that AWS may refuse with its page (not a redirect into the console),
+ * which then continues through STS; the content script tells which. Failed before AWS could use
+ * it: keep it (still only in session storage, until it expires or the tab closes) and explain, so
+ * the user can retry in another region; in "auto" mode, continue through STS right away.
  */
 export async function followRepost(tabId: number, outcome: RepostOutcome): Promise<void> {
+  const now = Date.now();
   if (outcome.kind === 'processed') {
+    const redirected = outcome.status >= 300 && outcome.status < 400;
+    if (!redirected && continuesThroughSts(await peekAttempt(tabId), now)) return;
     await removeCapture(tabId);
     return;
   }
   const attempt = await takeAttempt(tabId);
-  if (!attempt || Date.now() - attempt.at > ATTEMPT_TTL_MS) {
+  if (!attempt || now - attempt.at > ATTEMPT_TTL_MS) {
     await removeCapture(tabId);
     return;
   }
+  if (continuesThroughSts(attempt, now)) {
+    const result = await signInThroughSts(
+      tabId,
+      { roleArn: attempt.roleArn, region: attempt.region, durationCap: attempt.durationCap },
+      { attempt, step: { method: 'repost', host: hostOf(attempt.targetUrl), said: outcome.detail } },
+    );
+    if (result.ok || result.code === 'refused') return;
+  }
   await saveDiagnosis(tabId, { diagnosis: diagnoseEndpointFailure(outcome.detail, attempt), attempt });
   await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url.slice(0, 256);
+  }
 }

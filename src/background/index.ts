@@ -6,7 +6,8 @@ import { removeCapture, removeCapturesOlderThan, restrictSessionStorage, saveCap
 import { readPolicySwitch, readPublishedSwitch, watchInterceptionSwitch } from '../platform/interception-switch';
 import { listenForSigninPosts, setInterceptionEnabled } from '../platform/signin-capture';
 import { watchReposts } from '../platform/repost-watch';
-import { explainRejection, followRepost } from './diagnosis';
+import { explainRejection, followRepost, forgetLandedSignin } from './diagnosis';
+import { signInThroughSts } from './sts-signin';
 import { refreshHealth } from './health';
 
 // Listeners first and synchronously: Chrome only wakes a sleeping worker for events whose
@@ -31,6 +32,14 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
     case 'signin/rejected':
       if (tabId !== undefined) await explainRejection(tabId, message.awsMessage);
       return { ok: true };
+    case 'signin/landed':
+      if (tabId !== undefined) await forgetLandedSignin(tabId);
+      return { ok: true };
+    case 'signin/sts': {
+      if (tabId === undefined) return { ok: false, error: 'Only a picker in a tab can sign in.' };
+      const result = await signInThroughSts(tabId, message);
+      return result.ok ? { ok: true } : { ok: false, error: result.error };
+    }
   }
 });
 

@@ -96,3 +96,14 @@ export const FRESH_CAPTURE_MS = 20_000;
 export function isFreshCapture(capture: CapturedSignin, pageOpenedAt: number, reuse: boolean): boolean {
   return reuse || capture.capturedAt >= pageOpenedAt - FRESH_CAPTURE_MS;
 }
+
+/** Where to get a fresh assertion: the origin of the IdP page that posted this one, when https. */
+export function idpHomeUrl(initiator: string | undefined): string | undefined {
+  if (!initiator) return undefined;
+  try {
+    const url = new URL(initiator);
+    return url.protocol === 'https:' ? `${url.origin}/` : undefined;
+  } catch {
+    return undefined;
+  }
+}

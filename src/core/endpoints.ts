@@ -32,6 +32,10 @@ export interface PartitionInfo {
   readonly consoleHost: string;
   /** Parent domain of every console host of the partition (deep links are recognised by it). */
   readonly consoleDomain: string;
+  /** Regional STS host; `{region}` is replaced (REFERENCE §8). */
+  readonly stsHost: string;
+  /** STS host without a region code, when the partition has one (it lives in `globalRegion`). */
+  readonly globalStsHost?: string;
 }
 
 const r = (code: string, name: string, optIn = false, timeZones?: readonly string[]): RegionInfo =>
@@ -45,6 +49,8 @@ export const PARTITIONS: readonly PartitionInfo[] = [
     globalRegion: 'us-east-1',
     consoleHost: '{region}.console.aws.amazon.com',
     consoleDomain: 'console.aws.amazon.com',
+    stsHost: 'sts.{region}.amazonaws.com',
+    globalStsHost: 'sts.amazonaws.com',
     regions: [
       r('us-east-1', 'US East (N. Virginia)', false, ['America/New_York', 'America/Toronto', 'America/Detroit']),
       r('us-east-2', 'US East (Ohio)', false, ['America/Chicago', 'America/Indiana/Indianapolis']),
@@ -89,6 +95,7 @@ export const PARTITIONS: readonly PartitionInfo[] = [
     globalRegion: 'us-gov-west-1',
     consoleHost: 'console.amazonaws-us-gov.com',
     consoleDomain: 'console.amazonaws-us-gov.com',
+    stsHost: 'sts.{region}.amazonaws.com',
     regions: [r('us-gov-west-1', 'AWS GovCloud (US-West)'), r('us-gov-east-1', 'AWS GovCloud (US-East)')],
   },
   {
@@ -98,6 +105,7 @@ export const PARTITIONS: readonly PartitionInfo[] = [
     globalRegion: 'cn-north-1',
     consoleHost: 'console.amazonaws.cn',
     consoleDomain: 'console.amazonaws.cn',
+    stsHost: 'sts.{region}.amazonaws.com.cn',
     regions: [r('cn-north-1', 'China (Beijing)'), r('cn-northwest-1', 'China (Ningxia)')],
   },
 ];
@@ -197,4 +205,83 @@ export function consoleHomeUrl(partition: string, region: string): string | unde
  */
 export function signinMatchPatterns(): string[] {
   return PARTITIONS.flatMap((p) => [`https://${p.signinHost}/saml*`, `https://*.${p.signinHost}/saml*`]);
+}
+
+// ---- STS and federation (REFERENCE §8) -------------------------------------------------------------
+// Source: AWS STS endpoints in the IAM User Guide ("Manage AWS STS in an AWS Region") and "Enable
+// custom identity broker access to the AWS console" for the federation endpoint. Checked 2026-12-01.
+// Every region's STS endpoint carries its code; `sts.amazonaws.com` is us-east-1's too.
+
+/** Where `AssumeRoleWithSAML` can be called for one region. */
+export interface StsEndpoint {
+  readonly partition: Partition;
+  readonly region: string;
+  readonly host: string;
+  /** `https://<host>/`: the Query API takes its form at the root. */
+  readonly url: string;
+}
+
+/** The federation endpoint (`getSigninToken`, `login`) of one region's sign-in host. */
+export interface FederationEndpoint {
+  readonly partition: Partition;
+  readonly region: string;
+  readonly host: string;
+  readonly url: string;
+}
+
+function stsEndpointOf(p: PartitionInfo, region: string, host = p.stsHost.replace('{region}', region)): StsEndpoint {
+  return { partition: p.id, region, host, url: `https://${host}/` };
+}
+
+/** The regional STS endpoint of a region, or undefined when the catalog has no such region. */
+export function stsEndpoint(partition: string, region: string): StsEndpoint | undefined {
+  const p = partitionInfo(partition);
+  if (!p || !p.regions.some((r) => r.code === region)) return undefined;
+  return stsEndpointOf(p, region);
+}
+
+/** Every regional STS endpoint of a partition, in catalog order (global region first). */
+export function stsEndpoints(partition: string): StsEndpoint[] {
+  const p = partitionInfo(partition);
+  return p ? p.regions.map((r) => stsEndpointOf(p, r.code)) : [];
+}
+
+/** The STS endpoint a host name is, in any partition (regional hosts and `sts.amazonaws.com`). */
+export function stsEndpointForHost(host: string): StsEndpoint | undefined {
+  const h = host.toLowerCase();
+  for (const p of PARTITIONS) {
+    if (p.globalStsHost === h) return stsEndpointOf(p, p.globalRegion, h);
+    const region = p.regions.find((r) => p.stsHost.replace('{region}', r.code) === h);
+    if (region) return stsEndpointOf(p, region.code);
+  }
+  return undefined;
+}
+
+/** Every STS host name of every partition: the host permissions the STS sign-in needs. */
+export function stsHosts(): string[] {
+  return PARTITIONS.flatMap((p) => [...(p.globalStsHost ? [p.globalStsHost] : []), ...p.regions.map((r) => p.stsHost.replace('{region}', r.code))]);
+}
+
+/** Match patterns for `stsHosts()`, one per host: a wildcard would grant every AWS service host. */
+export function stsMatchPatterns(): string[] {
+  return stsHosts().map((host) => `https://${host}/*`);
+}
+
+/** The federation endpoint of a region: on the same host as its SAML sign-in endpoint. */
+export function federationEndpoint(partition: string, region: string): FederationEndpoint | undefined {
+  const signin = signinEndpoint(partition, region);
+  return signin && { partition: signin.partition, region, host: signin.host, url: `https://${signin.host}/federation` };
+}
+
+/** The federation endpoint a URL points at (any form AWS answers on), or undefined. */
+export function federationEndpointForUrl(url: string): FederationEndpoint | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' || parsed.port !== '' || parsed.username || parsed.password || parsed.pathname !== '/federation') return undefined;
+  const signin = endpointForHost(parsed.hostname);
+  return signin && { partition: signin.partition, region: signin.region, host: signin.host, url: `https://${signin.host}/federation` };
 }

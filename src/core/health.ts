@@ -40,8 +40,11 @@ export function unknownHealth(region: string): RegionHealth {
   return { region, state: 'unknown', detail: 'not checked yet', failures: 0 };
 }
 
-/** Turns one probe's outcome into the region's new health. */
-export function classifyProbe(region: string, outcome: ProbeOutcome, at: number, previous?: RegionHealth): RegionHealth {
+/**
+ * Turns one probe's outcome into the region's new health. `anyAnswerIsUp`: for STS endpoints,
+ * whose root answers an empty request with an error status, any HTTP answer means up.
+ */
+export function classifyProbe(region: string, outcome: ProbeOutcome, at: number, previous?: RegionHealth, anyAnswerIsUp = false): RegionHealth {
   const latencyMs = Math.round(outcome.latencyMs);
   const failures = (previous?.failures ?? 0) + 1;
   switch (outcome.kind) {
@@ -50,7 +53,7 @@ export function classifyProbe(region: string, outcome: ProbeOutcome, at: number,
     case 'network-error':
       return { region, state: 'down', latencyMs, detail: 'connection failed', checkedAt: at, failures };
     case 'answered':
-      if (outcome.status < 200 || outcome.status >= 400) {
+      if (!anyAnswerIsUp && (outcome.status < 200 || outcome.status >= 400)) {
         return { region, state: 'down', latencyMs, detail: `answered with HTTP ${outcome.status}`, checkedAt: at, failures };
       }
       return {

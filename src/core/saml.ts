@@ -20,7 +20,8 @@ export function parseSamlResponse(samlResponse: string, options: ParseSamlOption
   return decodeSamlResponse(samlResponse, options.parseXml ?? parseWithXmldom);
 }
 
-function parseWithXmldom(xml: string): Document {
+/** xmldom as a `parseXml` for core readers that run in the service worker (STS answers too). */
+export function parseWithXmldom(xml: string): Document {
   const parser = new XmldomParser({
     // xmldom only throws on fatal errors; a recoverable error still means the text is not the XML
     // the IdP meant to send, so stop there too.

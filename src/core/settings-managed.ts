@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { describeValue, isRecord, pathOf, type Raw } from './partial-parse';
 import { cleanSettingsFields, SettingsSchema, type Settings } from './settings';
 
-export const MANAGED_KEYS = ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames'] as const;
+export const MANAGED_KEYS = ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'signinMethod'] as const;
 export type ManagedKey = (typeof MANAGED_KEYS)[number];
 
 export const ManagedSettingsSchema = z.partial(
@@ -15,6 +15,7 @@ export const ManagedSettingsSchema = z.partial(
     preferredRegions: true,
     idpAppLinks: true,
     accountNames: true,
+    signinMethod: true,
   }),
 );
 export type ManagedSettings = z.infer<typeof ManagedSettingsSchema>;
@@ -61,6 +62,7 @@ function merge(user: Settings, values: ManagedSettings, rejected: string[]): Man
   const settings: Settings = { ...user };
   if (values.interceptionEnabled !== undefined) settings.interceptionEnabled = values.interceptionEnabled;
   if (values.preferredRegions) settings.preferredRegions = values.preferredRegions;
+  if (values.signinMethod) settings.signinMethod = values.signinMethod;
   if (values.accountNames) settings.accountNames = { ...user.accountNames, ...values.accountNames };
   if (values.idpAppLinks) settings.idpAppLinks = { ...user.idpAppLinks, ...values.idpAppLinks };
   const locked = MANAGED_KEYS.filter((key) => values[key] !== undefined);
@@ -98,6 +100,13 @@ export const MANAGED_STORAGE_JSON_SCHEMA = {
       description: 'Names shown next to 12-digit AWS account IDs, e.g. {"123456789012": "prod"}. 1 to 64 characters each.',
       type: 'object',
       additionalProperties: { type: 'string' },
+    },
+    signinMethod: {
+      title: 'Sign-in method for other regions',
+      description:
+        '"auto": re-post the assertion to the chosen region\'s SAML endpoint and, when AWS refuses it, sign in through that region\'s STS and federation endpoints. "repost": only re-post. "sts": always sign in through STS and federation.',
+      type: 'string',
+      enum: ['auto', 'repost', 'sts'],
     },
   },
 } as const;

@@ -6,6 +6,8 @@ import * as z from 'zod/mini';
 import { ALIAS_PRESETS, accountNameProblem, validateAliasRegex, type AliasPattern } from './account-names';
 import { parseRoleArn } from './arn';
 import { PARTITIONS } from './endpoints';
+import { SIGNIN_METHOD_SETTINGS } from './signin-method';
+import { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './sts';
 import {
   bySchema,
   describeValue,
@@ -148,6 +150,16 @@ export const SettingsSchema = z.strictObject({
   autoSignIn: z.record(IdpAppKey, AutoSignInSchema).check(z.refine((m) => Object.keys(m).length <= LIMITS.autoSignIn)),
   theme: oneOf(['system', 'light', 'dark']),
   reducedMotion: oneOf(['system', 'reduce']),
+  /** How to sign in to a region other than the assertion's own (signin-method.ts). */
+  signinMethod: oneOf(SIGNIN_METHOD_SETTINGS),
+  /** The longest STS session to ask for, in seconds (the role's MaxSessionDuration may allow more). */
+  sessionDurationCap: z
+    .number({ error: (iss) => `expected a number of seconds, found ${describeValue(iss.input)}` })
+    .check(
+      z.int({ error: 'expected a whole number of seconds' }),
+      z.gte(MIN_SESSION_SECONDS, { error: `at least ${MIN_SESSION_SECONDS} seconds` }),
+      z.lte(MAX_SESSION_SECONDS, { error: `at most ${MAX_SESSION_SECONDS} seconds` }),
+    ),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -168,6 +180,8 @@ export function defaultSettings(): Settings {
     autoSignIn: {},
     theme: 'system',
     reducedMotion: 'system',
+    signinMethod: 'auto',
+    sessionDurationCap: DEFAULT_SESSION_CAP_SECONDS,
   };
 }
 
@@ -352,6 +366,8 @@ const FIELDS: { readonly [K in SettingsKey]: Cleaner<Settings[K]> } = {
   autoSignIn: mapOf(IdpAppKey, objectOf(AutoSignInSchema), LIMITS.autoSignIn),
   theme: bySchema(SettingsSchema.shape.theme),
   reducedMotion: bySchema(SettingsSchema.shape.reducedMotion),
+  signinMethod: bySchema(SettingsSchema.shape.signinMethod),
+  sessionDurationCap: bySchema(SettingsSchema.shape.sessionDurationCap),
 };
 export const SETTINGS_KEYS = Object.keys(FIELDS) as SettingsKey[];
 

@@ -19,7 +19,21 @@ export const SigninRejectedMessage = z.object({
   awsMessage: z.string().check(z.minLength(1), z.maxLength(2000)),
 });
 
-export const ExtensionMessage = z.discriminatedUnion('type', [RefreshHealthMessage, SigninRejectedMessage]);
+/** From our content script on an AWS sign-in page that is not an error: AWS took the assertion. */
+export const SigninLandedMessage = z.object({ type: z.literal('signin/landed') });
+
+/**
+ * From the picker: sign this tab in through regional STS and the federation endpoint with its
+ * captured assertion (REFERENCE §8). The worker reads the assertion itself and checks the role.
+ */
+export const StsSigninMessage = z.object({
+  type: z.literal('signin/sts'),
+  roleArn: z.string().check(z.minLength(20), z.maxLength(2048), z.regex(/^arn:aws[a-z0-9-]*:iam::\d{12}:role\//)),
+  region: z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/), z.maxLength(32)),
+  durationCap: z.optional(z.number().check(z.int(), z.gte(900), z.lte(43_200))),
+});
+
+export const ExtensionMessage = z.discriminatedUnion('type', [RefreshHealthMessage, SigninRejectedMessage, SigninLandedMessage, StsSigninMessage]);
 export type ExtensionMessage = z.infer<typeof ExtensionMessage>;
 
 export type MessageReply = { ok: true } | { ok: false; error: string };
@@ -35,7 +49,11 @@ export function isAllowedSender(message: ExtensionMessage, sender: MessageSender
   switch (message.type) {
     case 'health/refresh':
       return isFromOwnPage(sender, ownId, ownOrigin);
+    case 'signin/sts':
+      // The tab's own picker: the worker signs that tab in with that tab's capture.
+      return isFromOwnPage(sender, ownId, ownOrigin) && sender.tab?.id !== undefined;
     case 'signin/rejected':
+    case 'signin/landed':
       return isFromSigninContentScript(sender, ownId);
   }
 }

@@ -23,6 +23,12 @@ export async function takeAttempt(tabId: number): Promise<SigninAttempt | undefi
   return stored[attemptKey(tabId)] as SigninAttempt | undefined;
 }
 
+/** The attempt, left in place (the re-post may still continue through STS). */
+export async function peekAttempt(tabId: number): Promise<SigninAttempt | undefined> {
+  const stored = await browser.storage.session.get(attemptKey(tabId));
+  return stored[attemptKey(tabId)] as SigninAttempt | undefined;
+}
+
 export async function saveDiagnosis(tabId: number, value: StoredDiagnosis): Promise<void> {
   await browser.storage.session.set({ [diagnosisKey(tabId)]: value });
 }

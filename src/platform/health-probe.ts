@@ -4,12 +4,12 @@ import { PROBE_PATH, PROBE_TIMEOUT_MS, type ProbeOutcome } from '../core/health'
  * One liveness probe of a sign-in endpoint: no credentials, no cache, a hard timeout so a
  * black-holed endpoint costs at most PROBE_TIMEOUT_MS (REFERENCE §3).
  */
-export async function probeSigninHost(host: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<ProbeOutcome> {
+export async function probeSigninHost(host: string, timeoutMs = PROBE_TIMEOUT_MS, path = PROBE_PATH): Promise<ProbeOutcome> {
   const controller = new AbortController();
   const started = performance.now();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetch(`https://${host}${PROBE_PATH}`, {
+    const response = await fetch(`https://${host}${path}`, {
       method: 'GET',
       credentials: 'omit',
       cache: 'no-store',

@@ -9,7 +9,7 @@ import {
   type CapturedSignin,
 } from '../../src/core/captured-signin';
 import { CapturedSigninSchema } from '../../src/core/captured-signin-schema';
-import { PARTITIONS, signinMatchPatterns } from '../../src/core/endpoints';
+import { PARTITIONS, signinMatchPatterns, stsMatchPatterns } from '../../src/core/endpoints';
 
 const OWN = 'chrome-extension://mlkkifchelpfbajlhekonmgdfifpjknd';
 const root = join(import.meta.dirname, '..', '..');
@@ -81,7 +81,8 @@ describe('isInterceptableSignin', () => {
     const patterns = signinMatchPatterns();
     expect(patterns).toHaveLength(PARTITIONS.length * 2);
     expect(manifest.content_scripts[0]?.matches).toEqual(patterns);
-    expect(manifest.host_permissions).toEqual(patterns.map((p) => p.replace('/saml*', '/*')));
+    // Then every STS host, one by one (a wildcard would grant every AWS service host).
+    expect(manifest.host_permissions).toEqual([...patterns.map((p) => p.replace('/saml*', '/*')), ...stsMatchPatterns()]);
   });
 
   it('pins the extension id the rule excludes to the manifest key', async () => {

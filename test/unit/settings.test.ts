@@ -36,6 +36,8 @@ const sample = (): Settings => ({
   autoSignIn: { [APP]: { roleArn: arn(PROD, 'Admin'), region: 'us-east-2' } },
   theme: 'dark',
   reducedMotion: 'reduce',
+  signinMethod: 'sts',
+  sessionDurationCap: 7200,
 });
 
 describe('defaults', () => {
@@ -55,6 +57,8 @@ describe('defaults', () => {
       autoSignIn: {},
       theme: 'system',
       reducedMotion: 'system',
+      signinMethod: 'auto',
+      sessionDurationCap: 3600,
     });
     expect(SettingsSchema.parse(defaultSettings())).toEqual(defaultSettings());
     expect(SettingsSchema.parse(sample())).toEqual(sample());
@@ -250,7 +254,7 @@ describe('export and import', () => {
     expect(importSettings(file, defaultSettings())).toEqual({
       settings: sample(),
       report: {
-        accepted: ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'aliasPattern', 'pins', 'recent', 'autoSignIn', 'theme', 'reducedMotion'],
+        accepted: ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'aliasPattern', 'pins', 'recent', 'autoSignIn', 'theme', 'reducedMotion', 'signinMethod', 'sessionDurationCap'],
         rejected: [],
       },
     });

@@ -33,6 +33,8 @@ function DiagnosisPage() {
     );
   }
   const { diagnosis, attempt } = state.value;
+  // The assertion was not used up: back to the picker for another region (or role).
+  const retry = state.canRetry && (diagnosis.cause === 'endpoint-failed' || diagnosis.cause === 'sts-unreachable' || diagnosis.cause === 'federation-failed');
   const copy = async () => {
     await navigator.clipboard.writeText(diagnosis.adminRequest);
     setCopied(true);
@@ -61,19 +63,32 @@ function DiagnosisPage() {
           </>
         )}
       </dl>
+      {diagnosis.steps && diagnosis.steps.length > 0 && (
+        <>
+          <h2>{t('diagnosisSteps')}</h2>
+          <ol class="steps">
+            {diagnosis.steps.map((step, i) => (
+              <li key={i}>
+                <strong>{t(step.method === 'repost' ? 'stepRepost' : step.method === 'sts' ? 'stepSts' : 'stepFederation', step.host)}</strong>:{' '}
+                <q>{step.said}</q>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
       <label for="admin-request">{t('adminRequestLabel')}</label>
       <textarea id="admin-request" readOnly rows={8} value={diagnosis.adminRequest} />
       <div class="actions">
-        {state.canRetry && diagnosis.cause === 'endpoint-failed' && (
+        {retry && (
           <a class="button primary" href={`${extensionUrl(PICKER_PATH)}?retry=1`}>
-            {t('tryAnotherRegion')}
+            {diagnosis.cause === 'endpoint-failed' ? t('tryAnotherRegion') : t('chooseAnotherRoleOrRegion')}
           </a>
         )}
-        <button type="button" class={state.canRetry && diagnosis.cause === 'endpoint-failed' ? 'button' : 'button primary'} onClick={copy}>
+        <button type="button" class={retry ? 'button' : 'button primary'} onClick={copy}>
           {copied ? t('copied') : t('copyAdminRequest')}
         </button>
       </div>
-      {!(state.canRetry && diagnosis.cause === 'endpoint-failed') && (
+      {!retry && (
         <p class="hint">
           {t('diagnosisRetryHint')}
         </p>

@@ -6,6 +6,7 @@ import { publishInterception } from '../../platform/interception-switch';
 import { applyAppearance } from '../../ui/appearance';
 import '../../ui/base.css';
 import './options.css';
+import { SigninMethodSection } from './signin-method-section';
 import { AccountNamesSection, AppearanceSection, AutoSignInSection, BackupSection, IdpLinksSection, InterceptionSection, PinsSection, RegionsSection } from './sections';
 import { t } from '../../platform/i18n';
 
@@ -81,6 +82,7 @@ function OptionsPage() {
       <InterceptionSection {...props} />
       <RegionsSection {...props} />
       <IdpLinksSection {...props} />
+      <SigninMethodSection {...props} />
       <AccountNamesSection {...props} />
       <PinsSection {...props} />
       <AutoSignInSection {...props} />

@@ -7,6 +7,8 @@ interface Props {
   region: string;
   addressedRegion: string;
   health: Readonly<Record<string, RegionHealth | undefined>>;
+  /** Health of each region's STS endpoint (the sign-in that needs no admin change). */
+  stsHealth: Readonly<Record<string, RegionHealth | undefined>>;
   /** True when the default moved away from the addressed region because it is down. */
   movedFromAddressed: boolean;
   onChange: (region: string) => void;
@@ -14,7 +16,7 @@ interface Props {
 }
 
 /** Region selector with each endpoint's live health; a region shown as down stays selectable. */
-export function RegionPicker({ regions, region, addressedRegion, health, movedFromAddressed, onChange, onCheckAgain }: Props) {
+export function RegionPicker({ regions, region, addressedRegion, health, stsHealth, movedFromAddressed, onChange, onCheckAgain }: Props) {
   const chosen = health[region];
   const addressed = health[addressedRegion];
   const summary = summarizeHealth(
@@ -28,9 +30,10 @@ export function RegionPicker({ regions, region, addressedRegion, health, movedFr
       <label for="region">{t('regionLabel')}</label>
       <select id="region" value={region} onChange={(e) => onChange((e.target as HTMLSelectElement).value)} aria-describedby="region-status">
         {regions.map((r) => (
-          <option key={r.code} value={r.code} data-health={health[r.code]?.state ?? 'unknown'}>
+          <option key={r.code} value={r.code} data-health={health[r.code]?.state ?? 'unknown'} data-sts-health={stsHealth[r.code]?.state ?? 'unknown'}>
             {r.code} · {r.name}
             {r.isRecipient ? ` ${t('regionAddressedHere')}` : ''} — {describeHealth(health[r.code])}
+            {stsWord(stsHealth[r.code]) && ` · ${t('regionHealthSts', stsWord(stsHealth[r.code]) ?? '')}`}
           </option>
         ))}
       </select>
@@ -70,4 +73,18 @@ function statusSentence(region: string, health: RegionHealth | undefined): strin
   if (health.state === 'down') return t('regionDown', region, health.detail);
   if (health.state === 'slow') return t('regionSlow', region, health.detail);
   return t('regionUp', region, health.detail);
+}
+
+/** "up", "down", …: STS health in a word (its latency says little, any answer counts). */
+function stsWord(health: RegionHealth | undefined): string | undefined {
+  switch (health?.state) {
+    case 'up':
+      return t('healthUp');
+    case 'slow':
+      return t('healthSlow');
+    case 'down':
+      return t('healthDown');
+    default:
+      return health?.checkingSince ? t('healthChecking') : undefined;
+  }
 }

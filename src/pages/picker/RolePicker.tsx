@@ -13,7 +13,11 @@ import { Expiry, useNow } from './Expiry';
 import { RegionPicker } from './RegionPicker';
 import { RoleList } from './RoleList';
 import { ContinueToAws, ExpiredView } from './StateViews';
-import { signIn } from './sign-in';
+import { signIn, signInWithSts } from './sign-in';
+import { MethodLine } from './MethodLine';
+import { useSigninMethod } from './use-signin-method';
+import { requestStsAccess } from '../../platform/sts-access';
+import type { SigninMethod } from '../../core/signin-method';
 import { useAutoSignin } from './use-auto-signin';
 import { useRegionHealth } from './use-health';
 import { t, tPlural } from '../../platform/i18n';
@@ -43,6 +47,8 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
   const [chosenRegion, setChosenRegion] = useState<string>();
   const [error, setError] = useState<string>();
   const [posting, setPosting] = useState(false);
+  const [viaSts, setViaSts] = useState(false);
+  const [needsAccess, setNeedsAccess] = useState(false);
   const filterRef = useRef<HTMLInputElement>(null);
 
   // Recent choices and "skip the picker" are remembered per IdP app: its Issuer names it.
@@ -62,7 +68,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
   const visible = useMemo(() => rowsInOrder(layout.sections), [layout]);
   const matchCount = ranked.length;
   const regions = useMemo(() => regionOptions(address), [address]);
-  const { health, checkAgain } = useRegionHealth(address.partition);
+  const { health, stsHealth, checkAgain } = useRegionHealth(address.partition);
   // Until the user picks a region, the default follows health as probes answer.
   const defaultRegion = chooseDefaultRegion({
     addressedRegion: address.endpoint.region,
@@ -90,7 +96,9 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
     health,
     idpAppLinks: settings.idpAppLinks,
   });
-  const warning = otherRegionWarning(address, region);
+  const method = useSigninMethod({ settings, address, region, issuer: info.issuer });
+  // The re-post alone into another region: say what it needs from the admin.
+  const warning = method.reason === 'forced-repost' ? otherRegionWarning(address, region) : undefined;
   const lastTime = settings.recent[appKey]?.[0];
   const autoPair = useMemo(() => {
     const pair = settings.autoSignIn[appKey];
@@ -98,8 +106,9 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
   }, [settings.autoSignIn, appKey, info.roles, regions]);
   const { auto, cancel: cancelAuto } = useAutoSignin(autoPair, health, (roleArn, autoRegion) => {
     const role = info.roles.find((r) => r.roleArn === roleArn);
-    if (role) void submit(role, autoRegion);
+    if (role) void submit(role, autoRegion, methodFor(autoRegion), requestStsAccess());
   });
+  const methodFor = (target: string): SigninMethod => (target === region ? method.method : target === address.endpoint.region ? 'repost' : method.method);
 
   // Typing anywhere goes to the filter: the keyboard never has to find it first.
   useEffect(() => {
@@ -151,11 +160,19 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
-    if (selected) void submit(selected, region);
+    if (!selected || posting) return;
+    // Firefox asks for host access from the user's gesture itself: before anything is awaited.
+    const access = method.method === 'repost' ? Promise.resolve(true) : requestStsAccess();
+    void submit(selected, region, method.method, access);
   };
 
-  async function submit(role: SamlRole, region: string) {
+  async function submit(role: SamlRole, region: string, how: SigninMethod, access: Promise<boolean>) {
     if (posting) return;
+    setNeedsAccess(false);
+    if (how !== 'repost' && !(await access)) {
+      setNeedsAccess(true);
+      return;
+    }
     const targetUrl = targetUrlForRegion(address, region);
     if (!targetUrl) {
       setError(t('noEndpointForRegion', region));
@@ -170,18 +187,30 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
       }).catch(() => undefined),
       new Promise((resolve) => setTimeout(resolve, 500)),
     ]);
-    const refused = await signIn(
-      capture,
-      {
-        partition: address.partition,
-        roleArn: role.roleArn,
-        targetUrl,
-        relayState: relayStateForRegion(address.partition, region, capture.relayState),
-      },
-      { recipientUrl: info.recipient ?? address.endpoint.url, recipientRegion: address.endpoint.region, notOnOrAfter: info.notOnOrAfter },
-    );
+    if (how === 'sts') setViaSts(true);
+    const refused =
+      how === 'sts'
+        ? await signInWithSts({ roleArn: role.roleArn, region, durationCap: settings.sessionDurationCap })
+        : await signIn(
+            capture,
+            {
+              partition: address.partition,
+              roleArn: role.roleArn,
+              targetUrl,
+              relayState: relayStateForRegion(address.partition, region, capture.relayState),
+            },
+            {
+              recipientUrl: info.recipient ?? address.endpoint.url,
+              recipientRegion: address.endpoint.region,
+              notOnOrAfter: info.notOnOrAfter,
+              method: how,
+              issuer: info.issuer,
+              durationCap: settings.sessionDurationCap,
+            },
+          );
     if (refused) {
       setPosting(false);
+      setViaSts(false);
       setError(refused);
     }
   }
@@ -269,13 +298,28 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
         region={region}
         addressedRegion={address.endpoint.region}
         health={health}
+        stsHealth={stsHealth}
         movedFromAddressed={chosenRegion === undefined && defaultRegion !== address.endpoint.region}
         onChange={setChosenRegion}
         onCheckAgain={checkAgain}
       />
+      <MethodLine choice={method} region={region} addressedHost={address.endpoint.host} stsHealth={stsHealth[region]} />
       {warning && (
         <p class="warning" role="note">
           {warning}
+        </p>
+      )}
+      {needsAccess && (
+        <p class="error" role="alert">
+          {t('stsAccessNeeded')}{' '}
+          <button type="button" class="button" onClick={() => void requestStsAccess().then((ok) => ok && setNeedsAccess(false))}>
+            {t('allowStsAccess')}
+          </button>
+        </p>
+      )}
+      {viaSts && (
+        <p class="hint" role="status">
+          {t('signingInThroughSts')}
         </p>
       )}
       {error && (

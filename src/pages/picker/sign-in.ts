@@ -1,7 +1,8 @@
-import type { CapturedSignin } from '../../core/captured-signin';
+import { idpHomeUrl, type CapturedSignin } from '../../core/captured-signin';
 import type { SigninAttempt } from '../../core/diagnosis';
 import { buildSigninPost, SigninTargetError, type SigninPostRequest } from '../../core/signin-post';
 import { saveAttempt } from '../../platform/attempt-store';
+import { sendToWorker } from '../../platform/messaging';
 import { submitSigninPost } from './post-form';
 import { t } from '../../platform/i18n';
 
@@ -14,8 +15,8 @@ import { t } from '../../platform/i18n';
 export async function signIn(
   capture: CapturedSignin,
   request: Omit<SigninPostRequest, 'samlResponse'>,
-  /** What to remember to explain a rejection (no assertion in it). */
-  context?: Pick<SigninAttempt, 'recipientUrl' | 'recipientRegion' | 'notOnOrAfter'>,
+  /** What to remember to explain a rejection or continue through STS (no assertion in it). */
+  context?: Pick<SigninAttempt, 'recipientUrl' | 'recipientRegion' | 'notOnOrAfter' | 'method' | 'issuer' | 'durationCap'>,
 ): Promise<string | undefined> {
   let post;
   try {
@@ -38,13 +39,17 @@ export async function signIn(
   return undefined;
 }
 
+/**
+ * Asks the worker to sign this tab in through STS + federation (REFERENCE §8). On success the
+ * worker moves the tab to AWS's login URL; otherwise returns the sentence to show (or the worker
+ * has opened the diagnosis page).
+ */
+export async function signInWithSts(request: { roleArn: string; region: string; durationCap: number }): Promise<string | undefined> {
+  const reply = await sendToWorker({ type: 'signin/sts', ...request });
+  return reply.ok ? undefined : reply.error;
+}
+
 /** Where to get a fresh assertion: the IdP page that posted this one (its origin only). */
 export function identityProviderHome(capture: CapturedSignin | undefined): string | undefined {
-  if (!capture?.initiator) return undefined;
-  try {
-    const url = new URL(capture.initiator);
-    return url.protocol === 'https:' ? `${url.origin}/` : undefined;
-  } catch {
-    return undefined;
-  }
+  return idpHomeUrl(capture?.initiator);
 }

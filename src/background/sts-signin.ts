@@ -1,0 +1,185 @@
+import { idpHomeUrl } from '../core/captured-signin';
+import { CapturedSigninSchema } from '../core/captured-signin-schema';
+import { diagnoseStsFailure, type DiagnosisStep, type SigninAttempt } from '../core/diagnosis';
+import { endpointForUrl, federationEndpoint, signinEndpoint, stsEndpoint, type FederationEndpoint } from '../core/endpoints';
+import { buildLoginUrl, buildSigninTokenGetUrl, buildSigninTokenPost, readSigninTokenResponse } from '../core/federation';
+import { isUsable } from '../core/health';
+import { relayStateForRegion } from '../core/relay-state';
+import { parseSamlResponse, parseWithXmldom, SamlResponseError } from '../core/saml';
+import { stsRegionOrder } from '../core/signin-method';
+import {
+  buildAssumeRoleWithSaml,
+  isMaxSessionDurationError,
+  isRegionalFailure,
+  readStsResponse,
+  type StsCredentials,
+  type StsError,
+  type StsResult,
+} from '../core/sts';
+import { checkFederationTarget, checkStsTarget, StsTargetError } from '../core/sts-target';
+import { openInTab, saveDiagnosis } from '../platform/attempt-store';
+import { requestAws, type AwsAnswer } from '../platform/aws-request';
+import { DIAGNOSIS_PATH, extensionUrl } from '../platform/extension';
+import { readHealth } from '../platform/health-store';
+import { hasStsAccess } from '../platform/sts-access';
+import { readCapture, removeCapture } from '../platform/session-store';
+
+/** Each STS or federation call gets this long: several regions still fit in the assertion's 5 minutes. */
+const CALL_TIMEOUT_MS = 8_000;
+
+export type StsSigninResult = { readonly ok: true } | { readonly ok: false; readonly error: string; readonly code: 'no-capture' | 'no-role' | 'no-access' | 'refused' };
+
+/**
+ * Signs the tab in to `region`'s console through regional STS and the federation endpoint
+ * (REFERENCE §8), with the tab's captured assertion, untouched. The credentials exist only in
+ * this function's variables for the seconds it runs: never stored, logged or messaged. The
+ * assertion is deleted once a sign-in token is issued; the tab then loads the login URL, which
+ * AWS answers with a redirect to the chosen region's console.
+ */
+export async function signInThroughSts(
+  tabId: number,
+  request: { readonly roleArn: string; readonly region: string; readonly durationCap?: number | undefined },
+  /** The re-post AWS refused just before, when this continues it. */
+  previous?: { readonly attempt: SigninAttempt; readonly step: DiagnosisStep },
+): Promise<StsSigninResult> {
+  const parsed = CapturedSigninSchema.safeParse(await readCapture(tabId));
+  if (!parsed.success) {
+    return { ok: false, code: 'no-capture', error: 'The sign-in data is gone (it was used or it expired): sign in again from your identity provider.' };
+  }
+  const capture = parsed.data;
+  let info;
+  try {
+    info = parseSamlResponse(capture.samlResponse);
+  } catch (error) {
+    return { ok: false, code: 'no-role', error: error instanceof SamlResponseError ? error.message : 'The sign-in data could not be read.' };
+  }
+  const role = info.roles.find((r) => r.roleArn === request.roleArn);
+  if (!role) return { ok: false, code: 'no-role', error: 'The chosen role is not in this assertion.' };
+  const partition = role.partition;
+  if (!signinEndpoint(partition, request.region)) {
+    return { ok: false, code: 'no-role', error: `${request.region} is not a region of the ${partition} partition.` };
+  }
+  if (!(await hasStsAccess())) {
+    return { ok: false, code: 'no-access', error: 'The extension may not reach AWS STS yet: allow it, then sign in again.' };
+  }
+
+  const recipientUrl = info.recipient ?? capture.url;
+  const attempt: SigninAttempt = previous?.attempt ?? {
+    tabId,
+    partition,
+    region: request.region,
+    targetUrl: stsEndpoint(partition, request.region)?.url ?? '',
+    recipientUrl,
+    recipientRegion: endpointForUrl(recipientUrl)?.region ?? '',
+    roleArn: role.roleArn,
+    notOnOrAfter: info.notOnOrAfter,
+    at: Date.now(),
+    method: 'sts',
+    issuer: info.issuer,
+  };
+  const steps: DiagnosisStep[] = previous ? [previous.step] : [];
+  const fail = async (stsError: StsError | undefined): Promise<StsSigninResult> => {
+    await saveDiagnosis(tabId, { diagnosis: diagnoseStsFailure({ attempt, steps, stsError }), attempt });
+    await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
+    return { ok: false, code: 'refused', error: 'AWS did not sign you in; the explanation is on the page.' };
+  };
+
+  const stsHealth = await readHealth(partition, 'sts');
+  let credentials: StsCredentials | undefined;
+  let lastError: StsError | undefined;
+  for (const region of stsRegionOrder({ partition, chosen: request.region, health: stsHealth })) {
+    const endpoint = stsEndpoint(partition, region);
+    if (!endpoint) continue;
+    let result: StsResult;
+    try {
+      checkStsTarget(endpoint.url, partition, role.roleArn);
+      const call = (omitDuration: boolean) =>
+        buildAssumeRoleWithSaml({
+          endpoint,
+          roleArn: role.roleArn,
+          principalArn: role.principalArn,
+          samlResponse: capture.samlResponse,
+          sessionDuration: info.sessionDuration,
+          durationCap: request.durationCap,
+          omitDuration,
+        });
+      result = await callSts(call(false));
+      if (!result.ok && isMaxSessionDurationError(result.error)) result = await callSts(call(true));
+    } catch (error) {
+      result = { ok: false, error: { code: 'unreadable', message: error instanceof StsTargetError ? error.message : 'The STS request could not be made.' } };
+    }
+    if (result.ok) {
+      credentials = result.credentials;
+      break;
+    }
+    lastError = result.error;
+    steps.push({ method: 'sts', host: endpoint.host, said: describeStsError(result.error) });
+    if (!isRegionalFailure(result.error)) break;
+  }
+  if (!credentials) return fail(lastError ?? { code: 'network', message: 'no STS endpoint to try' });
+
+  const destination = relayStateForRegion(partition, request.region, capture.relayState);
+  const signinHealth = await readHealth(partition);
+  const federationRegions = [
+    request.region,
+    ...stsRegionOrder({ partition, chosen: request.region, health: signinHealth })
+      .slice(1)
+      .filter((r) => isUsable(signinHealth[r])),
+  ];
+  for (const region of federationRegions) {
+    const endpoint = federationEndpoint(partition, region);
+    if (!endpoint) continue;
+    const token = await signinToken(endpoint, partition, credentials, info.sessionDuration, steps);
+    if (!token) continue;
+    credentials = undefined;
+    // Signed in: the assertion has done its job.
+    await removeCapture(tabId);
+    await openInTab(tabId, buildLoginUrl(endpoint, token, destination, idpHomeUrl(capture.initiator)));
+    return { ok: true };
+  }
+  credentials = undefined;
+  return fail(undefined);
+}
+
+async function callSts(post: ReturnType<typeof buildAssumeRoleWithSaml>): Promise<StsResult> {
+  const answer = await requestAws(post.url, post, CALL_TIMEOUT_MS);
+  if (answer.kind !== 'answered') return { ok: false, error: { code: answer.kind, message: answer.message } };
+  return readStsResponse(answer.status, answer.text, parseWithXmldom);
+}
+
+/** POST first; when AWS refuses the POST (any HTTP answer but a token), the documented GET. */
+async function signinToken(
+  endpoint: FederationEndpoint,
+  partition: string,
+  credentials: StsCredentials,
+  sessionDuration: number | undefined,
+  steps: DiagnosisStep[],
+): Promise<string | undefined> {
+  try {
+    checkFederationTarget(endpoint.url, partition);
+  } catch (error) {
+    steps.push({ method: 'federation', host: endpoint.host, said: error instanceof StsTargetError ? error.message : 'refused' });
+    return undefined;
+  }
+  const post = buildSigninTokenPost(endpoint, credentials, sessionDuration);
+  let answer: AwsAnswer = await requestAws(post.url, post, CALL_TIMEOUT_MS);
+  if (answer.kind === 'answered') {
+    const read = readSigninTokenResponse(answer.status, answer.text);
+    if (read.ok) return read.token;
+    answer = await requestAws(buildSigninTokenGetUrl(endpoint, credentials, sessionDuration), { method: 'GET' }, CALL_TIMEOUT_MS);
+  }
+  if (answer.kind !== 'answered') {
+    steps.push({ method: 'federation', host: endpoint.host, said: answer.message });
+    return undefined;
+  }
+  const read = readSigninTokenResponse(answer.status, answer.text);
+  if (read.ok) return read.token;
+  steps.push({ method: 'federation', host: endpoint.host, said: read.message });
+  return undefined;
+}
+
+function describeStsError(error: StsError): string {
+  return error.code === 'network' || error.code === 'timeout' || error.code === 'unreadable' || error.code === 'http'
+    ? error.message
+    : `${error.code}: ${error.message}`;
+}

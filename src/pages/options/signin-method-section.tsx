@@ -1,0 +1,58 @@
+import { useState } from 'preact/hooks';
+import type { SettingsKey } from '../../core/settings';
+import type { SectionProps } from './main';
+import { t } from '../../platform/i18n';
+
+const CAP_HOURS = [1, 2, 4, 8, 12] as const;
+
+/** How to sign in to a region other than the assertion's own, and the STS session length. */
+export function SigninMethodSection(props: SectionProps) {
+  const [error, setError] = useState<string>();
+  const edit = async (key: SettingsKey, value: unknown) => setError(await props.edit(key, value));
+  const locked = props.isLocked('signinMethod');
+  const s = props.loaded.settings;
+  return (
+    <section class="panel" aria-labelledby="signin-method-title">
+      <h2 id="signin-method-title">{t('signinMethodLabel')}</h2>
+      {locked && <p class="locked">{t('sectionLocked')}</p>}
+      <fieldset class="choices" disabled={locked}>
+        <legend class="visually-hidden">{t('signinMethodLabel')}</legend>
+        {(['auto', 'repost', 'sts'] as const).map((value) => (
+          <label class="check" key={value}>
+            <input
+              type="radio"
+              name="signin-method"
+              value={value}
+              checked={s.signinMethod === value}
+              onChange={() => void edit('signinMethod', value)}
+            />
+            {t(value === 'auto' ? 'signinMethodAuto' : value === 'repost' ? 'signinMethodRepost' : 'signinMethodSts')}
+          </label>
+        ))}
+      </fieldset>
+      <div class="row">
+        <label for="session-cap">{t('sessionCapLabel')}</label>
+        <select
+          id="session-cap"
+          value={String(props.loaded.user.sessionDurationCap)}
+          aria-describedby="session-cap-hint"
+          onChange={(e) => void edit('sessionDurationCap', Number((e.target as HTMLSelectElement).value))}
+        >
+          {CAP_HOURS.map((h) => (
+            <option key={h} value={String(h * 3600)}>
+              {t('hours', String(h))}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p class="hint" id="session-cap-hint">
+        {t('sessionCapHint')}
+      </p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

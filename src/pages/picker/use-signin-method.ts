@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'preact/hooks';
+import { chooseSigninMethod, refusalKey, type SigninMethodChoice } from '../../core/signin-method';
+import type { Settings } from '../../core/settings';
+import type { AssertionAddress } from '../../core/region-choice';
+import { readRefusals } from '../../platform/refusal-store';
+
+/**
+ * How the picker will sign in to `region` (core/signin-method.ts), with what the worker learned
+ * about this IdP app: whether its assertions were refused by another region's SAML endpoint.
+ */
+export function useSigninMethod(input: {
+  readonly settings: Pick<Settings, 'signinMethod'>;
+  readonly address: AssertionAddress;
+  readonly region: string;
+  readonly issuer: string | undefined;
+}): SigninMethodChoice {
+  const { settings, address, region, issuer } = input;
+  const [refused, setRefused] = useState(false);
+  useEffect(() => {
+    if (!issuer) return;
+    let live = true;
+    readRefusals().then((known) => live && setRefused(Object.hasOwn(known, refusalKey(issuer, address.partition))), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [issuer, address.partition]);
+  return chooseSigninMethod({
+    addressedRegion: address.endpoint.region,
+    region,
+    setting: settings.signinMethod,
+    refusedElsewhere: refused,
+    rolesReadable: true,
+  });
+}

@@ -1,0 +1,25 @@
+import browser from 'webextension-polyfill';
+
+/**
+ * What the extension learned about IdP apps (by Issuer and partition, signin-method.ts
+ * `refusalKey`): their assertions were refused by another region's SAML endpoint, so the next
+ * sign-in into another region goes straight to STS. Written by the worker only; no secret in it.
+ */
+const KEY = 'learned:repost-refused';
+const MAX_ENTRIES = 50;
+
+export async function readRefusals(): Promise<Record<string, number>> {
+  const stored = (await browser.storage.local.get(KEY))[KEY];
+  if (!stored || typeof stored !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(stored as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'),
+  );
+}
+
+export async function recordRefusal(key: string, at: number): Promise<void> {
+  const known = await readRefusals();
+  const next = Object.entries({ ...known, [key]: at })
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_ENTRIES);
+  await browser.storage.local.set({ [KEY]: Object.fromEntries(next) });
+}
