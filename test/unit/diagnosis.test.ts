@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseRejection, readAwsSigninError, type SigninAttempt } from '../../src/core/diagnosis';
+import { diagnoseRejection, readAwsSigninError, type SigninAttempt, diagnoseStsFailure } from '../../src/core/diagnosis';
 import { isAllowedSender } from '../../src/messages/protocol';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
@@ -73,5 +73,39 @@ describe('message senders', () => {
     expect(isAllowedSender(rejected, { id, url: 'https://evil.example/saml', tab: { id: 3 } }, id, origin)).toBe(false);
     expect(isAllowedSender(rejected, { id, url: `${origin}/src/pages/picker/index.html` }, id, origin)).toBe(false);
     expect(isAllowedSender(rejected, { id: 'other', url: 'https://signin.aws.amazon.com/saml', tab: { id: 3 } }, id, origin)).toBe(false);
+  });
+});
+
+describe('diagnoseStsFailure', () => {
+  const attempt = {
+    tabId: 1,
+    partition: 'aws',
+    region: 'eu-west-1',
+    targetUrl: 'https://eu-west-1.signin.aws.amazon.com/saml',
+    recipientUrl: 'https://signin.aws.amazon.com/saml',
+    recipientRegion: 'us-east-1',
+    roleArn: 'arn:aws:iam::444455556666:role/Deploy',
+    at: 0,
+    method: 'repost-then-sts' as const,
+  };
+  const repost = { method: 'repost' as const, host: 'eu-west-1.signin.aws.amazon.com', said: 'Your request included an invalid SAML response.' };
+
+  it('names the trust policy for AccessDenied, with both attempts', () => {
+    const sts = { method: 'sts' as const, host: 'sts.eu-west-1.amazonaws.com', said: 'AccessDenied: Not authorized to perform sts:AssumeRoleWithSAML' };
+    const d = diagnoseStsFailure({ attempt, steps: [repost, sts], stsError: { code: 'AccessDenied', message: 'Not authorized to perform sts:AssumeRoleWithSAML' } });
+    expect(d.cause).toBe('sts-refused');
+    expect(d.title).toMatch(/trust policy/);
+    expect(d.explanation).toContain('eu-west-1.signin.aws.amazon.com refused the assertion');
+    expect(d.explanation).toContain('Not authorized');
+    expect(d.adminRequest).toContain('SAML:aud condition must list "https://signin.aws.amazon.com/saml"');
+    expect(d.adminRequest).toContain('SCP or RCP');
+    expect(d.steps).toEqual([repost, sts]);
+  });
+
+  it('says the assertion is unused when no STS endpoint answered, and tells a federation failure apart', () => {
+    const d = diagnoseStsFailure({ attempt, steps: [repost], stsError: { code: 'timeout', message: 'no answer within 8 s' } });
+    expect(d.cause).toBe('sts-unreachable');
+    expect(d.explanation).toMatch(/not used/);
+    expect(diagnoseStsFailure({ attempt, steps: [], stsError: undefined }).cause).toBe('federation-failed');
   });
 });
