@@ -38,10 +38,11 @@ async function assertionStored(samlResponse: string): Promise<boolean> {
 
 describe('Okta tile → picker → regional sign-in (real Chromium, built extension)', () => {
   for (const globalMode of ['up', 'down'] as const) {
-    it(`signs in at the chosen regional endpoint with the global endpoint ${globalMode}`, async () => {
+    it(`gets a default Okta assertion into the eu-west-1 console with the global endpoint ${globalMode}`, async () => {
       server.setHostMode(GLOBAL, globalMode);
+      const app = `exk1global${globalMode}`;
       const page = await browser.context.newPage();
-      await openPickerFromTile(page, tileUrl({ submit: 'script' }, 'acme.okta.com', `exk1global${globalMode}`));
+      await openPickerFromTile(page, tileUrl({ submit: 'script' }, 'acme.okta.com', app));
       const issued = server.issued.at(-1)!;
 
       // While the picker shows, the assertion lives in session storage only.
@@ -52,22 +53,53 @@ describe('Okta tile → picker → regional sign-in (real Chromium, built extens
       const region = page.getByLabel(/^Region/);
       await expect(region.inputValue()).resolves.toBe('us-east-1');
       await region.selectOption('eu-west-1');
-      await expect(page.getByRole('note').textContent()).resolves.toContain('eu-west-1 accepts it only if your admin listed');
+      // Says which way it will sign in, in one line.
+      await expect(page.locator('#signin-method').textContent()).resolves.toContain(
+        "Tries eu-west-1's SAML endpoint first; if AWS refuses this assertion there, continues at once through eu-west-1's STS.",
+      );
       await page.getByRole('radio', { name: /Deploy.*444455556666/ }).check();
       if (globalMode === 'up') await saveArtifact(page, 'picker.png');
       await page.getByRole('button', { name: /^Sign in/ }).click();
 
+      // The re-post goes to eu-west-1 once, untouched; AWS refuses it (the Recipient is the global endpoint) ...
       const post = await server.waitForPost((p) => p.host === EU_WEST_1, 15_000);
       expect(post.path).toBe('/saml');
       expect(post.fields.SAMLResponse).toBe(issued.samlResponse);
       expect(post.fields.RelayState).toBe('https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1');
       expect(post.fields.roleIndex).toBe('arn:aws:iam::444455556666:role/team/Deploy');
-      await page.waitForURL(`https://${EU_WEST_1}/saml`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
+      // ... and the same click continues through eu-west-1's STS and federation into its console.
+      await page.waitForURL('https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1', { timeout: 20_000 });
+      await expect(page.locator('#console-identity').textContent()).resolves.toMatch(
+        /^Signed in as arn:aws:sts::444455556666:assumed-role\/Deploy\//,
+      );
+      const sts = server.stsRequests.filter((r) => r.fields.SAMLAssertion !== undefined || r.query.SAMLAssertion !== undefined);
+      expect(sts.map((r) => `${r.method} ${r.host}`)).toEqual(['POST sts.eu-west-1.amazonaws.com']);
+      expect(sts[0]!.fields.SAMLAssertion).toBe(issued.samlResponse);
+      expect(sts[0]!.fields.RoleArn).toBe('arn:aws:iam::444455556666:role/team/Deploy');
+      expect(server.federationRequests.map((r) => `${r.method} ${r.host} ${r.action}`)).toEqual([
+        'POST eu-west-1.signin.aws.amazon.com getSigninToken',
+        'GET eu-west-1.signin.aws.amazon.com login',
+      ]);
 
       expect(server.received.filter((p) => p.host === GLOBAL)).toEqual([]);
-      // The worker forgets the assertion as soon as AWS has answered the re-post.
+      // The assertion is forgotten once signed in; the credentials were never stored anywhere.
       await expect.poll(() => assertionStored(issued.samlResponse), { timeout: 3_000 }).toBe(false);
+      const credentials = server.issuedCredentials.at(-1)!;
+      for (const area of ['session', 'local', 'sync'] as const) {
+        const stored = JSON.stringify(await storageContents(worker, area));
+        expect(stored).not.toContain(credentials.secretAccessKey);
+        expect(stored).not.toContain(credentials.sessionToken);
+      }
+
+      // The next sign-in from this IdP app into another region goes straight to STS.
+      server.clearReceived();
+      await openPickerFromTile(page, tileUrl({ submit: 'script' }, 'acme.okta.com', app));
+      await page.getByLabel(/^Region/).selectOption('eu-west-1');
+      await expect(page.locator('#signin-method').textContent()).resolves.toMatch(/^Signs in through eu-west-1's STS and federation endpoints: other regions' SAML endpoints refused/);
+      await page.getByRole('button', { name: /^Sign in/ }).click();
+      await page.waitForURL('https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1', { timeout: 20_000 });
+      expect(server.received.filter((p) => p.host === EU_WEST_1)).toEqual([]);
+      expect(server.stsRequests.filter((r) => r.fields.SAMLAssertion).map((r) => r.host)).toEqual(['sts.eu-west-1.amazonaws.com']);
       await page.close();
     });
   }
@@ -218,12 +250,15 @@ describe('picker states', () => {
 });
 
 describe('diagnosis of a refused sign-in', () => {
-  it("explains AWS's rejection at another region and what to ask the admin", async () => {
+  it("explains AWS's rejection at another region and what to ask the admin (re-post only, as set)", async () => {
     server.setHostMode(EU_WEST_1, 'reject');
+    await worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, signinMethod: 'repost' } }));
     try {
       const page = await browser.context.newPage();
       await openPickerFromTile(page, tileUrl());
       await page.getByLabel(/^Region/).selectOption('eu-west-1');
+      await expect.poll(() => page.locator('#signin-method').textContent()).toContain('(your setting)');
+      await expect(page.getByRole('note').textContent()).resolves.toContain('eu-west-1 accepts it only if your admin listed');
       await page.getByRole('radio', { name: /Admin.*111122223333/ }).check();
       await page.getByRole('button', { name: /^Sign in/ }).click();
       await server.waitForPost((p) => p.host === EU_WEST_1, 15_000);
@@ -237,9 +272,11 @@ describe('diagnosis of a refused sign-in', () => {
       expect(request).toContain('"https://signin.aws.amazon.com/saml"');
       expect(request).toContain('"https://eu-west-1.signin.aws.amazon.com/saml"');
       await saveArtifact(page, 'diagnosis.png');
+      expect(server.stsRequests).toEqual([]);
       await page.close();
     } finally {
       server.setHostMode(EU_WEST_1, 'up');
+      await worker.evaluate(() => chrome.storage.sync.remove('settings'));
     }
   });
 

@@ -1,10 +1,12 @@
-// One local HTTPS server that plays Okta, AWS sign-in (global, regional, GovCloud, China) and the AWS
-// console for end-to-end tests and the demo (REFERENCE.md §1, §3, §6). Chromium reaches it through
-// --host-resolver-rules (see chromium.ts), so pages keep their real host names and the extension's
-// rules and host permissions apply unchanged. Each host can be taken down, black-holed, slowed or made
-// to fail, to test failover. The assertions it serves are generated; it never logs one in full.
+// One local HTTPS server that plays Okta, AWS sign-in (global, regional, GovCloud, China), regional STS,
+// the federation endpoint and the AWS console for end-to-end tests and the demo (REFERENCE.md §1, §3,
+// §6, §8). Chromium reaches it through --host-resolver-rules (see chromium.ts), so pages keep their
+// real host names and the extension's rules and host permissions apply unchanged. Each host can be
+// taken down, black-holed, slowed or made to fail, to test failover. It plays AWS as AWS documents it:
+// a mock kinder than AWS hides our bugs. The assertions it serves are generated; it never logs one in
+// full.
 import { execFile } from 'node:child_process';
-import { constants, createHash, X509Certificate } from 'node:crypto';
+import { constants, createHash, randomBytes, randomUUID, X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, request } from 'node:https';
@@ -15,11 +17,53 @@ import { join } from 'node:path';
 import { createSecureContext } from 'node:tls';
 import type { TLSSocket } from 'node:tls';
 import { promisify } from 'node:util';
-import { DEFAULT_ROLES, buildSamlResponse, makeRoles } from '../fixtures/assertion-builder';
+import { DOMParser, onErrorStopParsing } from '@xmldom/xmldom';
+import type { Element as XmlElement } from '@xmldom/xmldom';
+import { PARTITIONS } from '../../src/core/endpoints';
+import type { PartitionInfo } from '../../src/core/endpoints';
+import {
+  ASSERTION_NS,
+  DEFAULT_ROLES,
+  PROTOCOL_NS,
+  ROLE_ATTRIBUTE,
+  ROLE_SESSION_NAME_ATTRIBUTE,
+  buildSamlResponse,
+  makeRoles,
+} from '../fixtures/assertion-builder';
 import type { RolePair } from '../fixtures/assertion-builder';
 
+/** STS's domain per partition (REFERENCE §8); the region codes come from the catalog. */
+const STS_DOMAINS: Readonly<Record<string, string>> = {
+  aws: 'amazonaws.com',
+  'aws-us-gov': 'amazonaws.com',
+  'aws-cn': 'amazonaws.com.cn',
+};
+
+interface StsHostInfo {
+  host: string;
+  region: string;
+  partition: PartitionInfo;
+}
+
+// Written out here rather than taken from the extension's own STS helpers: the mock is the oracle.
+const STS_ENDPOINTS: readonly StsHostInfo[] = PARTITIONS.flatMap((partition) => {
+  const domain = STS_DOMAINS[partition.id];
+  if (!domain) return [];
+  const regional = partition.regions.map((r) => ({ host: `sts.${r.code}.${domain}`, region: r.code, partition }));
+  // sts.amazonaws.com is us-east-1's endpoint.
+  return partition.id === 'aws' ? [{ host: `sts.${domain}`, region: partition.globalRegion, partition }, ...regional] : regional;
+});
+const STS_BY_HOST = new Map(STS_ENDPOINTS.map((endpoint) => [endpoint.host, endpoint]));
+
+/**
+ * Every STS host the server answers for: `sts.amazonaws.com`, `sts.<region>.amazonaws.com` for each
+ * region of `aws`, the GovCloud and China regional hosts. Listed one by one in MOCK_HOSTS: a
+ * certificate wildcard covers one label only.
+ */
+export const STS_HOSTS: readonly string[] = STS_ENDPOINTS.map((endpoint) => endpoint.host);
+
 /** Host names (and one-label wildcards) the server answers for; chromium.ts maps each to it. */
-export const MOCK_HOSTS = [
+export const MOCK_HOSTS: readonly string[] = [
   '*.okta.com',
   '*.okta-emea.com',
   'signin.aws.amazon.com',
@@ -32,15 +76,19 @@ export const MOCK_HOSTS = [
   'signin.amazonaws.cn',
   '*.signin.amazonaws.cn',
   'console.amazonaws.cn',
+  ...STS_HOSTS,
   'localhost',
-] as const;
+];
 
 export const GLOBAL_SIGNIN_HOST = 'signin.aws.amazon.com';
 export const DEFAULT_ACS = `https://${GLOBAL_SIGNIN_HOST}/saml`;
 
-/** `reject`: the endpoint is up (probes answer) but refuses sign-ins with AWS's error page. */
-export type HostMode = 'up' | 'down' | 'blackhole' | 'slow' | 'error500' | 'reject';
-const HOST_MODES: readonly HostMode[] = ['up', 'down', 'blackhole', 'slow', 'error500', 'reject'];
+/**
+ * `reject`: the endpoint is up (probes answer) but refuses sign-ins with AWS's error page.
+ * `region-disabled`: an STS host answers `RegionDisabledException` (an admin switched STS off there).
+ */
+export type HostMode = 'up' | 'down' | 'blackhole' | 'slow' | 'error500' | 'reject' | 'region-disabled';
+const HOST_MODES: readonly HostMode[] = ['up', 'down', 'blackhole', 'slow', 'error500', 'reject', 'region-disabled'];
 
 export interface HostModeOptions {
   /** For 'slow': how long each response waits. Default 3000 ms. */
@@ -51,6 +99,23 @@ export interface HostModeOptions {
 
 /** The sentence AWS's sign-in page shows for an assertion it refuses (e.g. Recipient/SAML:aud mismatch). */
 export const AWS_INVALID_SAML_MESSAGE = 'Your request included an invalid SAML response. To logout, click here.';
+
+/**
+ * `SAML:aud` values the mock roles' trust policy lists: the default `/saml` endpoint of each partition
+ * and eu-west-1's, as an admin who set up the dashboard's two AWS apps would list them.
+ */
+export const DEFAULT_TRUSTED_AUDIENCES: readonly string[] = [
+  'https://signin.aws.amazon.com/saml',
+  'https://eu-west-1.signin.aws.amazon.com/saml',
+  'https://signin.amazonaws-us-gov.com/saml',
+  'https://signin.amazonaws.cn/saml',
+];
+
+/** A role's MaxSessionDuration when nobody changed it (IAM's default, one hour). */
+export const DEFAULT_MAX_SESSION_DURATION = 3600;
+
+/** The cookie the mock federation endpoint sets for the console (on the partition's parent domain). */
+export const CONSOLE_SESSION_COOKIE = 'mock-aws-console-session';
 
 /** A form POST that reached a mock sign-in endpoint. */
 export interface ReceivedPost {
@@ -68,6 +133,66 @@ export interface IssuedAssertion {
   acs: string;
   samlResponse: string;
   relayState: string;
+  at: Date;
+}
+
+/** Any request to a mock STS host, as it arrived (tests check the assertion never travels in a URL). */
+export interface StsRequest {
+  method: string;
+  host: string;
+  path: string;
+  /** Form fields of the body (empty unless form-encoded). */
+  fields: Record<string, string>;
+  /** Parameters of the query string. */
+  query: Record<string, string>;
+  contentType: string | undefined;
+  at: Date;
+}
+
+/** Temporary credentials the mock STS handed out. */
+export interface IssuedCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  roleArn: string;
+  /** `arn:<partition>:sts::<account>:assumed-role/<role name>/<RoleSessionName>`. */
+  assumedRoleArn: string;
+  partition: string;
+  /** Region of the STS endpoint that issued them. */
+  region: string;
+  expiresAt: Date;
+}
+
+/** A call to a mock federation endpoint. Keeps no secret: not the session key, token or sign-in token. */
+export interface FederationRequest {
+  method: string;
+  host: string;
+  action: string | undefined;
+  /** Where the `Session` parameter came: the form body of a POST, or the query string. */
+  sessionIn: 'body' | 'query' | undefined;
+  /** `sessionId` of the Session (an access key id, not a secret). */
+  accessKeyId: string | undefined;
+  sessionDuration: string | undefined;
+  /** login: the Destination asked for. */
+  destination: string | undefined;
+  /** The HTTP status the mock answered with. */
+  status: number;
+  at: Date;
+}
+
+/** A console session the mock federation endpoint opened with `Action=login`. */
+export interface ConsoleSession {
+  /** The cookie value. */
+  id: string;
+  assumedRoleArn: string;
+  /** Region of the federation endpoint that signed in. */
+  region: string;
+  /** The sign-in host that signed in. */
+  host: string;
+  destination: string;
+  /** The cookie's Domain, e.g. `.aws.amazon.com`. */
+  cookieDomain: string;
+  expiresAt: Date;
   at: Date;
 }
 
@@ -90,6 +215,11 @@ export interface MockServer {
   received: ReceivedPost[];
   issued: IssuedAssertion[];
   faults: FaultEvent[];
+  stsRequests: StsRequest[];
+  issuedCredentials: IssuedCredentials[];
+  federationRequests: FederationRequest[];
+  consoleSessions: ConsoleSession[];
+  /** Empties the request logs: received, stsRequests, federationRequests (what was issued stays). */
   clearReceived(): void;
   /** First POST matching `predicate`, counting those already received; rejects after `timeoutMs`. */
   waitForPost(predicate?: (post: ReceivedPost) => boolean, timeoutMs?: number): Promise<ReceivedPost>;
@@ -97,6 +227,23 @@ export interface MockServer {
   onPost(listener: (post: ReceivedPost) => void): () => void;
   setHostMode(host: string, mode: HostMode, options?: HostModeOptions): void;
   hostMode(host: string): HostMode;
+  /**
+   * Let a sign-in host take assertions addressed to another endpoint (an admin setup with several
+   * ACS URLs). By default a `/saml` endpoint refuses them, as AWS documents (REFERENCE §4).
+   */
+  acceptAnyRecipient(host: string, accept: boolean): void;
+  /** The `SAML:aud` values the roles' trust policy lists (default DEFAULT_TRUSTED_AUDIENCES). */
+  setTrustedAudiences(values: string[]): void;
+  resetTrustedAudiences(): void;
+  /** Every role's MaxSessionDuration, 3600..43200 s as IAM allows (default 3600). */
+  setMaxSessionDuration(seconds: number): void;
+  /** When on, POST `Action=getSigninToken` answers 405 (to test a client's GET fallback). */
+  refuseFederationPost(refuse: boolean): void;
+  /**
+   * As if `ms` had passed for everything issued so far: assertions (their issue time), credentials,
+   * sign-in tokens and console sessions. An assertion's own NotOnOrAfter cannot move.
+   */
+  ageIssued(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -108,6 +255,26 @@ const SIGNIN_HOST = /^(?:[a-z0-9-]+\.)?signin\.(?:aws\.amazon\.com|amazonaws-us-
 const CONSOLE_HOST = /^(?:([a-z0-9-]+)\.)?console\.(?:aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)$/;
 const OKTA_APP_PATH = /^\/app\/[\w-]+\/([\w-]+)\/sso\/saml\/?$/;
 const SIGNIN_POST_PATH = /^\/saml(?:\/acs\/[\w-]+)?\/?$/;
+
+const STS_VERSION = '2011-06-15';
+const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
+/** STS takes an assertion only within 5 minutes of its issue. */
+const STS_ASSERTION_WINDOW_MS = 5 * 60_000;
+const STS_DEFAULT_DURATION_SECONDS = 3600;
+/** DurationSeconds and SessionDuration bounds. */
+const MIN_SESSION_SECONDS = 900;
+const MAX_SESSION_SECONDS = 43_200;
+/** A sign-in URL is valid for 15 minutes. */
+const SIGNIN_TOKEN_LIFETIME_MS = 15 * 60_000;
+
+/** A token getSigninToken handed out, until `Action=login` uses it. */
+interface SigninToken {
+  credentials: IssuedCredentials;
+  partition: string;
+  sessionSeconds: number | undefined;
+  issuedAt: Date;
+  used: boolean;
+}
 
 export async function startMockServer(options: { port?: number } = {}): Promise<MockServer> {
   const { key, cert } = await makeCertificate();
@@ -122,6 +289,11 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const listeners = new Set<(post: ReceivedPost) => void>();
+  const anyRecipientHosts = new Set<string>();
+  const signinTokens = new Map<string, SigninToken>();
+  let trustedAudiences: readonly string[] = DEFAULT_TRUSTED_AUDIENCES;
+  let maxSessionDuration = DEFAULT_MAX_SESSION_DURATION;
+  let federationPostRefused = false;
   let closing = false;
 
   // The control host is never faulted, so the demo can always switch a host back up.
@@ -160,6 +332,10 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     received: [] as ReceivedPost[],
     issued: [] as IssuedAssertion[],
     faults: [] as FaultEvent[],
+    stsRequests: [] as StsRequest[],
+    issuedCredentials: [] as IssuedCredentials[],
+    federationRequests: [] as FederationRequest[],
+    consoleSessions: [] as ConsoleSession[],
   };
 
   const record = (post: ReceivedPost) => {
@@ -199,11 +375,19 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     if (host === 'localhost') return control(req, res, url);
     if (OKTA_HOST.test(host)) return okta(req, res, host, url);
     if (SIGNIN_HOST.test(host)) return signin(req, res, host, url);
+    const stsEndpoint = STS_BY_HOST.get(host);
+    if (stsEndpoint) return sts(req, res, stsEndpoint, url);
     const consoleMatch = CONSOLE_HOST.exec(host);
     if (consoleMatch && req.method === 'GET') {
       const region = consoleMatch[1] ?? url.searchParams.get('region') ?? 'us-east-1';
       const title = `Mock AWS console, region ${region}`;
-      return send(res, 200, page(title, `<h1>${esc(title)}</h1><p>${esc(url.href)}</p>`));
+      const session = consoleSessionOf(req, host);
+      const identity = session ? `Signed in as ${session.assumedRoleArn}` : 'Not signed in';
+      return send(
+        res,
+        200,
+        page(title, `<h1>${esc(title)}</h1><p id="console-identity">${esc(identity)}</p><p>${esc(url.href)}</p>`),
+      );
     }
     send(res, 404, page('Not found (mock)', `<h1>Nothing here: ${esc(host)}${esc(url.pathname)}</h1>`));
   }
@@ -239,17 +423,196 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
       res.writeHead(200, { 'content-type': 'application/xml', 'cache-control': 'no-store' });
       return void res.end(spMetadata(host));
     }
+    if (url.pathname === '/federation') return federation(req, res, host, url);
     if (req.method !== 'POST' || !SIGNIN_POST_PATH.test(url.pathname)) {
       return send(res, 404, page(`Mock AWS sign-in: ${host}`, `<h1>Nothing here: ${esc(url.pathname)}</h1>`));
     }
-    const body = await readBody(req);
-    const fields: Record<string, string> = {};
-    for (const [name, value] of new URLSearchParams(body)) if (!(name in fields)) fields[name] = value;
+    const fields = formFields(await readBody(req));
     const post: ReceivedPost = { host, path: url.pathname, fields, headers: req.headers, at: new Date() };
     record(post);
     const rejection = modeOf(host);
     if (rejection?.mode === 'reject') return send(res, 200, awsSigninErrorPage(rejection.message));
+    if (fields.SAMLResponse && !recipientAccepted(fields.SAMLResponse, host, url.pathname)) {
+      return send(res, 200, awsSigninErrorPage(AWS_INVALID_SAML_MESSAGE));
+    }
     send(res, fields.SAMLResponse ? 200 : 400, signinLanding(post));
+  }
+
+  /** AWS compares the assertion's Recipient with the endpoint it was posted to (REFERENCE §4). */
+  function recipientAccepted(samlResponse: string, host: string, path: string): boolean {
+    if (anyRecipientHosts.has(canonicalSigninHost(host))) return true;
+    const assertion = readAssertion(samlResponse);
+    // Nothing readable (an encrypted assertion AWS would decrypt, or not SAML at all): as before.
+    if (!assertion || assertion.encrypted) return true;
+    const target = /^https:\/\/([^/?#]+)(\/[^?#]*)$/.exec(assertion.recipient ?? '');
+    return target?.[1] !== undefined && canonicalSigninHost(target[1]) === canonicalSigninHost(host) && target[2] === path;
+  }
+
+  /** AssumeRoleWithSAML as STS's Query API answers it (REFERENCE §8). */
+  async function sts(req: IncomingMessage, res: ServerResponse, endpoint: StsHostInfo, url: URL): Promise<void> {
+    const body = await readBody(req);
+    const method = req.method ?? 'GET';
+    const contentType = req.headers['content-type'];
+    const fields = isFormEncoded(contentType) ? formFields(body) : {};
+    state.stsRequests.push({ method, host: endpoint.host, path: url.pathname, fields, query: formFields(url.search), contentType, at: new Date() });
+    const fail = (status: number, code: string, message: string) => stsError(res, status, code, message);
+
+    // The Query API would take a GET too, but an assertion never belongs in a URL (and long URLs fail).
+    if (method !== 'POST') return fail(400, 'ValidationError', 'mock STS: send AssumeRoleWithSAML as a POST with a form-encoded body, not in a URL');
+    const { Action: action, Version: version } = fields;
+    if (!action) return fail(400, 'MissingAction', 'Missing Action');
+    if (action !== 'AssumeRoleWithSAML' || version !== STS_VERSION) {
+      return fail(400, 'InvalidAction', `Could not find operation ${action} for version ${version ?? 'NO_VERSION_SPECIFIED'}`);
+    }
+    const account = /^arn:[\w-]+:iam::(\d{12}):/.exec(fields.RoleArn ?? '')?.[1] ?? 'unknown';
+    if (modeOf(endpoint.host)?.mode === 'region-disabled') {
+      return fail(
+        403,
+        'RegionDisabledException',
+        `STS is not activated in this region for account:${account}. Your account administrator can activate STS in this region using the IAM Console.`,
+      );
+    }
+    const invalid = stsValidationError(fields);
+    if (invalid) return fail(400, 'ValidationError', invalid);
+    const { RoleArn: roleArn = '', PrincipalArn: principalArn = '', SAMLAssertion: samlAssertion = '' } = fields;
+
+    // "Issued by our IdP" stands in for AWS's signature check; AWS's base64 decoder skips line breaks.
+    const posted = samlAssertion.replace(/\s+/g, '');
+    const issued = state.issued.find((entry) => entry.samlResponse.replace(/\s+/g, '') === posted);
+    const assertion = issued && readAssertion(issued.samlResponse);
+    // The mock holds no key for encrypted assertions: AWS without the IdP's key refuses them alike.
+    if (!issued || !assertion || assertion.encrypted) return fail(400, 'InvalidIdentityToken', 'Response signature invalid');
+    const now = Date.now();
+    if (now - issued.at.getTime() > STS_ASSERTION_WINDOW_MS || (assertion.notOnOrAfter?.getTime() ?? Infinity) <= now) {
+      return fail(400, 'ExpiredTokenException', 'Token must be redeemed within 5 minutes of issuance');
+    }
+    const partition = endpoint.partition.id;
+    if (arnPartition(roleArn) !== partition || arnPartition(principalArn) !== partition) {
+      return fail(400, 'InvalidIdentityToken', "Specified provider doesn't exist");
+    }
+    const denied = 'Not authorized to perform sts:AssumeRoleWithSAML';
+    if (!assertion.roles.some((r) => r.roleArn === roleArn && r.principalArn === principalArn)) return fail(403, 'AccessDenied', denied);
+    const sessionName = assertion.roleSessionName;
+    if (!sessionName) return fail(400, 'InvalidIdentityToken', 'RoleSessionName is required in AuthnResponse');
+    // The trust policy: SAML:aud (the Recipient) must be one it lists.
+    if (assertion.recipient === undefined || !trustedAudiences.includes(assertion.recipient)) return fail(403, 'AccessDenied', denied);
+    const duration = fields.DurationSeconds === undefined ? STS_DEFAULT_DURATION_SECONDS : Number(fields.DurationSeconds);
+    if (duration > maxSessionDuration) {
+      return fail(400, 'ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+    }
+
+    const roleName = roleArn.slice(roleArn.lastIndexOf('/') + 1);
+    const credentials: IssuedCredentials = {
+      accessKeyId: `ASIA${randomText(UPPER_ALNUM, 16)}`,
+      secretAccessKey: secretAccessKey(),
+      sessionToken: `IQoJb3JpZ2luX2Vj${randomBytes(612).toString('base64')}`,
+      roleArn,
+      assumedRoleArn: `arn:${partition}:sts::${account}:assumed-role/${roleName}/${sessionName}`,
+      partition,
+      region: endpoint.region,
+      expiresAt: new Date(now + duration * 1000),
+    };
+    state.issuedCredentials.push(credentials);
+    const provider = principalArn.slice(principalArn.lastIndexOf('/'));
+    const issuer = assertion.issuer ?? '';
+    const format = assertion.subjectFormat ?? 'urn:oasis:names:tc:SAML:2.0:nameid-format:unspecified';
+    stsAnswer(res, 200, assumeRoleWithSamlXml({
+      credentials,
+      // AWS's stable unique id of the role, here derived from its ARN.
+      assumedRoleId: `AROA${hashText(roleArn, UPPER_ALNUM, 17)}:${sessionName}`,
+      audience: assertion.recipient,
+      subject: assertion.subject ?? '',
+      subjectType: format.replace(/^urn:oasis:names:tc:SAML:2\.0:nameid-format:/, ''),
+      issuer,
+      nameQualifier: createHash('sha1').update(`${issuer}${account}${provider}`).digest('base64'),
+    }));
+  }
+
+  /** `getSigninToken` and `login` at a sign-in host's `/federation` (REFERENCE §8). */
+  async function federation(req: IncomingMessage, res: ServerResponse, host: string, url: URL): Promise<void> {
+    const method = req.method ?? 'GET';
+    const body = await readBody(req);
+    const form = method === 'POST' && isFormEncoded(req.headers['content-type']) ? new URLSearchParams(body) : new URLSearchParams();
+    const param = (name: string) => form.get(name) ?? url.searchParams.get(name) ?? undefined;
+    const action = param('Action');
+    const entry: FederationRequest = {
+      method,
+      host,
+      action,
+      sessionIn: form.has('Session') ? 'body' : url.searchParams.has('Session') ? 'query' : undefined,
+      accessKeyId: undefined,
+      sessionDuration: param('SessionDuration'),
+      destination: action === 'login' ? param('Destination') : undefined,
+      status: 0,
+      at: new Date(),
+    };
+    state.federationRequests.push(entry);
+    const answer = (status: number, text: string, headers: Record<string, string> = {}) => {
+      entry.status = status;
+      const type = status === 200 ? 'application/json' : 'text/plain; charset=utf-8';
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+      res.end(text);
+    };
+    const refuse = (reason: string) => answer(400, `Bad Request: ${reason}\n`);
+    const partition = PARTITIONS.find((p) => host === p.signinHost || host.endsWith(`.${p.signinHost}`));
+    if (!partition) return refuse('not a sign-in host');
+
+    if (action === 'getSigninToken') {
+      if (method !== 'GET' && method !== 'POST') return answer(405, 'Method Not Allowed\n', { allow: 'GET, POST' });
+      if (method === 'POST' && federationPostRefused) return answer(405, 'Method Not Allowed\n', { allow: 'GET' });
+      const session = parseSession(param('Session'));
+      entry.accessKeyId = session?.sessionId;
+      const credentials =
+        session &&
+        state.issuedCredentials.find(
+          (c) => c.accessKeyId === session.sessionId && c.secretAccessKey === session.sessionKey && c.sessionToken === session.sessionToken,
+        );
+      if (!credentials) return refuse('Session is not a set of valid temporary credentials');
+      if (credentials.expiresAt.getTime() <= Date.now()) return refuse('the credentials in Session have expired');
+      if (credentials.partition !== partition.id) return refuse('the credentials in Session belong to another partition');
+      const durationText = param('SessionDuration');
+      const sessionSeconds = durationText === undefined ? undefined : Number(durationText);
+      if (sessionSeconds !== undefined && !(/^\d+$/.test(durationText ?? '') && sessionSeconds >= MIN_SESSION_SECONDS && sessionSeconds <= MAX_SESSION_SECONDS)) {
+        return refuse(`SessionDuration must be ${MIN_SESSION_SECONDS} to ${MAX_SESSION_SECONDS} seconds`);
+      }
+      const token = randomBytes(384).toString('base64url');
+      signinTokens.set(token, { credentials, partition: partition.id, sessionSeconds, issuedAt: new Date(), used: false });
+      return answer(200, JSON.stringify({ SigninToken: token }));
+    }
+
+    if (action === 'login') {
+      if (method !== 'GET') return answer(405, 'Method Not Allowed\n', { allow: 'GET' });
+      const destination = consoleUrl(param('Destination'), partition);
+      if (!destination) return refuse(`Destination must be an https console URL of ${partition.name}`);
+      const tokenText = param('SigninToken');
+      const token = tokenText === undefined ? undefined : signinTokens.get(tokenText);
+      if (!token || token.used || Date.now() - token.issuedAt.getTime() > SIGNIN_TOKEN_LIFETIME_MS || token.partition !== partition.id) {
+        return refuse('SigninToken is not valid');
+      }
+      token.used = true;
+      const session: ConsoleSession = {
+        id: randomBytes(24).toString('base64url'),
+        assumedRoleArn: token.credentials.assumedRoleArn,
+        region: host === partition.signinHost ? partition.globalRegion : host.slice(0, -partition.signinHost.length - 1),
+        host,
+        destination,
+        cookieDomain: `.${partition.signinHost.replace(/^signin\./, '')}`,
+        expiresAt: token.sessionSeconds === undefined ? token.credentials.expiresAt : new Date(Date.now() + token.sessionSeconds * 1000),
+        at: new Date(),
+      };
+      state.consoleSessions.push(session);
+      const cookie = `${CONSOLE_SESSION_COOKIE}=${session.id}; Domain=${session.cookieDomain}; Path=/; Secure; HttpOnly; SameSite=Lax`;
+      return answer(302, '', { location: destination, 'set-cookie': cookie });
+    }
+    refuse('Action must be getSigninToken or login');
+  }
+
+  /** The console session the request's cookie names, if valid for this console host. */
+  function consoleSessionOf(req: IncomingMessage, host: string): ConsoleSession | undefined {
+    const id = cookieValue(req.headers.cookie, CONSOLE_SESSION_COOKIE);
+    const session = id === undefined ? undefined : state.consoleSessions.find((s) => s.id === id);
+    if (!session || session.expiresAt.getTime() <= Date.now()) return undefined;
+    return `.${host}`.endsWith(session.cookieDomain) ? session : undefined;
   }
 
   async function control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -299,6 +662,8 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     ...state, // the same arrays: the handlers push into what callers read
     clearReceived() {
       state.received.length = 0;
+      state.stsRequests.length = 0;
+      state.federationRequests.length = 0;
     },
     waitForPost(predicate = () => true, timeoutMs = 10_000) {
       const seen = state.received.find(predicate);
@@ -331,6 +696,33 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     },
     hostMode(host) {
       return modes.get(host.toLowerCase())?.mode ?? 'up';
+    },
+    acceptAnyRecipient(host, accept) {
+      const name = canonicalSigninHost(host.toLowerCase());
+      if (accept) anyRecipientHosts.add(name);
+      else anyRecipientHosts.delete(name);
+    },
+    setTrustedAudiences(values) {
+      trustedAudiences = [...values];
+    },
+    resetTrustedAudiences() {
+      trustedAudiences = DEFAULT_TRUSTED_AUDIENCES;
+    },
+    setMaxSessionDuration(seconds) {
+      if (!Number.isInteger(seconds) || seconds < 3600 || seconds > MAX_SESSION_SECONDS) {
+        throw new RangeError(`MaxSessionDuration must be 3600..${MAX_SESSION_SECONDS} seconds, as IAM allows`);
+      }
+      maxSessionDuration = seconds;
+    },
+    refuseFederationPost(refuse) {
+      federationPostRefused = refuse;
+    },
+    ageIssued(ms) {
+      const back = (date: Date) => new Date(date.getTime() - ms);
+      for (const assertion of state.issued) assertion.at = back(assertion.at);
+      for (const credentials of state.issuedCredentials) credentials.expiresAt = back(credentials.expiresAt);
+      for (const token of signinTokens.values()) token.issuedAt = back(token.issuedAt);
+      for (const session of state.consoleSessions) session.expiresAt = back(session.expiresAt);
     },
     async close() {
       if (closing) return;
@@ -406,6 +798,239 @@ async function makeCertificate(): Promise<{ key: string; cert: string }> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** `signin.aws.amazon.com` and `us-east-1.signin.aws.amazon.com` are one endpoint (likewise per partition). */
+function canonicalSigninHost(host: string): string {
+  const partition = PARTITIONS.find((p) => host === `${p.globalRegion}.${p.signinHost}`);
+  return partition ? partition.signinHost : host;
+}
+
+/** What the mock AWS reads from an assertion. */
+interface AssertionFacts {
+  encrypted: boolean;
+  recipient?: string;
+  /** The earlier of SubjectConfirmationData's and Conditions' NotOnOrAfter. */
+  notOnOrAfter?: Date;
+  issuer?: string;
+  subject?: string;
+  subjectFormat?: string;
+  roleSessionName?: string;
+  roles: RolePair[];
+}
+
+/** Decodes a SAMLResponse field; undefined when it is not a SAML response. */
+function readAssertion(samlResponse: string): AssertionFacts | undefined {
+  const base64 = samlResponse.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) return undefined;
+  const xml = Buffer.from(base64, 'base64').toString('utf8');
+  let root: XmlElement | null;
+  try {
+    root = new DOMParser({ onError: onErrorStopParsing }).parseFromString(xml, 'text/xml').documentElement;
+  } catch {
+    return undefined;
+  }
+  if (!root || root.namespaceURI !== PROTOCOL_NS || root.localName !== 'Response') return undefined;
+  const first = (parent: XmlElement, name: string) => parent.getElementsByTagNameNS(ASSERTION_NS, name).item(0) ?? undefined;
+  const attribute = (element: XmlElement | undefined, name: string) => element?.getAttribute(name) || undefined;
+  if (first(root, 'EncryptedAssertion')) return { encrypted: true, roles: [] };
+  const assertion = first(root, 'Assertion');
+  if (!assertion) return undefined;
+
+  const confirmation = first(assertion, 'SubjectConfirmationData');
+  const deadlines = [attribute(confirmation, 'NotOnOrAfter'), attribute(first(assertion, 'Conditions'), 'NotOnOrAfter')]
+    .map((text) => (text === undefined ? NaN : Date.parse(text)))
+    .filter((time) => !Number.isNaN(time));
+  const nameId = first(assertion, 'NameID');
+  const values = (name: string) =>
+    Array.from(assertion.getElementsByTagNameNS(ASSERTION_NS, 'Attribute'))
+      .filter((element) => element.getAttribute('Name') === name)
+      .flatMap((element) => Array.from(element.getElementsByTagNameNS(ASSERTION_NS, 'AttributeValue')))
+      .map((element) => (element.textContent ?? '').trim());
+  const roles = values(ROLE_ATTRIBUTE).flatMap((value): RolePair[] => {
+    const parts = value.split(',').map((part) => part.trim());
+    const roleArn = parts.find((part) => /^arn:[\w-]+:iam::\d{12}:role\//.test(part));
+    const principalArn = parts.find((part) => /^arn:[\w-]+:iam::\d{12}:saml-provider\//.test(part));
+    return parts.length === 2 && roleArn && principalArn ? [{ roleArn, principalArn }] : [];
+  });
+  return {
+    encrypted: false,
+    recipient: attribute(confirmation, 'Recipient'),
+    notOnOrAfter: deadlines.length ? new Date(Math.min(...deadlines)) : undefined,
+    issuer: first(assertion, 'Issuer')?.textContent?.trim() || undefined,
+    subject: nameId?.textContent?.trim() || undefined,
+    subjectFormat: attribute(nameId, 'Format'),
+    roleSessionName: values(ROLE_SESSION_NAME_ATTRIBUTE)[0] || undefined,
+    roles,
+  };
+}
+
+function arnPartition(arn: string): string | undefined {
+  return /^arn:([\w-]+):/.exec(arn)?.[1];
+}
+
+/** STS's parameter constraints (API reference), worded as its ValidationError words them. */
+function stsValidationError(fields: Record<string, string>): string | undefined {
+  const problems: string[] = [];
+  const lengths: Array<[string, string, number, number]> = [
+    ['RoleArn', 'roleArn', 20, 2048],
+    ['PrincipalArn', 'principalArn', 20, 2048],
+    ['SAMLAssertion', 'sAMLAssertion', 4, 100_000],
+  ];
+  for (const [field, member, min, max] of lengths) {
+    const value = fields[field];
+    const at = `at '${member}' failed to satisfy constraint: Member`;
+    if (value === undefined) problems.push(`Value null ${at} must not be null`);
+    else if (value.length < min) problems.push(`Value '${value}' ${at} must have length greater than or equal to ${min}`);
+    else if (value.length > max) problems.push(`Value ${at} must have length less than or equal to ${max}`);
+  }
+  const duration = fields.DurationSeconds;
+  if (duration !== undefined) {
+    const at = `Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member`;
+    const seconds = Number(duration);
+    if (!/^\d+$/.test(duration)) problems.push(`${at} must be an integer`);
+    else if (seconds < MIN_SESSION_SECONDS) problems.push(`${at} must have value greater than or equal to ${MIN_SESSION_SECONDS}`);
+    else if (seconds > MAX_SESSION_SECONDS) problems.push(`${at} must have value less than or equal to ${MAX_SESSION_SECONDS}`);
+  }
+  if (!problems.length) return undefined;
+  return `${problems.length} validation error${problems.length > 1 ? 's' : ''} detected: ${problems.join('; ')}`;
+}
+
+const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const BASE64_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function randomText(alphabet: string, length: number): string {
+  return Array.from(randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+function hashText(input: string, alphabet: string, length: number): string {
+  return Array.from(createHash('sha256').update(input).digest().subarray(0, length), (byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+/** 40 base64 characters, never `=`, always with a `/` and a `+` (clients must encode both). */
+function secretAccessKey(): string {
+  const chars = randomText(BASE64_CHARS, 40).split('');
+  const [slash = 0, plus = 1] = randomBytes(2);
+  const slashAt = slash % 40;
+  chars[slashAt] = '/';
+  chars[plus % 40 === slashAt ? (slashAt + 1) % 40 : plus % 40] = '+';
+  return chars.join('');
+}
+
+function parseSession(text: string | undefined): { sessionId: string; sessionKey: string; sessionToken: string } | undefined {
+  if (text === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { sessionId, sessionKey, sessionToken } = value as Record<string, unknown>;
+  if (typeof sessionId !== 'string' || typeof sessionKey !== 'string' || typeof sessionToken !== 'string') return undefined;
+  return { sessionId, sessionKey, sessionToken };
+}
+
+/** The Destination as an https console URL of `partition`, or undefined. */
+function consoleUrl(text: string | undefined, partition: PartitionInfo): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text ?? '');
+  } catch {
+    return undefined;
+  }
+  const hosts = new Set([partition.consoleDomain]);
+  if (partition.consoleHost.includes('{region}')) {
+    for (const region of partition.regions) hosts.add(partition.consoleHost.replace('{region}', region.code));
+  }
+  const ok = url.protocol === 'https:' && url.port === '' && !url.username && !url.password && hosts.has(url.hostname);
+  return ok ? url.href : undefined;
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+function isFormEncoded(contentType: string | undefined): boolean {
+  return /^application\/x-www-form-urlencoded\s*(?:;|$)/i.test(contentType ?? '');
+}
+
+/** First value of each name, as AWS reads a form or query string. */
+function formFields(text: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [name, value] of new URLSearchParams(text)) if (!(name in fields)) fields[name] = value;
+  return fields;
+}
+
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** ISO 8601 without milliseconds, as STS writes Expiration. */
+function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function stsAnswer(res: ServerResponse, status: number, xml: string, requestId = randomUUID()): void {
+  res.writeHead(status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId, 'cache-control': 'no-store' });
+  res.end(xml);
+}
+
+function stsError(res: ServerResponse, status: number, code: string, message: string): void {
+  const requestId = randomUUID();
+  stsAnswer(
+    res,
+    status,
+    `<ErrorResponse xmlns="${STS_NS}">
+  <Error>
+    <Type>Sender</Type>
+    <Code>${xmlText(code)}</Code>
+    <Message>${xmlText(message)}</Message>
+  </Error>
+  <RequestId>${requestId}</RequestId>
+</ErrorResponse>
+`,
+    requestId,
+  );
+}
+
+function assumeRoleWithSamlXml(input: {
+  credentials: IssuedCredentials;
+  assumedRoleId: string;
+  audience: string;
+  subject: string;
+  subjectType: string;
+  issuer: string;
+  nameQualifier: string;
+}): string {
+  const { credentials: c } = input;
+  return `<AssumeRoleWithSAMLResponse xmlns="${STS_NS}">
+  <AssumeRoleWithSAMLResult>
+    <Issuer>${xmlText(input.issuer)}</Issuer>
+    <AssumedRoleUser>
+      <AssumedRoleId>${xmlText(input.assumedRoleId)}</AssumedRoleId>
+      <Arn>${xmlText(c.assumedRoleArn)}</Arn>
+    </AssumedRoleUser>
+    <Credentials>
+      <AccessKeyId>${c.accessKeyId}</AccessKeyId>
+      <SecretAccessKey>${c.secretAccessKey}</SecretAccessKey>
+      <SessionToken>${c.sessionToken}</SessionToken>
+      <Expiration>${isoSeconds(c.expiresAt)}</Expiration>
+    </Credentials>
+    <Audience>${xmlText(input.audience)}</Audience>
+    <SubjectType>${xmlText(input.subjectType)}</SubjectType>
+    <NameQualifier>${input.nameQualifier}</NameQualifier>
+    <Subject>${xmlText(input.subject)}</Subject>
+  </AssumeRoleWithSAMLResult>
+  <ResponseMetadata>
+    <RequestId>${randomUUID()}</RequestId>
+  </ResponseMetadata>
+</AssumeRoleWithSAMLResponse>
+`;
 }
 
 function hostOf(req: IncomingMessage): string {
@@ -541,6 +1166,9 @@ function controlPage(snapshot: { modes: Record<string, { mode: string; delayMs: 
     .map((p) => `<li>${esc(p.at.toISOString())} <code>${esc(p.host)}${esc(p.path)}</code> role ${esc(p.fields.roleIndex ?? '(none)')}</li>`)
     .join('') || '<li>none yet</li>';
   const options = HOST_MODES.map((m) => `<option>${m}</option>`).join('');
+  const suggestions = [GLOBAL_SIGNIN_HOST, 'eu-west-1.signin.aws.amazon.com', 'sts.amazonaws.com', 'sts.eu-west-1.amazonaws.com']
+    .map((host) => `<option value="${host}">`)
+    .join('');
   const script = `<script>
 async function setMode(host, mode) {
   const res = await fetch('/__control', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ host, mode }) });
@@ -559,9 +1187,11 @@ document.addEventListener('click', (e) => {
 <button type="button" data-host="${GLOBAL_SIGNIN_HOST}" data-mode="down">Take the global endpoint down</button>
 <button type="button" data-host="${GLOBAL_SIGNIN_HOST}" data-mode="up">Bring the global endpoint up</button>
 <h2>Any host</h2>
-<label>Host <input id="host" value="eu-west-1.signin.aws.amazon.com" size="36"></label>
+<label>Host <input id="host" list="hosts" value="eu-west-1.signin.aws.amazon.com" size="36"></label>
+<datalist id="hosts">${suggestions}</datalist>
 <label>Mode <select id="mode">${options}</select></label>
 <button type="button" data-mode="">Apply</button>
+<p><code>region-disabled</code> is for STS hosts (<code>sts.&lt;region&gt;.amazonaws.com</code>): STS answers RegionDisabledException.</p>
 <h2>Host modes</h2><ul>${modeRows}</ul>
 <h2>Last POSTs received (reload to refresh)</h2><ul>${posts}</ul>`,
     script,
