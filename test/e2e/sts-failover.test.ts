@@ -1,0 +1,157 @@
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchWithExtension, type LaunchedExtension } from '../support/chromium';
+import { startMockServer, type MockServer } from '../support/mock-server';
+import { openPickerFromTile, saveArtifact, storageContents, tileUrl, warmUpCapture } from './helpers';
+
+// us-east-1 is down (its sign-in endpoint and both its STS hosts); the IdP app is a default Okta
+// setup (Recipient https://signin.aws.amazon.com/saml, the trust policy lists only that). The mock
+// plays AWS as documented: eu-west-1's /saml refuses the assertion, its STS accepts it.
+const US_EAST_1 = ['signin.aws.amazon.com', 'us-east-1.signin.aws.amazon.com', 'sts.amazonaws.com', 'sts.us-east-1.amazonaws.com'];
+const EU_CONSOLE = 'https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1';
+
+let server: MockServer;
+let browser: LaunchedExtension;
+let worker: Worker;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startMockServer();
+  browser = await launchWithExtension({ server, headless: true });
+  worker = browser.serviceWorker!;
+  await warmUpCapture(browser.context);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  for (const host of US_EAST_1) server.setHostMode(host, 'down');
+  server.clearReceived();
+  page = await browser.context.newPage();
+});
+
+afterEach(async () => {
+  await page.close();
+  for (const host of [...US_EAST_1, 'sts.eu-west-1.amazonaws.com', 'eu-west-1.signin.aws.amazon.com']) server.setHostMode(host, 'up');
+  server.resetTrustedAudiences();
+  server.refuseFederationPost(false);
+  await worker.evaluate(() => Promise.all([chrome.storage.sync.remove('settings'), chrome.storage.local.remove('learned:repost-refused')]));
+});
+
+/** STS calls that carried an assertion, as "METHOD host". */
+const assertionCalls = () =>
+  server.stsRequests.filter((r) => r.fields.SAMLAssertion !== undefined || r.query.SAMLAssertion !== undefined).map((r) => `${r.method} ${r.host}`);
+
+async function signInAs(app: string, region: string, role = /Deploy.*444455556666/): Promise<string> {
+  await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', app));
+  await page.getByLabel(/^Region/).selectOption(region);
+  await page.getByRole('radio', { name: role }).check();
+  await page.getByRole('button', { name: /^Sign in/ }).click();
+  return server.issued.at(-1)!.samlResponse;
+}
+
+async function expectNoSecretsStored(): Promise<void> {
+  const credentials = server.issuedCredentials.at(-1)!;
+  for (const area of ['session', 'local', 'sync'] as const) {
+    const stored = JSON.stringify(await storageContents(worker, area));
+    expect(stored, area).not.toContain(credentials.secretAccessKey);
+    expect(stored, area).not.toContain(credentials.sessionToken);
+    expect(stored, area).not.toContain(credentials.accessKeyId);
+  }
+}
+
+describe('failover with no admin change: regional STS + federation (us-east-1 down)', () => {
+  it('lands in the eu-west-1 console as the chosen role', async () => {
+    const assertion = await signInAs('exk1stsdown', 'eu-west-1');
+    await page.waitForURL(EU_CONSOLE, { timeout: 20_000 });
+    await expect(page.locator('#console-identity').textContent()).resolves.toMatch(/^Signed in as arn:aws:sts::444455556666:assumed-role\/Deploy\//);
+    await saveArtifact(page, 'sts-console.png');
+    expect(assertionCalls()).toEqual(['POST sts.eu-west-1.amazonaws.com']);
+    expect(server.stsRequests.find((r) => r.fields.SAMLAssertion)?.contentType).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(server.received.map((p) => p.host)).toEqual(['eu-west-1.signin.aws.amazon.com']);
+    await expect.poll(async () => JSON.stringify(await storageContents(worker, 'session')).includes(assertion), { timeout: 3_000 }).toBe(false);
+    await expectNoSecretsStored();
+  });
+
+  it("still lands in eu-west-1 when eu-west-1's STS is down too, with another region's credentials", async () => {
+    server.setHostMode('sts.eu-west-1.amazonaws.com', 'down');
+    await signInAs('exk1stsdown2', 'eu-west-1');
+    await page.waitForURL(EU_CONSOLE, { timeout: 30_000 });
+    await expect(page.locator('#console-identity').textContent()).resolves.toMatch(/^Signed in as arn:aws:sts::444455556666:assumed-role\/Deploy\//);
+    const calls = assertionCalls();
+    expect(calls.length).toBeGreaterThanOrEqual(1);
+    // Never us-east-1 (down, and not chosen), never a GET.
+    expect(calls.every((c) => c.startsWith('POST ') && !/us-east-1|sts\.amazonaws\.com/.test(c))).toBe(true);
+    const issuer = server.issuedCredentials.at(-1)!;
+    expect(issuer.region).not.toBe('eu-west-1');
+    expect(server.federationRequests.map((r) => r.host)).toEqual(['eu-west-1.signin.aws.amazon.com', 'eu-west-1.signin.aws.amazon.com']);
+    await expectNoSecretsStored();
+  });
+
+  it('falls back to the documented GET when the federation endpoint refuses the POST', async () => {
+    server.refuseFederationPost(true);
+    await signInAs('exk1fedget', 'eu-west-1');
+    await page.waitForURL(EU_CONSOLE, { timeout: 20_000 });
+    expect(server.federationRequests.map((r) => `${r.method} ${r.action} ${r.status}`)).toEqual([
+      'POST getSigninToken 405',
+      'GET getSigninToken 200',
+      'GET login 302',
+    ]);
+  });
+
+  it("continues through STS when eu-west-1's SAML endpoint fails outright, and signs in via another federation host", async () => {
+    server.setHostMode('eu-west-1.signin.aws.amazon.com', 'error500');
+    await signInAs('exk1saml500', 'eu-west-1');
+    await page.waitForURL(EU_CONSOLE, { timeout: 30_000 });
+    expect(assertionCalls()).toEqual(['POST sts.eu-west-1.amazonaws.com']);
+    const logins = server.federationRequests.filter((r) => r.action === 'login');
+    expect(logins).toHaveLength(1);
+    expect(logins[0]!.host).not.toMatch(/^(eu-west-1\.)?signin\.aws\.amazon\.com$/);
+    expect(logins[0]!.destination).toBe(EU_CONSOLE);
+  });
+
+  it("explains an AccessDenied from STS on the diagnosis page, naming the role's trust policy", async () => {
+    server.setTrustedAudiences(['https://eu-west-1.signin.aws.amazon.com/saml']);
+    await signInAs('exk1denied', 'eu-west-1', /Admin.*111122223333/);
+    await page.getByRole('heading', { name: "The role's trust policy refused the sign-in through STS" }).waitFor({ timeout: 20_000 });
+    expect(page.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/src\/pages\/diagnosis\/index\.html$/);
+    const body = await page.locator('main').innerText();
+    // Both attempts, in plain words: the re-post AWS refused, then what STS said.
+    expect(body).toContain('eu-west-1.signin.aws.amazon.com refused the assertion');
+    expect(body).toContain('Not authorized to perform sts:AssumeRoleWithSAML');
+    expect(body).toMatch(/SAML sign-in at eu-west-1\.signin\.aws\.amazon\.com/);
+    expect(body).toMatch(/STS at sts\.eu-west-1\.amazonaws\.com/);
+    const request = await page.getByLabel('What to ask your admin').inputValue();
+    expect(request).toContain('trust policy of arn:aws:iam::111122223333:role/Admin');
+    expect(request).toContain('"https://signin.aws.amazon.com/saml"');
+    await saveArtifact(page, 'sts-diagnosis.png');
+    // AccessDenied is the same everywhere: no other region was asked.
+    expect(assertionCalls()).toEqual(['POST sts.eu-west-1.amazonaws.com']);
+  });
+
+  it('goes straight to STS when set so, with no re-post at all', async () => {
+    await worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, signinMethod: 'sts' } }));
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1forced'));
+    await page.getByLabel(/^Region/).selectOption('eu-west-1');
+    await expect.poll(() => page.locator('#signin-method').textContent()).toBe("Signs in through eu-west-1's STS and federation endpoints (your setting).");
+    await page.getByRole('button', { name: /^Sign in/ }).click();
+    await page.waitForURL(EU_CONSOLE, { timeout: 20_000 });
+    expect(server.received).toEqual([]);
+    expect(assertionCalls()).toEqual(['POST sts.eu-west-1.amazonaws.com']);
+  });
+
+  it("shows each region's STS health next to its sign-in health", async () => {
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1health'));
+    const option = (region: string) => page.locator(`#region option[value="${region}"]`);
+    // Health is cached for a minute: ask again now that us-east-1 is down.
+    const again = page.getByRole('button', { name: 'Check again' });
+    await again.waitFor();
+    await again.click();
+    await expect.poll(() => option('us-east-1').getAttribute('data-sts-health'), { timeout: 10_000 }).toBe('down');
+    await expect.poll(() => option('eu-west-1').getAttribute('data-sts-health'), { timeout: 10_000 }).toBe('up');
+    await expect(option('eu-west-1').textContent()).resolves.toContain('STS up');
+  });
+});
