@@ -88,15 +88,16 @@ describe('a regional endpoint that fails the re-post', () => {
     it(`explains a ${mode} endpoint and lets the user retry in another region with the same assertion (re-post only)`, { timeout: 90_000 }, async () => {
       const browser = await launchWithExtension({ server, headless: true });
       try {
+        await warmUpCapture(browser.context);
         // With the re-post only: in "auto" the same click continues through STS (sts-failover.test.ts).
         await browser.serviceWorker!.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, signinMethod: 'repost' } }));
-        await warmUpCapture(browser.context);
         server.clearReceived();
         const page = await browser.context.newPage();
         await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', `exk1fail${mode}`));
         const assertion = server.issued.at(-1)!.samlResponse;
         server.setHostMode(EU, mode);
         await page.getByLabel(/^Region/).selectOption('eu-west-1');
+        await expect.poll(() => page.locator('#signin-method').textContent()).toContain('(your setting)');
         await page.getByRole('button', { name: /^Sign in/ }).click();
         await page.getByRole('heading', { name: "eu-west-1's sign-in endpoint did not answer" }).waitFor({ timeout: 30_000 });
         await expect(page.locator('main').innerText()).resolves.toMatch(shown);

@@ -11,6 +11,7 @@ import { tileUrl } from './helpers';
 // capture and redirects to the picker (no DNR rule there), REFERENCE §5 and §6.
 const EU_WEST_1 = 'eu-west-1.signin.aws.amazon.com';
 const GLOBAL = 'signin.aws.amazon.com';
+const US_EAST_1 = [GLOBAL, 'us-east-1.signin.aws.amazon.com', 'sts.amazonaws.com', 'sts.us-east-1.amazonaws.com'];
 const PICKER_PATH = '/src/pages/picker/index.html';
 const DEPLOY_ARN = 'arn:aws:iam::444455556666:role/team/Deploy';
 
@@ -79,10 +80,12 @@ async function selectByLabel(page: Page, label: string, value: string): Promise<
 
 describe('Firefox: Okta tile → picker → regional sign-in (built extension)', () => {
   for (const globalMode of ['up', 'down'] as const) {
-    it(`signs in at eu-west-1 with the same assertion, the global endpoint ${globalMode}`, async () => {
-      server.setHostMode(GLOBAL, globalMode);
+    it(`gets a default Okta assertion into the eu-west-1 console, us-east-1 ${globalMode}`, async () => {
+      // Down: us-east-1's sign-in endpoint and both its STS hosts.
+      for (const host of US_EAST_1) server.setHostMode(host, globalMode);
       const page = await firefox.browser.newPage();
-      await openPickerFromTile(page, tileUrl({ submit: 'script' }));
+      // One IdP app per case: after a refusal the extension goes straight to STS for that app.
+      await openPickerFromTile(page, tileUrl({ submit: 'script' }, 'acme.okta.com', `exk1ff${globalMode}`));
       const issued = server.issued.at(-1)!;
 
       // The listener stored the capture under the tab the picker runs in, before redirecting.
@@ -103,14 +106,52 @@ describe('Firefox: Okta tile → picker → regional sign-in (built extension)',
       expect(post.fields.SAMLResponse).toBe(issued.samlResponse);
       expect(post.fields.RelayState).toBe('https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1');
       expect(post.fields.roleIndex).toBe(DEPLOY_ARN);
-      // Our own re-post was not caught again: the tab lands on AWS's page.
-      await waitInPage(page, () => location.href === 'https://eu-west-1.signin.aws.amazon.com/saml', 'the tab did not reach eu-west-1');
+      // Our own re-post was not caught again; AWS refuses it there (the Recipient is the global
+      // endpoint), and the same click continues through eu-west-1's STS and federation.
+      await waitInPage(
+        page,
+        () => location.href === 'https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1',
+        'the tab did not reach the eu-west-1 console',
+        20_000,
+      );
+      await expect(page.evaluate(() => document.getElementById('console-identity')?.textContent)).resolves.toMatch(
+        /^Signed in as arn:aws:sts::444455556666:assumed-role\/Deploy\//,
+      );
+      const sts = server.stsRequests.filter((r) => r.fields.SAMLAssertion !== undefined || r.query.SAMLAssertion !== undefined);
+      expect(sts.map((r) => `${r.method} ${r.host}`)).toEqual(['POST sts.eu-west-1.amazonaws.com']);
+      expect(sts[0]!.fields.SAMLAssertion).toBe(issued.samlResponse);
 
       expect(server.received.filter((p) => p.host === GLOBAL)).toEqual([]);
-      expect(await extensionStorage(origin)).not.toContain(issued.samlResponse);
+      const stored = await extensionStorage(origin);
+      expect(stored).not.toContain(issued.samlResponse);
+      const credentials = server.issuedCredentials.at(-1)!;
+      expect(stored).not.toContain(credentials.secretAccessKey);
+      expect(stored).not.toContain(credentials.sessionToken);
       await page.close();
+      for (const host of US_EAST_1) server.setHostMode(host, 'up');
     });
   }
+
+  it("still lands in eu-west-1 when eu-west-1's STS is down too", async () => {
+    for (const host of [...US_EAST_1, 'sts.eu-west-1.amazonaws.com']) server.setHostMode(host, 'down');
+    try {
+      const page = await firefox.browser.newPage();
+      await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1ffstsdown'));
+      await selectByLabel(page, 'Region', 'eu-west-1');
+      await page.click(`input[type=radio][value="${DEPLOY_ARN}"]`);
+      await page.click('button[type=submit]::-p-text(Sign in as Deploy in eu-west-1)');
+      await waitInPage(
+        page,
+        () => location.href === 'https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1',
+        'the tab did not reach the eu-west-1 console',
+        30_000,
+      );
+      expect(server.issuedCredentials.at(-1)!.region).not.toMatch(/^(eu-west-1|us-east-1)$/);
+      await page.close();
+    } finally {
+      for (const host of [...US_EAST_1, 'sts.eu-west-1.amazonaws.com']) server.setHostMode(host, 'up');
+    }
+  });
 
   it("lets the user continue to AWS's own page without being intercepted again", async () => {
     const page = await firefox.browser.newPage();

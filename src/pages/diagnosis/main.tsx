@@ -34,7 +34,7 @@ function DiagnosisPage() {
   }
   const { diagnosis, attempt } = state.value;
   // The assertion was not used up: back to the picker for another region (or role).
-  const retry = state.canRetry && (diagnosis.cause === 'endpoint-failed' || diagnosis.cause === 'sts-unreachable' || diagnosis.cause === 'federation-failed');
+  const retry = state.canRetry && ['endpoint-failed', 'sts-unreachable', 'sts-refused', 'federation-failed'].includes(diagnosis.cause);
   const copy = async () => {
     await navigator.clipboard.writeText(diagnosis.adminRequest);
     setCopied(true);
