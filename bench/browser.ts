@@ -16,6 +16,13 @@ export interface BrowserResults {
   health: { present: boolean; firstRunMs?: number; cachedMs: number[]; afterPickerMs: number[] };
   filter: { roles: number; keystrokeMs: number[] };
   nativeDecode: Record<string, number[]>;
+  /**
+   * From the click on "Sign in" to the chosen region's console having loaded, in pairs: the plain
+   * re-post of an assertion addressed to eu-west-1, and a default assertion (addressed to
+   * us-east-1) into eu-west-1 through regional STS + federation (with its IdP app known to be
+   * refused elsewhere, the steady state; and the first time, re-post refused then STS).
+   */
+  signinToConsole: { runs: number; repostMs: number[]; stsMs: number[]; firstTimeMs: number[] };
 }
 
 const PAIRS = 12;
@@ -185,11 +192,58 @@ export async function runBrowserBenchmarks(decoderScript: string, samples: Recor
 
     const filter = { roles: FILTER_ROLES, keystrokeMs: await filterLatency(context) };
     const nativeDecode = await decodeInPage(context, decoderScript, samples);
-    return { chromium, workerReadyMs, timeToPicker, health, filter, nativeDecode };
+    server.redirectSignins(true);
+    const signinToConsole = await signinTimes(context, browser.serviceWorker);
+    return { chromium, workerReadyMs, timeToPicker, health, filter, nativeDecode, signinToConsole };
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+const EU_CONSOLE = 'https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1';
+const SIGNIN_PAIRS = 10;
+
+/** Click on Sign in → the eu-west-1 console loaded, for the re-post and the STS path alternately. */
+async function signinTimes(context: BrowserContext, worker: Worker | undefined): Promise<BrowserResults['signinToConsole']> {
+  const once = async (url: string, region: string): Promise<number> => {
+    const page = await context.newPage();
+    try {
+      await page.goto(url);
+      await page.waitForURL(/^chrome-extension:/, { timeout: 15_000 });
+      await page.getByLabel(/^Region/).selectOption(region);
+      const button = page.getByRole('button', { name: /^Sign in/ });
+      await button.waitFor();
+      const started = performance.now();
+      await button.click();
+      await page.waitForURL(EU_CONSOLE, { timeout: 30_000, waitUntil: 'load' });
+      return performance.now() - started;
+    } finally {
+      await page.close();
+    }
+  };
+  const repost = () => once(tileUrl({ acs: 'https://eu-west-1.signin.aws.amazon.com/saml' }, 'acme.okta.com', 'exk1benchrepost'), 'eu-west-1');
+  // A new IdP app each time: AWS refuses the re-post, then STS.
+  let fresh = 0;
+  const firstTime = () => once(tileUrl({}, 'acme.okta.com', `exk1benchfirst${fresh++}`), 'eu-west-1');
+  const sts = () => once(tileUrl({}, 'acme.okta.com', 'exk1benchsts'), 'eu-west-1');
+  const result: BrowserResults['signinToConsole'] = { runs: SIGNIN_PAIRS, repostMs: [], stsMs: [], firstTimeMs: [] };
+  // Warm up both paths (the first STS sign-in also teaches the extension that this app is refused elsewhere).
+  await repost();
+  await firstTime();
+  await sts();
+  for (let i = 0; i < SIGNIN_PAIRS; i++) {
+    if (i % 2 === 0) {
+      result.repostMs.push(await repost());
+      result.stsMs.push(await sts());
+    } else {
+      result.stsMs.push(await sts());
+      result.repostMs.push(await repost());
+    }
+    if (i % 3 === 0) result.firstTimeMs.push(await firstTime());
+  }
+  await worker?.evaluate(() => chrome.storage.local.remove('learned:repost-refused')).catch(() => undefined);
+  return result;
 }
 
 /** Keystroke → repaint in the filter with 2,000 roles, as measured in the page (ARM_KEYSTROKE). */

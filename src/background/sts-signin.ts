@@ -1,6 +1,7 @@
 import { idpHomeUrl } from '../core/captured-signin';
 import { CapturedSigninSchema } from '../core/captured-signin-schema';
-import { diagnoseStsFailure, type DiagnosisStep, type SigninAttempt } from '../core/diagnosis';
+import type { DiagnosisStep, SigninAttempt } from '../core/diagnosis';
+import { diagnoseStsFailure } from '../core/sts-diagnosis';
 import { endpointForUrl, federationEndpoint, signinEndpoint, stsEndpoint, type FederationEndpoint } from '../core/endpoints';
 import { buildLoginUrl, buildSigninTokenGetUrl, buildSigninTokenPost, readSigninTokenResponse } from '../core/federation';
 import { isUsable } from '../core/health';
@@ -131,13 +132,11 @@ export async function signInThroughSts(
     if (!endpoint) continue;
     const token = await signinToken(endpoint, partition, credentials, info.sessionDuration, steps);
     if (!token) continue;
-    credentials = undefined;
     // Signed in: the assertion has done its job.
     await removeCapture(tabId);
     await openInTab(tabId, buildLoginUrl(endpoint, token, destination, idpHomeUrl(capture.initiator)));
     return { ok: true };
   }
-  credentials = undefined;
   return fail(undefined);
 }
 

@@ -6,3 +6,9 @@ export const MAX_SAML_RESPONSE_BYTES = 2 * 1024 * 1024;
 
 /** RelayState is a URL; AWS itself caps it well below this. */
 export const MAX_RELAY_STATE_LENGTH = 8192;
+
+/** AWS's bounds for STS DurationSeconds and a console SessionDuration (REFERENCE §8). */
+export const MIN_SESSION_SECONDS = 900;
+export const MAX_SESSION_SECONDS = 43_200;
+/** A role's MaxSessionDuration defaults to one hour: asking for more fails on most roles. */
+export const DEFAULT_SESSION_CAP_SECONDS = 3_600;

@@ -7,7 +7,7 @@ import { ALIAS_PRESETS, accountNameProblem, validateAliasRegex, type AliasPatter
 import { parseRoleArn } from './arn';
 import { PARTITIONS } from './endpoints';
 import { SIGNIN_METHOD_SETTINGS } from './signin-method';
-import { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './sts';
+import { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './limits';
 import {
   bySchema,
   describeValue,

@@ -7,11 +7,9 @@ import type { StsEndpoint } from './endpoints';
  */
 export const STS_API_VERSION = '2011-06-15';
 export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
-/** AWS's bounds for DurationSeconds and a console SessionDuration. */
-export const MIN_SESSION_SECONDS = 900;
-export const MAX_SESSION_SECONDS = 43_200;
-/** A role's MaxSessionDuration defaults to one hour: asking for more fails on most roles. */
-export const DEFAULT_SESSION_CAP_SECONDS = 3_600;
+import { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './limits';
+
+export { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS };
 /** STS takes an assertion only within 5 minutes of its issue (`ExpiredTokenException`). */
 export const STS_ASSERTION_WINDOW_MS = 5 * 60_000;
 /** STS answers are a few KB; anything larger is not STS. */

@@ -232,6 +232,11 @@ export interface MockServer {
    * ACS URLs). By default a `/saml` endpoint refuses them, as AWS documents (REFERENCE §4).
    */
   acceptAnyRecipient(host: string, accept: boolean): void;
+  /**
+   * When on, an accepted SAML sign-in with a role answers as AWS does, with a redirect to its
+   * RelayState console URL, instead of the landing page that shows what arrived (for the bench).
+   */
+  redirectSignins(on: boolean): void;
   /** The `SAML:aud` values the roles' trust policy lists (default DEFAULT_TRUSTED_AUDIENCES). */
   setTrustedAudiences(values: string[]): void;
   resetTrustedAudiences(): void;
@@ -295,6 +300,7 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
   let maxSessionDuration = DEFAULT_MAX_SESSION_DURATION;
   let federationPostRefused = false;
   let closing = false;
+  let redirecting = false;
 
   // The control host is never faulted, so the demo can always switch a host back up.
   const modeOf = (host: string) => (host === 'localhost' ? undefined : modes.get(host));
@@ -435,7 +441,20 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     if (fields.SAMLResponse && !recipientAccepted(fields.SAMLResponse, host, url.pathname)) {
       return send(res, 200, awsSigninErrorPage(AWS_INVALID_SAML_MESSAGE));
     }
+    const relay = fields.RelayState ?? '';
+    if (redirecting && fields.SAMLResponse && fields.roleIndex && CONSOLE_HOST.test(safeHost(relay))) {
+      res.writeHead(302, { location: relay, 'cache-control': 'no-store' });
+      return void res.end();
+    }
     send(res, fields.SAMLResponse ? 200 : 400, signinLanding(post));
+  }
+
+  function safeHost(url: string): string {
+    try {
+      return new URL(url).protocol === 'https:' ? new URL(url).hostname : '';
+    } catch {
+      return '';
+    }
   }
 
   /** AWS compares the assertion's Recipient with the endpoint it was posted to (REFERENCE §4). */
@@ -696,6 +715,9 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     },
     hostMode(host) {
       return modes.get(host.toLowerCase())?.mode ?? 'up';
+    },
+    redirectSignins(on) {
+      redirecting = on;
     },
     acceptAnyRecipient(host, accept) {
       const name = canonicalSigninHost(host.toLowerCase());

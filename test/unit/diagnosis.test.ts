@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseRejection, readAwsSigninError, type SigninAttempt, diagnoseStsFailure } from '../../src/core/diagnosis';
+import { diagnoseRejection, readAwsSigninError, type SigninAttempt } from '../../src/core/diagnosis';
+import { diagnoseStsFailure } from '../../src/core/sts-diagnosis';
 import { isAllowedSender } from '../../src/messages/protocol';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
