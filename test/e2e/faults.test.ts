@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../support/chromium';
 import { startMockServer, type MockServer } from '../support/mock-server';
-import { openPickerFromTile, storageContents, tileUrl, warmUpCapture } from './helpers';
+import { openPickerFromTile, profileContains, storageContents, tileUrl, warmUpCapture } from './helpers';
 
 let server: MockServer;
 beforeAll(async () => {
@@ -13,18 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-/** Every file under a folder, as text, to search a browser profile for the assertion. */
-async function profileContains(dir: string, needle: string): Promise<string[]> {
-  const hits: string[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    const text = await readFile(path).then((b) => b.toString('latin1'), () => '');
-    if (text.includes(needle)) hits.push(path);
-  }
-  return hits;
-}
 
 describe('faults', () => {
   it('signs in even when the service worker is stopped between interception and the click', async () => {

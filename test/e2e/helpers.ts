@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
@@ -47,4 +48,16 @@ export async function warmUpCapture(context: BrowserContext, attempts = 5): Prom
   } finally {
     await page.close();
   }
+}
+
+/** Files under a folder (a browser profile) whose bytes contain `needle`, read as Latin-1 text. */
+export async function profileContains(dir: string, needle: string): Promise<string[]> {
+  const hits: string[] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const text = await readFile(path).then((b) => b.toString('latin1'), () => '');
+    if (text.includes(needle)) hits.push(path);
+  }
+  return hits;
 }

@@ -1,8 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, type LaunchedExtension } from '../support/chromium';
 import { startMockServer, type MockServer } from '../support/mock-server';
-import { openPickerFromTile, saveArtifact, storageContents, tileUrl, warmUpCapture } from './helpers';
+import { openPickerFromTile, profileContains, saveArtifact, storageContents, tileUrl, warmUpCapture } from './helpers';
 
 // us-east-1 is down (its sign-in endpoint and both its STS hosts); the IdP app is a default Okta
 // setup (Recipient https://signin.aws.amazon.com/saml, the trust policy lists only that). The mock
@@ -153,5 +156,42 @@ describe('failover with no admin change: regional STS + federation (us-east-1 do
     await expect.poll(() => option('us-east-1').getAttribute('data-sts-health'), { timeout: 10_000 }).toBe('down');
     await expect.poll(() => option('eu-west-1').getAttribute('data-sts-health'), { timeout: 10_000 }).toBe('up');
     await expect(option('eu-west-1').textContent()).resolves.toContain('STS up');
+  });
+});
+
+describe('no trace of the STS credentials', () => {
+  it('leaves them in no storage area and no profile file, after the browser is closed', { timeout: 90_000 }, async () => {
+    const profile = await mkdtemp(join(tmpdir(), 'frp-sts-profile-'));
+    try {
+      const own = await launchWithExtension({ server, headless: true, userDataDir: profile });
+      try {
+        await warmUpCapture(own.context);
+        for (const host of US_EAST_1) server.setHostMode(host, 'down');
+        const tab = await own.context.newPage();
+        await openPickerFromTile(tab, tileUrl({}, 'acme.okta.com', 'exk1stsprofile'));
+        await tab.getByLabel(/^Region/).selectOption('eu-west-1');
+        await tab.getByRole('button', { name: /^Sign in/ }).click();
+        await tab.waitForURL(EU_CONSOLE, { timeout: 20_000 });
+        const credentials = server.issuedCredentials.at(-1)!;
+        for (const area of ['session', 'local', 'sync'] as const) {
+          const stored = JSON.stringify(await storageContents(own.serviceWorker!, area));
+          expect(stored, area).not.toContain(credentials.secretAccessKey);
+          expect(stored, area).not.toContain(credentials.sessionToken);
+        }
+      } finally {
+        await own.close();
+      }
+      const credentials = server.issuedCredentials.at(-1)!;
+      const needles = [
+        credentials.secretAccessKey,
+        encodeURIComponent(credentials.secretAccessKey),
+        credentials.sessionToken.slice(-60),
+        encodeURIComponent(credentials.sessionToken).slice(-60),
+      ];
+      for (const needle of needles) expect(await profileContains(profile, needle), needle.slice(0, 8)).toEqual([]);
+    } finally {
+      for (const host of US_EAST_1) server.setHostMode(host, 'up');
+      await rm(profile, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseRejection, readAwsSigninError, type SigninAttempt } from '../../src/core/diagnosis';
 import { diagnoseStsFailure } from '../../src/core/sts-diagnosis';
-import { isAllowedSender } from '../../src/messages/protocol';
+import { ExtensionMessage, isAllowedSender } from '../../src/messages/protocol';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const attempt: SigninAttempt = {
@@ -74,6 +74,24 @@ describe('message senders', () => {
     expect(isAllowedSender(rejected, { id, url: 'https://evil.example/saml', tab: { id: 3 } }, id, origin)).toBe(false);
     expect(isAllowedSender(rejected, { id, url: `${origin}/src/pages/picker/index.html` }, id, origin)).toBe(false);
     expect(isAllowedSender(rejected, { id: 'other', url: 'https://signin.aws.amazon.com/saml', tab: { id: 3 } }, id, origin)).toBe(false);
+  });
+
+  it('takes an STS sign-in request only from our own page in a tab, and validates it', () => {
+    const sts = ExtensionMessage.parse({ type: 'signin/sts', roleArn: 'arn:aws:iam::444455556666:role/team/Deploy', region: 'eu-west-1', durationCap: 3600 });
+    const picker = `${origin}/src/pages/picker/index.html`;
+    expect(isAllowedSender(sts, { id, url: picker, tab: { id: 3 } }, id, origin)).toBe(true);
+    expect(isAllowedSender(sts, { id, url: picker }, id, origin)).toBe(false);
+    expect(isAllowedSender(sts, { id, url: 'https://eu-west-1.signin.aws.amazon.com/saml', tab: { id: 3 } }, id, origin)).toBe(false);
+    for (const bad of [
+      { type: 'signin/sts', roleArn: 'Admin', region: 'eu-west-1' },
+      { type: 'signin/sts', roleArn: 'arn:aws:iam::444455556666:role/Deploy', region: 'https://evil.example' },
+      { type: 'signin/sts', roleArn: 'arn:aws:iam::444455556666:role/Deploy', region: 'eu-west-1', durationCap: 60 },
+    ]) {
+      expect(ExtensionMessage.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    const landed = ExtensionMessage.parse({ type: 'signin/landed' });
+    expect(isAllowedSender(landed, { id, url: 'https://eu-west-1.signin.aws.amazon.com/saml', tab: { id: 3 } }, id, origin)).toBe(true);
+    expect(isAllowedSender(landed, { id, url: picker, tab: { id: 3 } }, id, origin)).toBe(false);
   });
 });
 
