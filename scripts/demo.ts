@@ -1,4 +1,5 @@
-// The whole flow against local stand-ins for Okta and AWS, with us-east-1's sign-in endpoint down.
+// The whole flow against local stand-ins for Okta and AWS (sign-in, STS, federation, console), with
+// us-east-1's sign-in and STS endpoints down and a default IdP setup (no admin change for failover).
 //   npm run demo            headed when a display is available: you click, a control tab toggles the outage
 //   npm run demo -- --headless (or no DISPLAY): runs itself, narrates, writes screenshots to demo-output/
 // Nothing leaves the machine: Chromium resolves only the mock hosts (test/support/chromium.ts).
@@ -14,6 +15,9 @@ const OUTPUT_DIR = join(REPO_ROOT, 'demo-output');
 const DASHBOARD = 'https://acme.okta.com/';
 const TILE = 'https://acme.okta.com/app/amazon_aws/exk1demo/sso/saml';
 const TARGET_REGION = 'eu-west-1';
+const TARGET_CONSOLE = `https://${TARGET_REGION}.console.aws.amazon.com/console/home?region=${TARGET_REGION}`;
+/** us-east-1's SAML sign-in endpoint and its STS endpoints: what an outage takes down. */
+const US_EAST_1_HOSTS = [GLOBAL_SIGNIN_HOST, 'us-east-1.signin.aws.amazon.com', 'sts.amazonaws.com', 'sts.us-east-1.amazonaws.com'];
 const TARGET_HOST = `${TARGET_REGION}.signin.aws.amazon.com`;
 const PICKER_PATH = '/src/pages/picker/index.html';
 
@@ -42,8 +46,8 @@ async function main(): Promise<void> {
   };
   try {
     say(`mock Okta and AWS endpoints listening on 127.0.0.1:${server.port}`);
-    server.setHostMode(GLOBAL_SIGNIN_HOST, 'down');
-    say(`outage simulated: ${GLOBAL_SIGNIN_HOST} (us-east-1) refuses every connection`);
+    for (const host of US_EAST_1_HOSTS) server.setHostMode(host, 'down');
+    say(`outage simulated: us-east-1 (${US_EAST_1_HOSTS.join(', ')}) refuses every connection`);
     browser = await launchWithExtension({ server, headless });
     say(`Chromium${headless ? ' (headless)' : ''} started with the extension ${browser.extensionId}`);
     if (headless) await runAutomatically(server, browser);
@@ -120,17 +124,21 @@ async function runAutomatically(server: MockServer, browser: LaunchedExtension):
     await page.getByRole('button', { name: /^Sign in/ }).click();
   });
 
-  const post = await step(`5. wait for the POST at https://${TARGET_HOST}/saml`, async () => {
+  const post = await step(`5. the re-post at https://${TARGET_HOST}/saml, then ${TARGET_REGION}'s STS and federation into its console`, async () => {
     const received = await server.waitForPost((p) => p.host === TARGET_HOST, 15_000);
-    await page.waitForURL((url) => url.hostname === TARGET_HOST, { timeout: 15_000 });
-    await page.getByRole('heading', { name: /^Signed in \(mock\)/ }).waitFor();
-    await page.screenshot({ path: join(OUTPUT_DIR, '03-landing.png'), fullPage: true });
+    // AWS refuses an assertion addressed to signin.aws.amazon.com there; the same click goes on through STS.
+    await page.waitForURL(TARGET_CONSOLE, { timeout: 20_000 });
+    say(`   console: ${(await page.locator('#console-identity').innerText()).trim()}`);
+    await page.screenshot({ path: join(OUTPUT_DIR, '03-console.png'), fullPage: true });
     return received;
   });
+  const stsCalls = server.stsRequests.filter((r) => r.fields.SAMLAssertion !== undefined);
+  say(`   STS: ${stsCalls.map((r) => `${r.method} https://${r.host}/ (AssumeRoleWithSAML, assertion in the form body)`).join('; ') || 'none'}`);
+  say(`   federation: ${server.federationRequests.map((r) => `${r.method} ${r.host} ${r.action ?? ''} → ${r.status}`).join('; ')}`);
 
   const samlResponse = post.fields.SAMLResponse ?? '';
   const identical = samlResponse === issued;
-  say('6. what the regional endpoint received:');
+  say('6. what the regional SAML endpoint received (and refused, as AWS does for a foreign Recipient):');
   say(`   host          ${post.host}${post.path}`);
   say(`   roleIndex     ${post.fields.roleIndex ?? '(none)'}`);
   say(`   RelayState    ${post.fields.RelayState || '(empty)'}`);
@@ -144,15 +152,16 @@ async function runAutomatically(server: MockServer, browser: LaunchedExtension):
   // Chromium preconnects to a navigation's destination as it starts, before the extension's redirect:
   // a bare TLS handshake, no request and no assertion.
   say(`   (TLS connection attempts it refused: ${handshakes}, Chromium's preconnects; they carry no request)`);
-  say(`screenshots: ${OUTPUT_DIR}/01-okta.png, 02-picker.png, 03-landing.png`);
+  say(`screenshots: ${OUTPUT_DIR}/01-okta.png, 02-picker.png, 03-console.png`);
 
   const problems = [
     identical ? '' : 'the SAMLResponse that arrived differs from the one Okta issued',
     atGlobal.length + requests === 0 ? '' : `${atGlobal.length + requests} request(s) reached ${GLOBAL_SIGNIN_HOST}`,
     post.fields.roleIndex?.endsWith(':role/Admin') ? '' : `roleIndex is ${post.fields.roleIndex ?? 'missing'}, expected the Admin role`,
+    stsCalls.length === 1 && stsCalls[0]?.fields.SAMLAssertion === issued ? '' : 'STS did not get the untouched assertion exactly once',
   ].filter(Boolean);
   if (problems.length > 0) throw new Error(problems.join('; '));
-  say('success: signed in through eu-west-1 while us-east-1 was down');
+  say(`success: in the ${TARGET_REGION} console as Admin while us-east-1 was down, with no admin change`);
 }
 
 async function runInteractively(server: MockServer, browser: LaunchedExtension, shutdown: () => Promise<void>): Promise<void> {
@@ -165,9 +174,11 @@ async function runInteractively(server: MockServer, browser: LaunchedExtension, 
   console.log(`
   Chromium is open with the extension loaded. Nothing here reaches the internet.
   - Tab 1, mock Okta (${DASHBOARD}): click "AWS (us-east-1)". The extension catches the sign-in POST
-    and shows its picker. Pick a role and a region, then "Sign in": the mock endpoint shows what it got.
-  - Tab 2, control (https://localhost/__control): ${GLOBAL_SIGNIN_HOST} starts DOWN; switch it up or
-    down there, or slow/black-hole any endpoint, and watch the picker's health hints change.
+    and shows its picker. Pick a role and a region, then "Sign in": AWS refuses the assertion at another
+    region's SAML endpoint (it is addressed to ${GLOBAL_SIGNIN_HOST}), so the extension continues through
+    that region's STS and federation endpoints and the tab lands in that region's (mock) console.
+  - Tab 2, control (https://localhost/__control): us-east-1 (${US_EAST_1_HOSTS.join(', ')}) starts DOWN;
+    switch hosts up or down there, or slow/black-hole any endpoint, and watch the picker's health change.
   - Every POST the mock endpoints receive is printed here (never the assertion itself).
   Press Ctrl+C to quit.
 `);
