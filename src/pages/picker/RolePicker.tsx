@@ -96,7 +96,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
     health,
     idpAppLinks: settings.idpAppLinks,
   });
-  const method = useSigninMethod({ settings, address, region, issuer: info.issuer });
+  const { choice: method, choiceFor } = useSigninMethod({ settings, address, region, issuer: info.issuer });
   // The re-post alone into another region: say what it needs from the admin.
   const warning = method.reason === 'forced-repost' ? otherRegionWarning(address, region) : undefined;
   const lastTime = settings.recent[appKey]?.[0];
@@ -106,9 +106,9 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
   }, [settings.autoSignIn, appKey, info.roles, regions]);
   const { auto, cancel: cancelAuto } = useAutoSignin(autoPair, health, (roleArn, autoRegion) => {
     const role = info.roles.find((r) => r.roleArn === roleArn);
-    if (role) void submit(role, autoRegion, methodFor(autoRegion), requestStsAccess());
+    const how = choiceFor(autoRegion).method;
+    if (role) void submit(role, autoRegion, how, how === 'repost' ? Promise.resolve(true) : requestStsAccess());
   });
-  const methodFor = (target: string): SigninMethod => (target === region ? method.method : target === address.endpoint.region ? 'repost' : method.method);
 
   // Typing anywhere goes to the filter: the keyboard never has to find it first.
   useEffect(() => {

@@ -13,7 +13,7 @@ export function useSigninMethod(input: {
   readonly address: AssertionAddress;
   readonly region: string;
   readonly issuer: string | undefined;
-}): SigninMethodChoice {
+}): { choice: SigninMethodChoice; choiceFor: (region: string) => SigninMethodChoice } {
   const { settings, address, region, issuer } = input;
   const [refused, setRefused] = useState(false);
   useEffect(() => {
@@ -24,11 +24,13 @@ export function useSigninMethod(input: {
       live = false;
     };
   }, [issuer, address.partition]);
-  return chooseSigninMethod({
-    addressedRegion: address.endpoint.region,
-    region,
-    setting: settings.signinMethod,
-    refusedElsewhere: refused,
-    rolesReadable: true,
-  });
+  const choiceFor = (target: string) =>
+    chooseSigninMethod({
+      addressedRegion: address.endpoint.region,
+      region: target,
+      setting: settings.signinMethod,
+      refusedElsewhere: refused,
+      rolesReadable: true,
+    });
+  return { choice: choiceFor(region), choiceFor };
 }
