@@ -1,9 +1,18 @@
 import { readAwsSigninError } from '../core/diagnosis';
 import { sendFromContentScript } from '../platform/content-messaging';
 
-// Runs on AWS sign-in endpoints only. When AWS answers our re-post with its error page, tell the
-// worker, which explains it (or continues through STS) if this tab's sign-in came from the picker.
-// Reads nothing else.
-const awsMessage = readAwsSigninError(document.body?.innerText ?? '');
-// Any other page: AWS took the assertion (its role page, or a sign-in), so the worker forgets it.
-sendFromContentScript(awsMessage ? { type: 'signin/rejected', awsMessage: awsMessage.slice(0, 2000) } : { type: 'signin/landed' });
+// Runs on AWS sign-in endpoints only, from document_start. This page was loaded by a POST carrying
+// the assertion (the IdP's or our re-post): Chromium keeps that body in the tab's session history
+// and writes it to the profile's session files. Replacing the history entry at once drops the body
+// (a reload then asks AWS by GET, which AWS answers with its sign-in page).
+history.replaceState(history.state, '', location.href);
+
+// When AWS answers our re-post with its error page, tell the worker, which explains it (or
+// continues through STS) if this tab's sign-in came from the picker. Any other page: AWS took the
+// assertion (its role page, or a sign-in), so the worker forgets it. Reads nothing else.
+function report(): void {
+  const awsMessage = readAwsSigninError(document.body?.innerText ?? '');
+  sendFromContentScript(awsMessage ? { type: 'signin/rejected', awsMessage: awsMessage.slice(0, 2000) } : { type: 'signin/landed' });
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', report, { once: true });
+else report();

@@ -18,6 +18,8 @@ export interface FirefoxOptions {
   extensionDir?: string;
   /** Default true. */
   headless?: boolean;
+  /** A profile folder to use and keep (default: a temporary one puppeteer deletes). */
+  userDataDir?: string;
 }
 
 export interface LaunchedFirefox {
@@ -133,6 +135,7 @@ export async function launchFirefoxWithExtension(options: FirefoxOptions): Promi
       acceptInsecureCerts: true,
       extraPrefsFirefox: firefoxPrefs(proxy.port),
       env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+      ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
     });
   } catch (error) {
     await proxy.close();

@@ -4,6 +4,11 @@ import './picker.css';
 import { App } from './App';
 import { t } from '../../platform/i18n';
 
+// Chromium loads this page by the IdP's POST (the DNR redirect keeps it), and would keep that body,
+// the assertion, in the tab's session history and write it to the profile's session files. Replacing
+// the history entry first leaves an entry without a body (Firefox loads the picker by GET anyway).
+history.replaceState(null, '', location.href);
+
 // A picker inside someone else's frame could be used for clickjacking: only run top-level.
 const framed = window.top !== window.self;
 const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
