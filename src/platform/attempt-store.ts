@@ -38,6 +38,24 @@ export async function readDiagnosis(tabId: number): Promise<unknown> {
   return stored[diagnosisKey(tabId)];
 }
 
+/**
+ * "Try another region" from the diagnosis page: a one-time grant, in session storage (which web
+ * pages cannot write), that lets the next picker in this tab reuse the tab's unused capture once.
+ */
+const retryKey = (tabId: number) => `retry:${tabId}`;
+const RETRY_GRANT_MS = 120_000;
+
+export async function grantRetry(tabId: number): Promise<void> {
+  await browser.storage.session.set({ [retryKey(tabId)]: Date.now() });
+}
+
+/** Consumes the tab's grant: true when there was a fresh one. */
+export async function takeRetry(tabId: number): Promise<boolean> {
+  const at = (await browser.storage.session.get(retryKey(tabId)))[retryKey(tabId)];
+  await browser.storage.session.remove(retryKey(tabId));
+  return typeof at === 'number' && Date.now() - at >= 0 && Date.now() - at <= RETRY_GRANT_MS;
+}
+
 export async function openInTab(tabId: number, url: string): Promise<void> {
   await browser.tabs.update(tabId, { url });
 }

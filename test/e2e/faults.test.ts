@@ -91,7 +91,7 @@ describe('a regional endpoint that fails the re-post', () => {
         await expect(page.locator('main').innerText()).resolves.toMatch(shown);
 
         server.setHostMode(EU, 'up');
-        await page.getByRole('link', { name: 'Try another region' }).click();
+        await page.getByRole('button', { name: 'Try another region' }).click();
         await page.getByRole('button', { name: /^Sign in/ }).waitFor();
         await page.getByLabel(/^Region/).selectOption('us-west-2');
         await page.getByRole('button', { name: /^Sign in/ }).click();

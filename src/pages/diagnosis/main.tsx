@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { StoredDiagnosisSchema, type StoredDiagnosisView } from '../../core/diagnosis-schema';
-import { readDiagnosis } from '../../platform/attempt-store';
+import { grantRetry, readDiagnosis } from '../../platform/attempt-store';
 import { PICKER_PATH, currentTabId, extensionUrl } from '../../platform/extension';
 import { readCapture } from '../../platform/session-store';
 import '../../ui/base.css';
@@ -35,6 +35,12 @@ function DiagnosisPage() {
   const { diagnosis, attempt } = state.value;
   // The assertion was not used up: back to the picker for another region (or role).
   const retry = state.canRetry && ['endpoint-failed', 'sts-unreachable', 'sts-refused', 'federation-failed'].includes(diagnosis.cause);
+  // A one-time grant for this tab's picker to reuse the unused assertion (never a URL flag).
+  const retryInPicker = async () => {
+    const tabId = await currentTabId();
+    if (tabId !== undefined) await grantRetry(tabId);
+    location.assign(extensionUrl(PICKER_PATH));
+  };
   const copy = async () => {
     await navigator.clipboard.writeText(diagnosis.adminRequest);
     setCopied(true);
@@ -80,9 +86,9 @@ function DiagnosisPage() {
       <textarea id="admin-request" readOnly rows={8} value={diagnosis.adminRequest} />
       <div class="actions">
         {retry && (
-          <a class="button primary" href={`${extensionUrl(PICKER_PATH)}?retry=1`}>
+          <button type="button" class="button primary" onClick={() => void retryInPicker()}>
             {diagnosis.cause === 'endpoint-failed' ? t('tryAnotherRegion') : t('chooseAnotherRoleOrRegion')}
-          </a>
+          </button>
         )}
         <button type="button" class={retry ? 'button' : 'button primary'} onClick={copy}>
           {copied ? t('copied') : t('copyAdminRequest')}

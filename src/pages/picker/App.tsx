@@ -6,6 +6,8 @@ import { defaultSettings, type Settings } from '../../core/settings';
 import { loadSettings, saveSettings, watchSettings, type LoadedSettings } from '../../platform/settings-store';
 import { applyAppearance } from '../../ui/appearance';
 import { loadCapturedSignin } from './load-signin';
+import { forgetWhenLeft } from './leave-guard';
+import { PickerBoundary } from './PickerBoundary';
 import { RolePicker } from './RolePicker';
 import { DecodeErrorView, EncryptedView, FramedView, NoCaptureView, WaitingView } from './StateViews';
 import { t } from '../../platform/i18n';
@@ -16,7 +18,7 @@ type View =
   | { kind: 'no-capture' }
   | { kind: 'decode-error'; capture?: CapturedSignin; message: string }
   | { kind: 'encrypted'; capture: CapturedSignin; info: SamlAssertionInfo; address: AssertionAddress }
-  | { kind: 'ready'; capture: CapturedSignin; info: SamlAssertionInfo; address: AssertionAddress };
+  | { kind: 'ready'; capture: CapturedSignin; info: SamlAssertionInfo; address: AssertionAddress; reused?: boolean };
 
 // The page's own DOMParser is far faster than a JS parser (REFERENCE §7).
 const parseXml = (xml: string): Document => new DOMParser().parseFromString(xml, 'text/xml');
@@ -44,7 +46,7 @@ export function decodeCapture(capture: CapturedSignin): View {
   return { kind: 'ready', capture, info, address };
 }
 
-export function App(props: { framed: boolean; pageOpenedAt: number; reuseCapture: boolean }) {
+export function App(props: { framed: boolean; pageOpenedAt: number }) {
   const [view, setView] = useState<View>(props.framed ? { kind: 'framed' } : { kind: 'waiting' });
   const [loaded, setLoaded] = useState<LoadedSettings>(() => ({
     settings: defaultSettings(),
@@ -53,6 +55,7 @@ export function App(props: { framed: boolean; pageOpenedAt: number; reuseCapture
     rejected: [],
     storedIn: 'sync',
   }));
+  const [settingsReady, setSettingsReady] = useState(false);
   const latest = useRef(loaded);
   latest.current = loaded;
 
@@ -60,6 +63,7 @@ export function App(props: { framed: boolean; pageOpenedAt: number; reuseCapture
   const load = () =>
     loadSettings().then((next) => {
       setLoaded(next);
+      setSettingsReady(true);
       applyAppearance(next.settings);
     }, () => undefined);
   useEffect(() => {
@@ -74,10 +78,14 @@ export function App(props: { framed: boolean; pageOpenedAt: number; reuseCapture
   useEffect(() => {
     if (props.framed) return;
     let live = true;
-    loadCapturedSignin(props.pageOpenedAt, props.reuseCapture).then(
+    loadCapturedSignin(props.pageOpenedAt).then(
       (load) => {
         if (!live) return;
-        if (load.kind === 'found') setView(decodeCapture(load.capture));
+        if (load.kind === 'found') {
+          const decoded = decodeCapture(load.capture);
+          setView(decoded.kind === 'ready' ? { ...decoded, reused: load.reused } : decoded);
+          forgetWhenLeft(load.capture.tabId);
+        }
         else if (load.kind === 'invalid') setView({ kind: 'decode-error', message: load.message });
         else setView({ kind: 'no-capture' });
       },
@@ -100,6 +108,18 @@ export function App(props: { framed: boolean; pageOpenedAt: number; reuseCapture
     case 'encrypted':
       return <EncryptedView capture={view.capture} info={view.info} address={view.address} />;
     case 'ready':
-      return <RolePicker capture={view.capture} info={view.info} address={view.address} settings={loaded.settings} updateSettings={updateSettings} />;
+      return (
+        <PickerBoundary capture={view.capture}>
+          <RolePicker
+            capture={view.capture}
+            info={view.info}
+            address={view.address}
+            settings={loaded.settings}
+            updateSettings={updateSettings}
+            reusedCapture={view.reused ?? false}
+            settingsReady={settingsReady}
+          />
+        </PickerBoundary>
+      );
   }
 }

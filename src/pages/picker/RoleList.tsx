@@ -3,6 +3,7 @@ import type { FieldMatch, MatchField } from '../../core/ranking';
 import type { RoleSection } from '../../core/role-sections';
 import type { SamlRole } from '../../core/saml-decode';
 import { t, tPlural } from '../../platform/i18n';
+import { own } from '../../core/own';
 
 interface Props {
   sections: readonly RoleSection<SamlRole>[];
@@ -35,7 +36,7 @@ export function RoleList(props: Props) {
       <legend class="visually-hidden">{t('roleLegend')}</legend>
       {sections.map((section) => {
         const headingId = `section-${section.key}`;
-        const accountName = section.accountId ? accountNames[section.accountId] : undefined;
+        const accountName = section.accountId ? own(accountNames, section.accountId) : undefined;
         return (
           <div class="account" role="group" aria-labelledby={headingId} key={section.key}>
             <h2 id={headingId} class="account-heading">
@@ -73,7 +74,7 @@ export function RoleList(props: Props) {
 function RoleRow(props: Props & { role: SamlRole; matches: readonly FieldMatch[]; showAccount: boolean }) {
   const { role, matches, accountNames, pinned, selectedArn, radioId } = props;
   const id = radioId(role.roleArn);
-  const accountName = accountNames[role.accountId];
+  const accountName = own(accountNames, role.accountId);
   const isPinned = pinned.has(role.roleArn);
   const ranges = (field: MatchField) => matches.find((m) => m.field === field)?.ranges ?? [];
   const accountText = `${accountName ? `${accountName} ` : ''}${role.accountId}`;

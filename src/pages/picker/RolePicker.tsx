@@ -21,6 +21,7 @@ import type { SigninMethod } from '../../core/signin-method';
 import { useAutoSignin } from './use-auto-signin';
 import { useRegionHealth } from './use-health';
 import { t, tPlural } from '../../platform/i18n';
+import { own, shortIssuer } from '../../core/own';
 
 interface Props {
   capture: CapturedSignin;
@@ -30,6 +31,10 @@ interface Props {
   settings: Settings;
   /** Changes the user's own settings and saves them. */
   updateSettings: (change: (user: Settings) => Settings) => Promise<void>;
+  /** The capture was used before (a retry after a failed endpoint): never sign in without a click. */
+  reusedCapture: boolean;
+  /** The stored settings have been read (until then, what is "known" cannot be told). */
+  settingsReady: boolean;
 }
 
 /** Rows rendered before "show all": keeps every keystroke cheap with thousands of roles. */
@@ -37,7 +42,7 @@ const ROW_LIMIT = 150;
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function RolePicker({ capture, info, address, settings, updateSettings }: Props) {
+export function RolePicker({ capture, info, address, settings, updateSettings, reusedCapture, settingsReady }: Props) {
   const preferredRegions = useMemo(() => preferredRegionsFor(settings, TIME_ZONE), [settings]);
   const now = useNow();
   const [query, setQuery] = useState('');
@@ -53,6 +58,9 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
 
   // Recent choices and "skip the picker" are remembered per IdP app: its Issuer names it.
   const appKey = (info.issuer ?? address.endpoint.host).slice(0, 256);
+  // An IdP app never seen on this browser (no sign-in remembered for it): a page may have posted
+  // someone else's assertion (login CSRF). Say so, and never sign in without a click for it.
+  const firstFromApp = settingsReady && own(settings.recent, appKey) === undefined;
   const accountNames = useMemo(
     () => resolveAccountNames(deriveAccountNames(info.roles, settings.aliasPattern), settings.accountNames),
     [info.roles, settings.aliasPattern, settings.accountNames],
@@ -80,7 +88,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
   // A pinned role's own region, else the region this role was used in last time, unless it is down.
   const remembered = selected
     ? (settings.pins.find((p) => p.roleArn === selected.roleArn)?.region ??
-      settings.recent[appKey]?.find((r) => r.roleArn === selected.roleArn)?.region)
+      own(settings.recent, appKey)?.find((r) => r.roleArn === selected.roleArn)?.region)
     : undefined;
   const rememberedUsable = remembered && regions.some((r) => r.code === remembered) && health[remembered]?.state !== 'down';
   const region = chosenRegion ?? (rememberedUsable ? remembered : defaultRegion);
@@ -99,11 +107,11 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
   const { choice: method, choiceFor } = useSigninMethod({ settings, address, region, issuer: info.issuer });
   // The re-post alone into another region: say what it needs from the admin.
   const warning = method.reason === 'forced-repost' ? otherRegionWarning(address, region) : undefined;
-  const lastTime = settings.recent[appKey]?.[0];
+  const lastTime = own(settings.recent, appKey)?.[0];
   const autoPair = useMemo(() => {
-    const pair = settings.autoSignIn[appKey];
+    const pair = reusedCapture || firstFromApp ? undefined : own(settings.autoSignIn, appKey);
     return pair && info.roles.some((r) => r.roleArn === pair.roleArn) && regions.some((r) => r.code === pair.region) ? pair : undefined;
-  }, [settings.autoSignIn, appKey, info.roles, regions]);
+  }, [settings.autoSignIn, appKey, info.roles, regions, reusedCapture, firstFromApp]);
   const { auto, cancel: cancelAuto } = useAutoSignin(autoPair, health, (roleArn, autoRegion) => {
     const role = info.roles.find((r) => r.roleArn === roleArn);
     const how = choiceFor(autoRegion).method;
@@ -230,6 +238,11 @@ export function RolePicker({ capture, info, address, settings, updateSettings }:
             </span>
           )}
           {info.notOnOrAfter && <Expiry notOnOrAfter={info.notOnOrAfter} now={now} />}
+        </p>
+        {/* A line of its own, one line tall before and after settings arrive: nothing below moves. */}
+        <p class="meta idp-app">
+          {t('fromIdpApp', shortIssuer(info.issuer ?? address.endpoint.host, 48))}
+          {firstFromApp && <strong class="first-app">{t('firstSigninFromApp')}</strong>}
         </p>
       </header>
 

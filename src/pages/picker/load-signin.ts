@@ -1,5 +1,6 @@
 import { isFreshCapture, type CapturedSignin } from '../../core/captured-signin';
 import { CapturedSigninSchema } from '../../core/captured-signin-schema';
+import { takeRetry } from '../../platform/attempt-store';
 import { currentTabId } from '../../platform/extension';
 import { readCapture, watchCapture } from '../../platform/session-store';
 import { t } from '../../platform/i18n';
@@ -12,13 +13,19 @@ import { t } from '../../platform/i18n';
 export const CAPTURE_WAIT_MS = 4_000;
 
 export type SigninLoad =
-  | { kind: 'found'; capture: CapturedSignin }
+  | { kind: 'found'; capture: CapturedSignin; reused: boolean }
   | { kind: 'none'; reason: 'not-captured' | 'not-in-tab' }
   | { kind: 'invalid'; message: string };
 
-export async function loadCapturedSignin(pageOpenedAt: number, reuseCapture: boolean): Promise<SigninLoad> {
+/**
+ * The tab's capture, when it is fresh (caught for this picker), or when the diagnosis page granted
+ * one retry with the tab's unused capture (a one-time grant in session storage, never a URL flag:
+ * any later page in the tab could open the picker with one).
+ */
+export async function loadCapturedSignin(pageOpenedAt: number): Promise<SigninLoad> {
   const tabId = await currentTabId();
   if (tabId === undefined) return { kind: 'none', reason: 'not-in-tab' };
+  const reuseCapture = await takeRetry(tabId).catch(() => false);
 
   return new Promise<SigninLoad>((resolve) => {
     let settled = false;
@@ -31,7 +38,7 @@ export async function loadCapturedSignin(pageOpenedAt: number, reuseCapture: boo
       clearTimeout(timer);
       resolve(
         parsed.success
-          ? { kind: 'found', capture: parsed.data }
+          ? { kind: 'found', capture: parsed.data, reused: reuseCapture && !isFreshCapture(parsed.data, pageOpenedAt, false) }
           : { kind: 'invalid', message: t('captureDamaged') },
       );
       return true;

@@ -3,6 +3,7 @@ import type { SigninAttempt } from '../../core/diagnosis';
 import { buildSigninPost, SigninTargetError, type SigninPostRequest } from '../../core/signin-post';
 import { saveAttempt } from '../../platform/attempt-store';
 import { sendToWorker } from '../../platform/messaging';
+import { markSigningIn } from './leave-guard';
 import { submitSigninPost } from './post-form';
 import { t } from '../../platform/i18n';
 
@@ -35,6 +36,7 @@ export async function signIn(
       at: Date.now(),
     }).catch(() => undefined);
   }
+  markSigningIn();
   submitSigninPost(post);
   return undefined;
 }
@@ -45,7 +47,9 @@ export async function signIn(
  * has opened the diagnosis page).
  */
 export async function signInWithSts(request: { roleArn: string; region: string; durationCap: number }): Promise<string | undefined> {
+  markSigningIn();
   const reply = await sendToWorker({ type: 'signin/sts', ...request });
+  if (!reply.ok) markSigningIn(false);
   return reply.ok ? undefined : reply.error;
 }
 

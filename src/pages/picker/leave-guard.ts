@@ -1,0 +1,20 @@
+import { removeCapture } from '../../platform/session-store';
+
+/**
+ * A picker left without signing in (back, another URL, a reload, the tab's other uses) must not
+ * leave its assertion behind for whatever the tab loads next: it is forgotten on `pagehide`.
+ * Signing in (the re-post, the STS sign-in, AWS's own page) marks the page first, so the worker
+ * still has the capture for the re-post's outcome or the STS calls.
+ */
+let signingIn = false;
+
+/** On before the page hands the assertion on; off again when that was refused before leaving. */
+export function markSigningIn(on = true): void {
+  signingIn = on;
+}
+
+export function forgetWhenLeft(tabId: number): void {
+  addEventListener('pagehide', () => {
+    if (!signingIn) void removeCapture(tabId).catch(() => undefined);
+  });
+}
