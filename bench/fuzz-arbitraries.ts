@@ -20,6 +20,7 @@ import { pipelineFamily, signinTargetFamily } from './fuzz/signin-families';
 export {
   FuzzContractError,
   REFUSAL_LIMIT_MS,
+  enforceRefusalTimeLimit,
   decodeChecked,
   pinnedXml,
   postChecked,

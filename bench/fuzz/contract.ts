@@ -15,6 +15,15 @@ export type Outcome = 'decoded' | `refused:${SamlResponseError['reason']}` | 'po
 /** Oversized and DTD-carrying input must be refused faster than this (ms). */
 export const REFUSAL_LIMIT_MS = 100;
 
+/**
+ * `npm run fuzz` fails a refusal slower than REFUSAL_LIMIT_MS. The unit tests' slice turns that off:
+ * a busy machine must not fail a test of behaviour (timing goals live in the bench and the fuzz run).
+ */
+let refusalTimeLimit = true;
+export function enforceRefusalTimeLimit(on: boolean): void {
+  refusalTimeLimit = on;
+}
+
 export type RefusalKind = 'large' | 'dtd';
 
 export interface CaseResult {
@@ -110,7 +119,7 @@ export function decodeAndCheck(input: string, expect: DecodeExpectation): { resu
   const ms = performance.now() - started;
   if (mustRefuse) {
     if (info) throw new FuzzContractError(`an input that must be refused (${mustRefuse}) was decoded`);
-    if (ms >= REFUSAL_LIMIT_MS) {
+    if (refusalTimeLimit && ms >= REFUSAL_LIMIT_MS) {
       throw new FuzzContractError(`refusing a ${mustRefuse} input took ${ms.toFixed(1)} ms (limit ${REFUSAL_LIMIT_MS} ms)`);
     }
   }
