@@ -344,7 +344,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
       <div class="actions">
         {freshApp && (
           <a class="button primary" href={freshApp.url}>
-            {t('freshAssertion', freshApp.region)}
+            {t('freshAssertion', freshApp.region, hostOf(freshApp.url))}
           </a>
         )}
         <button type="submit" class={freshApp ? 'button' : 'button primary'} disabled={!selected || posting}>
@@ -370,6 +370,15 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
       )}
     </form>
   );
+}
+
+/** The host a link goes to, shown on it: the link may come from an imported or synced file. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url.slice(0, 64);
+  }
 }
 
 function radioId(roleArn: string): string {
