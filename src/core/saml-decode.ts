@@ -2,8 +2,8 @@
 // We only read it to show roles and pick an endpoint: AWS verifies the signature, we never do.
 // Hostile input is expected (the field comes from a web page), so size and DOCTYPE are refused before
 // any XML parser sees the text, and every failure is a SamlResponseError with a sentence to show.
-import { parseRoleArn, parseSamlProviderArn } from './arn';
-import type { Partition, RoleArn, SamlProviderArn } from './arn';
+import { parseRoleValue } from './arn';
+import type { Partition } from './arn';
 import { MAX_SAML_RESPONSE_BYTES } from './limits';
 
 // Applies to the form field (base64, whitespace excluded) and to the XML it decodes to.
@@ -77,7 +77,7 @@ export function decodeSamlResponse(samlResponse: string, parseXml: (xml: string)
   try {
     doc = parseXml(xml);
   } catch (cause) {
-    throw notXml(cause);
+    throw notWellFormed(cause);
   }
   try {
     return readResponse(doc);
@@ -179,13 +179,10 @@ function readResponse(doc: Document): SamlAssertionInfo {
   const root = doc.documentElement;
   if (!root || root.namespaceURI !== PROTOCOL_NS || root.localName !== 'Response') {
     // Browsers do not throw on bad XML; they return a document holding a <parsererror>.
-    if (!root || doc.getElementsByTagName('parsererror').length > 0) throw notXml();
-    throw new SamlResponseError(
-      'not-saml',
-      `This sign-in data is XML but not a SAML response (it starts with <${root.nodeName.slice(0, 60)}>). ${AGAIN}`,
-    );
+    if (!root || doc.getElementsByTagName('parsererror').length > 0) throw notWellFormed();
+    throw notSaml(root);
   }
-  if (firstChild(root, null, 'parsererror')) throw notXml();
+  if (firstChild(root, null, 'parsererror')) throw notWellFormed();
   checkStatus(root);
 
   const warnings: string[] = [];
@@ -276,9 +273,10 @@ function readRoles(values: string[], warnings: string[]): SamlRole[] {
   const seen = new Set<string>();
   const skipped: string[] = [];
   for (const value of values) {
-    const { role, provider } = splitRoleValue(value);
-    if (!role || !provider) {
-      skipped.push(`Skipped the role value "${clip(value)}": it is not a role ARN and a SAML provider ARN separated by a comma.`);
+    const { role, provider, badAccountId } = parseRoleValue(value);
+    if (!role) {
+      const account = badAccountId === undefined ? '' : ` (the account ID "${clip(badAccountId)}" does not have 12 digits)`;
+      skipped.push(`Skipped the role value "${clip(value)}": it is not a role ARN and a SAML provider ARN separated by a comma${account}.`);
     } else if (role.partition !== provider.partition) {
       skipped.push(`Skipped the role value "${clip(value)}": the role is in partition ${role.partition} but the SAML provider in ${provider.partition}.`);
     } else if (seen.has(role.arn)) {
@@ -295,20 +293,6 @@ function readRoles(values: string[], warnings: string[]): SamlRole[] {
     warnings.push(`… and ${skipped.length - MAX_LISTED_WARNINGS} more role values were skipped.`);
   }
   return roles;
-}
-
-/**
- * Okta writes `provider,role`, most other IdPs `role,provider`. IAM allows commas in role names and
- * paths but not in provider names, so the provider's side of the split is unambiguous either way.
- */
-function splitRoleValue(value: string): { role?: RoleArn; provider?: SamlProviderArn } {
-  const first = value.indexOf(',');
-  if (first < 0) return {};
-  const last = value.lastIndexOf(',');
-  const providerFirst = parseSamlProviderArn(value.slice(0, first).trim());
-  if (providerFirst) return { role: parseRoleArn(value.slice(first + 1).trim()), provider: providerFirst };
-  const providerLast = parseSamlProviderArn(value.slice(last + 1).trim());
-  return providerLast ? { role: parseRoleArn(value.slice(0, last).trim()), provider: providerLast } : {};
 }
 
 function readSessionDuration(value: string | undefined, warnings: string[]): number | undefined {
@@ -374,6 +358,41 @@ function tooLarge(): SamlResponseError {
   return new SamlResponseError(
     'too-large',
     `This sign-in data is larger than 2 MiB, far more than any real SAML response, so it was not read. ${AGAIN}`,
+  );
+}
+
+/** The parser refused the text (or, in a browser, rendered a <parsererror>): AWS's parser would too. */
+function notWellFormed(cause?: unknown): SamlResponseError {
+  return new SamlResponseError(
+    'not-xml',
+    'This sign-in data decodes to XML that is not well-formed, so AWS would refuse it too. ' +
+      `${AGAIN} If this happens every time, tell your identity provider administrator.`,
+    { cause },
+  );
+}
+
+const SOAP_NS = ['http://schemas.xmlsoap.org/soap/envelope/', 'http://www.w3.org/2003/05/soap-envelope'];
+
+function notSaml(root: Element): SamlResponseError {
+  const admin = 'Tell your identity provider administrator.';
+  if (root.localName === 'Envelope' && SOAP_NS.includes(root.namespaceURI ?? '')) {
+    return new SamlResponseError(
+      'not-saml',
+      'This sign-in data is a SOAP message (the ECP profile that command-line tools use), not the bare SAML ' +
+        `response a browser posts to AWS, so AWS would refuse it. ${admin}`,
+    );
+  }
+  if (root.localName === 'Response') {
+    const ns = root.namespaceURI ? `in the namespace ${clip(root.namespaceURI)}` : 'in no namespace';
+    return new SamlResponseError(
+      'not-saml',
+      `This sign-in data has a <Response> ${ns} instead of the SAML 2.0 protocol namespace (${PROTOCOL_NS}), ` +
+        `so AWS would not read it as a SAML response. ${admin}`,
+    );
+  }
+  return new SamlResponseError(
+    'not-saml',
+    `This sign-in data is XML but not a SAML response (it starts with <${root.nodeName.slice(0, 60)}>). ${AGAIN}`,
   );
 }
 

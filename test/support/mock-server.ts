@@ -3,17 +3,19 @@
 // §6, §8). Chromium reaches it through --host-resolver-rules (see chromium.ts), so pages keep their
 // real host names and the extension's rules and host permissions apply unchanged. Each host can be
 // taken down, black-holed, slowed or made to fail, to test failover. It plays AWS as AWS documents it:
-// a mock kinder than AWS hides our bugs. The assertions it serves are generated; it never logs one in
-// full.
+// a mock kinder than AWS hides our bugs. The assertions it serves are generated, or other projects'
+// real IdP responses (`/app/fixture/<file>`, never our own captures); it never logs one in full.
 import { execFile } from 'node:child_process';
 import { constants, createHash, randomBytes, randomUUID, X509Certificate } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, request } from 'node:https';
 import type { Server } from 'node:https';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createSecureContext } from 'node:tls';
 import type { TLSSocket } from 'node:tls';
 import { promisify } from 'node:util';
@@ -259,6 +261,7 @@ const OKTA_HOST = /^[a-z0-9-]+\.okta(?:-emea)?\.com$/;
 const SIGNIN_HOST = /^(?:[a-z0-9-]+\.)?signin\.(?:aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)$/;
 const CONSOLE_HOST = /^(?:([a-z0-9-]+)\.)?console\.(?:aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)$/;
 const OKTA_APP_PATH = /^\/app\/[\w-]+\/([\w-]+)\/sso\/saml\/?$/;
+const OKTA_FIXTURE_PATH = /^\/app\/fixture\/([\w.-]+)$/;
 const SIGNIN_POST_PATH = /^\/saml(?:\/acs\/[\w-]+)?\/?$/;
 
 const STS_VERSION = '2011-06-15';
@@ -401,6 +404,8 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
   function okta(req: IncomingMessage, res: ServerResponse, host: string, url: URL): void {
     if (req.method !== 'GET') return send(res, 405, page('Method not allowed', '<h1>405</h1>'));
     if (url.pathname === '/' || url.pathname === '/app/UserHome') return send(res, 200, oktaDashboard(host));
+    const fixture = OKTA_FIXTURE_PATH.exec(url.pathname)?.[1];
+    if (fixture !== undefined) return oktaFixture(res, host, fixture, url.searchParams);
     const app = OKTA_APP_PATH.exec(url.pathname);
     if (!app) return send(res, 404, page('Not found (mock Okta)', `<h1>No such app: ${esc(url.pathname)}</h1>`));
 
@@ -422,6 +427,22 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     state.issued.push({ host, appId: app[1] ?? '', acs, samlResponse, relayState, at: new Date() });
     const submit = q.get('submit') ?? 'script';
     send(res, 200, oktaPostPage({ acs, samlResponse, relayState, submit }));
+  }
+
+  /**
+   * `GET /app/fixture/<file>`: a real IdP's response from ../shared/fixtures/idp-responses, served in
+   * Okta's self-submitting form (`submit`, `relay` as for a tile). `fresh=1` moves its timestamps to
+   * now (see withFreshTimestamps); without it the picker shows the response as expired, as it is.
+   */
+  function oktaFixture(res: ServerResponse, host: string, name: string, q: URLSearchParams): void {
+    if (!idpFixtureNames().includes(name)) {
+      return send(res, 404, page('Not found (mock Okta)', `<h1>No such fixture: ${esc(name)}</h1>`));
+    }
+    const fixture = readIdpFixture(name);
+    const samlResponse = q.get('fresh') === '1' ? withFreshTimestamps(fixture.samlResponse, new Date()) : fixture.samlResponse;
+    const relayState = q.get('relay') ?? fixture.relayState;
+    state.issued.push({ host, appId: `fixture/${name}`, acs: DEFAULT_ACS, samlResponse, relayState, at: new Date() });
+    send(res, 200, oktaPostPage({ acs: DEFAULT_ACS, samlResponse, relayState, submit: q.get('submit') ?? 'script' }));
   }
 
   async function signin(req: IncomingMessage, res: ServerResponse, host: string, url: URL): Promise<void> {
@@ -820,6 +841,88 @@ async function makeCertificate(): Promise<{ key: string; cert: string }> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Other projects' real IdP responses, kept beside the repository (its README says where each is from). */
+export const IDP_FIXTURES_DIR = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '..', 'shared', 'fixtures', 'idp-responses');
+
+/** A real IdP's response, as the browser posts it to AWS. */
+export interface IdpFixture {
+  name: string;
+  /** How the file keeps it: the XML the IdP base64-encodes, the base64 field, or the IdP's HTML form. */
+  stored: 'xml' | 'base64' | 'html';
+  /** The SAMLResponse field as the browser posts it: HTML entities of the page decoded. */
+  samlResponse: string;
+  /** The form's RelayState, when the fixture is a form that has one. */
+  relayState: string;
+}
+
+export function idpFixtureNames(): string[] {
+  return readdirSync(IDP_FIXTURES_DIR).filter((name) => /\.(?:xml|b64|html)$/.test(name)).sort();
+}
+
+export function readIdpFixture(name: string): IdpFixture {
+  const text = readFileSync(join(IDP_FIXTURES_DIR, name), 'utf8');
+  if (name.endsWith('.xml')) return { name, stored: 'xml', samlResponse: Buffer.from(text, 'utf8').toString('base64'), relayState: '' };
+  if (name.endsWith('.b64')) return { name, stored: 'base64', samlResponse: text, relayState: '' };
+  const field = (wanted: string) =>
+    [...text.matchAll(/<input\b[^>]*>/gi)].map((tag) => htmlAttributes(tag[0])).find((attributes) => attributes.name === wanted)?.value;
+  const samlResponse = field('SAMLResponse');
+  if (samlResponse === undefined) throw new Error(`${name} has no SAMLResponse input`);
+  return { name, stored: 'html', samlResponse, relayState: field('RelayState') ?? '' };
+}
+
+/** The attributes of one HTML start tag, their values entity-decoded as a browser does. */
+function htmlAttributes(tag: string): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const [, name, quoted, apostrophed, bare] of tag.matchAll(/([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g)) {
+    attributes[name!.toLowerCase()] ??= decodeHtmlEntities(quoted ?? apostrophed ?? bare ?? '');
+  }
+  return attributes;
+}
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * Character references in an attribute value, decoded as the HTML parser does: numeric ones
+ * (`&#x3d;`, `&#61;`) with or without their semicolon, invalid code points as U+FFFD, and the named
+ * ones IdPs use. A named one it does not know throws, so a test never silently differs from a browser.
+ */
+export function decodeHtmlEntities(text: string): string {
+  return text.replace(/&(?:#[xX]([0-9a-fA-F]+);?|#([0-9]+);?|([A-Za-z][A-Za-z0-9]*);)/g, (whole, hex?: string, decimal?: string, name?: string) => {
+    if (name !== undefined) {
+      const named = NAMED_ENTITIES[name];
+      if (named === undefined) throw new Error(`decodeHtmlEntities: unknown entity ${whole}`);
+      return named;
+    }
+    const code = parseInt(hex ?? decimal ?? '', hex !== undefined ? 16 : 10);
+    return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\ufffd' : String.fromCodePoint(code);
+  });
+}
+
+/**
+ * The fixtures expired years ago, and the picker rightly shows them as expired. For a sign-in test,
+ * this moves every NotBefore, NotOnOrAfter and IssueInstant by one amount so that the response was
+ * issued now, keeping their distances (how long it is valid) and their format. Every other byte of
+ * the XML stays as the IdP wrote it, and so does a missing base64 padding. The signature no longer
+ * matches the content, which changes nothing here: the fixtures' never did (see their README), and
+ * the extension never checks it.
+ */
+export function withFreshTimestamps(samlResponse: string, now: Date): string {
+  const base64 = samlResponse.replace(/\s+/g, '');
+  // Latin-1 maps each byte to one character and back, so bytes beyond ASCII survive untouched.
+  const xml = Buffer.from(base64, 'base64').toString('latin1');
+  const issued = Date.parse(/\bIssueInstant="([^"]+)"/.exec(xml)?.[1] ?? '');
+  if (Number.isNaN(issued)) throw new Error('withFreshTimestamps: the response has no readable IssueInstant');
+  const shift = now.getTime() - issued;
+  const fresh = xml.replace(/\b(NotBefore|NotOnOrAfter|IssueInstant)="([^"]+)"/g, (whole, name: string, value: string) => {
+    const time = Date.parse(value);
+    if (Number.isNaN(time)) return whole;
+    const iso = new Date(time + shift).toISOString();
+    return `${name}="${/\.\d+Z$/.test(value) ? iso : iso.replace(/\.\d+Z$/, 'Z')}"`;
+  });
+  const encoded = Buffer.from(fresh, 'latin1').toString('base64');
+  return base64.endsWith('=') ? encoded : encoded.replace(/=+$/, '');
 }
 
 /** `signin.aws.amazon.com` and `us-east-1.signin.aws.amazon.com` are one endpoint (likewise per partition). */

@@ -107,6 +107,28 @@ describe('parseSamlResponse: what a normal assertion yields', () => {
     expect(info.warnings).toEqual([`Skipped a duplicate of the role ${roleArn}.`]);
   });
 
+  it('drops empty parts around the pair, as in Google Workspace\'s trailing comma', () => {
+    const { roleArn, principalArn } = role('777788889999', 'Trailing');
+    const values = [
+      `${roleArn},${principalArn},`,
+      `${roleArn},${principalArn},\n\t, `,
+      `,${roleArn},${principalArn}`,
+      `${principalArn},,${roleArn}`,
+      ` , ${principalArn},\t,${roleArn},`,
+    ];
+    for (const value of values) {
+      const info = parse({ roles: [], extraRoleValues: [value] });
+      expect(info.roles.map((r) => [r.roleArn, r.principalArn]), value).toEqual([[roleArn, principalArn]]);
+      expect(info.warnings).toEqual([]);
+    }
+  });
+
+  it('reads a value exactly before dropping empty parts: a role name may end in a comma', () => {
+    const provider = 'arn:aws:iam::111122223333:saml-provider/Okta';
+    const info = parse({ roles: [], extraRoleValues: [`arn:aws:iam::111122223333:role/a,,${provider}`, `${provider},arn:aws:iam::111122223333:role/,`] });
+    expect(info.roles.map((r) => r.roleName)).toEqual(['a,', ',']);
+  });
+
   it('keeps role paths and names the role by its last segment', () => {
     const info = parse({ roles: [role('111122223333', 'a/b/c/Deep'), role('111122223333', 'Flat')] });
     expect(info.roles.map(({ roleName, path }) => ({ roleName, path }))).toEqual([
@@ -149,7 +171,10 @@ describe('parseSamlResponse: role values it skips, and says so', () => {
     ['three parts', `${good.roleArn},${good.principalArn},${good.principalArn}`, /not a role ARN/],
     ['an empty value', '', /not a role ARN/],
     ['a semicolon instead of a comma', `${good.roleArn};${good.principalArn}`, /not a role ARN/],
-    ['a malformed account', 'arn:aws:iam::1234:role/Admin,arn:aws:iam::1234:saml-provider/Okta', /not a role ARN/],
+    ['a malformed account', 'arn:aws:iam::1234:role/Admin,arn:aws:iam::1234:saml-provider/Okta', /not a role ARN.*the account ID "1234" does not have 12 digits\)\.$/],
+    ['a short account, provider first', 'arn:aws:iam::1:saml-provider/OktaIDP,arn:aws:iam::1:role/Role-One', /account ID "1" does not/],
+    ['a short account in the provider only', 'arn:aws:iam::111122223333:role/Admin,arn:aws:iam::11112222333:saml-provider/Okta', /account ID "11112222333" does not/],
+    ['only commas', ' , ,, ', /comma\.$/],
     [
       'a role and provider in different partitions',
       'arn:aws:iam::111122223333:role/Admin,arn:aws-cn:iam::111122223333:saml-provider/Okta',
@@ -379,6 +404,32 @@ describe('parseSamlResponse: input it refuses', () => {
     ['a bare Assertion', buildSamlXml().replace(/^.*(<saml2:Assertion .*<\/saml2:Assertion>).*$/s, '$1')],
   ])('refuses %s as not SAML', (_, xml) => {
     expectRefused(() => parseXml(xml), 'not-saml');
+  });
+
+  it('says when the Response is outside the SAML protocol namespace, and which one it is in', () => {
+    expect(expectRefused(() => parseXml('<Response><Status/></Response>'), 'not-saml').message).toMatch(
+      /^This sign-in data has a <Response> in no namespace instead of the SAML 2\.0 protocol namespace/,
+    );
+    expect(expectRefused(() => parseXml('<Response xmlns="urn:oasis:names:tc:SAML:2.0:assertion"/>'), 'not-saml').message).toContain(
+      'in the namespace urn:oasis:names:tc:SAML:2.0:assertion instead',
+    );
+  });
+
+  it.each([
+    ['SOAP 1.1', 'http://schemas.xmlsoap.org/soap/envelope/'],
+    ['SOAP 1.2', 'http://www.w3.org/2003/05/soap-envelope'],
+  ])('says a %s envelope (ECP) is not what a browser posts, even with a Response inside', (_, ns) => {
+    const inner = buildSamlXml().replace(/^<\?xml[^>]*\?>/, '');
+    const error = expectRefused(() => parseXml(`<s:Envelope xmlns:s="${ns}"><s:Body>${inner}</s:Body></s:Envelope>`), 'not-saml');
+    expect(error.message).toMatch(/^This sign-in data is a SOAP message/);
+  });
+
+  it('says XML that is not well-formed is not well-formed, whichever parser found out', () => {
+    const unbound = buildSamlXml().replace('</saml2p:Response>', '<undeclared:x/></saml2p:Response>');
+    expect(expectRefused(() => parseXml(unbound), 'not-xml').message).toMatch(/^This sign-in data decodes to XML that is not well-formed/);
+    const firefoxLike = () => new DOMParser().parseFromString('<parsererror xmlns="http://www.mozilla.org/newlayout/xml/parsererror.xml"/>', 'text/xml') as unknown as Document;
+    const error = expectRefused(() => parseSamlResponse(buildSamlResponse(), { parseXml: firefoxLike }), 'not-xml');
+    expect(error.message).toMatch(/^This sign-in data decodes to XML that is not well-formed/);
   });
 });
 
