@@ -30,6 +30,11 @@ export interface SamlAssertionInfo {
   roles: SamlRole[];
   /** The IdP encrypted the assertion: nothing inside can be read, but it can still be posted. */
   encrypted: boolean;
+  /**
+   * The response holds more than one assertion: only the first was read, and which one AWS uses is
+   * not ours to guess. The picker says so inline and never signs in without a click for it.
+   */
+  multipleAssertions?: true;
   warnings: string[];
 }
 
@@ -207,11 +212,16 @@ function readResponse(doc: Document): SamlAssertionInfo {
     if (!encrypted) warnings.push('The SAML response holds no assertion, so it has no roles to offer.');
     return info;
   }
-  if (assertions.length > 1) warnings.push('The SAML response holds several assertions; only the first was read.');
+  if (assertions.length > 1) {
+    warnings.push('The SAML response holds several assertions; only the first was read.');
+    info.multipleAssertions = true;
+  }
   if (firstChild(root, ASSERTION_NS, 'EncryptedAssertion')) {
     warnings.push('The SAML response also holds an encrypted assertion, which cannot be read.');
   }
-  info.issuer ??= text(firstChild(assertion, ASSERTION_NS, 'Issuer'));
+  // The Assertion's Issuer is the one AWS trusts (the Response's is optional and unsigned): it
+  // names the IdP app whose choices are remembered.
+  info.issuer = text(firstChild(assertion, ASSERTION_NS, 'Issuer')) ?? info.issuer;
 
   const subject = firstChild(assertion, ASSERTION_NS, 'Subject');
   const confirmations = subject ? children(subject, ASSERTION_NS, 'SubjectConfirmation') : [];

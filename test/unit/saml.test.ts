@@ -284,6 +284,21 @@ describe('parseSamlResponse: responses it can only partly read', () => {
     });
   });
 
+  it('flags a response with several assertions, and keys on the first Assertion\'s Issuer', () => {
+    const xml = buildSamlXml({ issuer: 'http://www.okta.com/exk1real' });
+    const assertion = /<saml2:Assertion .*<\/saml2:Assertion>/s.exec(xml)![0];
+    const other = assertion.replace('http://www.okta.com/exk1real', 'http://evil.example/idp');
+    // A Response-level Issuer that differs: the Assertion's is the one AWS trusts.
+    const doubled = xml
+      .replace(assertion, `${assertion}${other}`)
+      .replace(/(<saml2p:Response[^>]*>)/, '$1<saml2:Issuer xmlns:saml2="urn:oasis:names:tc:SAML:2.0:assertion">http://response.example/</saml2:Issuer>');
+    const info = parseXml(doubled);
+    expect(info.multipleAssertions).toBe(true);
+    expect(info.issuer).toBe('http://www.okta.com/exk1real');
+    expect(info.warnings).toContain('The SAML response holds several assertions; only the first was read.');
+    expect(parseXml(xml).multipleAssertions).toBeUndefined();
+  });
+
   it('warns when a successful response holds no assertion', () => {
     const xml = buildSamlXml().replace(/<saml2:Assertion .*<\/saml2:Assertion>/s, '');
     expect(parseXml(xml)).toMatchObject({ roles: [], encrypted: false, warnings: [expect.stringMatching(/no assertion/)] });

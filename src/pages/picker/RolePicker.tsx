@@ -109,9 +109,9 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   const warning = method.reason === 'forced-repost' ? otherRegionWarning(address, region) : undefined;
   const lastTime = own(settings.recent, appKey)?.[0];
   const autoPair = useMemo(() => {
-    const pair = reusedCapture || firstFromApp ? undefined : own(settings.autoSignIn, appKey);
+    const pair = reusedCapture || firstFromApp || info.multipleAssertions ? undefined : own(settings.autoSignIn, appKey);
     return pair && info.roles.some((r) => r.roleArn === pair.roleArn) && regions.some((r) => r.code === pair.region) ? pair : undefined;
-  }, [settings.autoSignIn, appKey, info.roles, regions, reusedCapture, firstFromApp]);
+  }, [settings.autoSignIn, appKey, info.roles, regions, reusedCapture, firstFromApp, info.multipleAssertions]);
   const { auto, cancel: cancelAuto } = useAutoSignin(autoPair, health, (roleArn, autoRegion) => {
     const role = info.roles.find((r) => r.roleArn === roleArn);
     const how = choiceFor(autoRegion).method;
@@ -357,7 +357,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         {t('skipNextTime')}
       </label>
       {info.warnings.length > 0 && (
-        <details class="warnings">
+        <details class="warnings" open={info.multipleAssertions}>
           <summary>
             {tPlural(info.warnings.length, 'assertionWarningsOne', 'assertionWarningsOther')}
           </summary>
