@@ -38,7 +38,7 @@ export async function loadCapturedSignin(pageOpenedAt: number): Promise<SigninLo
       clearTimeout(timer);
       resolve(
         parsed.success
-          ? { kind: 'found', capture: parsed.data, reused: reuseCapture && !isFreshCapture(parsed.data, pageOpenedAt, false) }
+          ? { kind: 'found', capture: parsed.data, reused: reuseCapture }
           : { kind: 'invalid', message: t('captureDamaged') },
       );
       return true;
