@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
+import { PASS_THROUGH_INITIATOR_DOMAINS } from './src/core/captured-signin';
+import { signinDnrRules } from './src/core/endpoints';
 
 // One config, one target per run: BROWSER=chrome (default) writes dist/chrome, BROWSER=firefox
 // writes dist/firefox. `npm run build` runs both.
@@ -61,6 +65,26 @@ function firefoxOutput(): Plugin & { renderCrxManifest(m: chrome.runtime.Manifes
 }
 
 /**
+ * public/rules/intercept.json, generated from the endpoint catalog before every build (core/endpoints.ts
+ * `signinDnrRules`): the rules redirect exactly what the capture accepts. The file is committed too,
+ * and a unit test fails when it is out of date. Chrome derives an unpacked extension's id from the
+ * manifest key (SHA-256 of the DER, a–p for 0–f): our own re-post is excluded by that id.
+ */
+function dnrRules(): Plugin {
+  return {
+    name: 'frp:dnr-rules',
+    buildStart() {
+      const hex = createHash('sha256').update(Buffer.from(manifest.key, 'base64')).digest('hex').slice(0, 32);
+      const id = [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+      const picker = `/${manifest.web_accessible_resources[0]?.resources[0] ?? ''}`;
+      const text = `${JSON.stringify(signinDnrRules(id, PASS_THROUGH_INITIATOR_DOMAINS, picker), null, 2)}\n`;
+      const path = resolve('public/rules/intercept.json');
+      if (readFileSync(path, 'utf8') !== text) writeFileSync(path, text);
+    },
+  };
+}
+
+/**
  * zod 4 compiles object parsers with the Function constructor when a probe says eval works. Our CSP
  * forbids it, so that code never runs, but the probe still logs a CSP violation and store review
  * flags the constructor. Both uses get a function that throws instead (the probe then says no, as
@@ -84,6 +108,7 @@ function zodWithoutEval(): Plugin {
 
 export default defineConfig({
   plugins: [
+    dnrRules(),
     zodWithoutEval(),
     crx({ manifest: browser === 'firefox' ? firefoxManifest(manifest) : manifest, browser }),
     ...(browser === 'firefox' ? [firefoxOutput()] : []),

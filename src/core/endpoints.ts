@@ -184,7 +184,9 @@ export function endpointForUrl(url: string): (SigninEndpoint & { path: string })
 
 /** `/saml`, or `/saml/acs/<IdP id>` used for encrypted assertions. */
 export function isSigninPath(path: string): boolean {
-  return path === '/saml' || /^\/saml\/acs\/[A-Za-z0-9_-]{1,128}$/.test(path);
+  // Unbounded like the DNR rule's expression (RE2 cannot afford a counted repetition there): the
+  // id is plain letters, digits, `_` and `-`, and the captured URL is capped at 2,048 characters.
+  return path === '/saml' || /^\/saml\/acs\/[A-Za-z0-9_-]+$/.test(path);
 }
 
 export function consoleHost(partition: string, region: string): string | undefined {
@@ -284,4 +286,47 @@ export function federationEndpointForUrl(url: string): FederationEndpoint | unde
   if (parsed.protocol !== 'https:' || parsed.port !== '' || parsed.username || parsed.password || parsed.pathname !== '/federation') return undefined;
   const signin = endpointForHost(parsed.hostname);
   return signin && { partition: signin.partition, region: signin.region, host: signin.host, url: `https://${signin.host}/federation` };
+}
+
+/**
+ * The static DNR rules that turn an IdP's sign-in POST into the picker (public/rules/intercept.json),
+ * generated from the catalog so they redirect exactly the sign-ins the capture accepts: every catalog
+ * endpoint (global and regional, each partition), path `/saml` or `/saml/acs/<id>`, any query. Chrome
+ * compiles `regexFilter` with RE2 under a 2 KB memory limit (`isRegexSupported`): one expression for
+ * every region exceeds it, and so does a counted repetition like `{1,128}`, hence one rule per few
+ * regions and an unbounded `/acs/` id (isSigninPath accepts the same). vite.config.ts writes the file
+ * at build time; a unit test checks the shipped file equals this.
+ */
+export const DNR_REGIONS_PER_RULE = 8;
+const ACS_PATH = '/saml(?:/acs/[A-Za-z0-9_-]+)?(?:[?#].*)?$';
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function signinRegexFilters(): string[] {
+  return PARTITIONS.flatMap((p) => {
+    const host = escapeRegex(p.signinHost);
+    // The global region answers on both host forms: `signin…` and `<global>.signin…`.
+    const codes = p.regions.map((r) => escapeRegex(r.code));
+    const chunks: string[] = [`^https://${host}${ACS_PATH}`];
+    for (let i = 0; i < codes.length; i += DNR_REGIONS_PER_RULE) {
+      chunks.push(`^https://(?:${codes.slice(i, i + DNR_REGIONS_PER_RULE).join('|')})\\.${host}${ACS_PATH}`);
+    }
+    return chunks;
+  });
+}
+
+/** The rule resource itself, for the extension whose own re-post (by id) must not be caught again. */
+export function signinDnrRules(ownExtensionId: string, passThroughDomains: readonly string[], pickerPath: string): unknown[] {
+  return signinRegexFilters().map((regexFilter, i) => ({
+    id: i + 1,
+    priority: 1,
+    action: { type: 'redirect', redirect: { extensionPath: pickerPath } },
+    condition: {
+      regexFilter,
+      isUrlFilterCaseSensitive: true,
+      requestMethods: ['post'],
+      resourceTypes: ['main_frame'],
+      excludedInitiatorDomains: [ownExtensionId, ...passThroughDomains],
+    },
+  }));
 }

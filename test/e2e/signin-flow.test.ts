@@ -1,6 +1,8 @@
 import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchWithExtension, type LaunchedExtension } from '../support/chromium';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, launchWithExtension, type LaunchedExtension } from '../support/chromium';
 import { startMockServer, type MockServer } from '../support/mock-server';
 import { openPickerFromTile, saveArtifact, storageContents, tileUrl, warmUpCapture } from './helpers';
 
@@ -103,6 +105,19 @@ describe('Okta tile → picker → regional sign-in (real Chromium, built extens
       await page.close();
     });
   }
+
+  it('loads every generated DNR rule: Chromium compiles each expression within RE2 limits', async () => {
+    const rules = JSON.parse(readFileSync(join(REPO_ROOT, 'public/rules/intercept.json'), 'utf8')) as Array<{ condition: { regexFilter: string } }>;
+    expect(rules.length).toBeGreaterThan(1);
+    for (const rule of rules) {
+      const verdict = await worker.evaluate(
+        (regex) => chrome.declarativeNetRequest.isRegexSupported({ regex, isCaseSensitive: true }),
+        rule.condition.regexFilter,
+      );
+      expect(verdict, rule.condition.regexFilter).toEqual({ isSupported: true });
+    }
+    await expect(worker.evaluate(() => chrome.declarativeNetRequest.getEnabledRulesets())).resolves.toEqual(['intercept-saml-post']);
+  });
 
   for (const submit of ['onload', 'noscript'] as const) {
     it(`intercepts Okta's ${submit} submit`, async () => {
