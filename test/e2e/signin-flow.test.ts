@@ -119,6 +119,15 @@ describe('Okta tile → picker → regional sign-in (real Chromium, built extens
     await expect(worker.evaluate(() => chrome.declarativeNetRequest.getEnabledRulesets())).resolves.toEqual(['intercept-saml-post']);
   });
 
+  it('cannot be detected by a web page through its fixed id (the picker is web-accessible only by dynamic URL)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://acme.okta.com/');
+    // The usual detection: a no-cors fetch of a known resource succeeds only when it is web-accessible there.
+    const probe = (url: string) => page.evaluate((href) => fetch(href, { mode: 'no-cors' }).then(() => 'loaded', () => 'blocked'), url);
+    expect(await probe(`chrome-extension://${browser.extensionId}/src/pages/picker/index.html`)).toBe('blocked');
+    await page.close();
+  });
+
   for (const submit of ['onload', 'noscript'] as const) {
     it(`intercepts Okta's ${submit} submit`, async () => {
       const page = await browser.context.newPage();
