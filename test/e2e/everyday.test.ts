@@ -65,27 +65,9 @@ describe('the everyday picker', () => {
     await expect(page.getByRole('radio').count()).resolves.toBe(1);
     await expect(page.getByRole('radio', { name: /Deploy.*payments-prod/ }).isChecked()).resolves.toBe(true);
     await saveArtifact(page, 'picker-search.png');
+    // The user's own name is shown as given, not as one read from role names.
+    await expect(page.locator('.account-name.derived').count()).resolves.toBe(0);
     await page.close();
-  });
-
-  it('imports account names from a CSV file and reports the rows it refused', async () => {
-    const csv = join(files, 'accounts.csv');
-    writeFileSync(csv, 'accountId,name\r\n111122223333,sandbox\r\nnot-an-id,broken\r\n');
-    const options = await openOptions();
-    await options.getByLabel(/^Import names from a file/).setInputFiles(csv);
-    const report = options.getByRole('status').filter({ hasText: 'Imported 1 account name' });
-    await report.waitFor();
-    await expect(report.textContent()).resolves.toMatch(/Line 3/);
-    await options.getByRole('cell', { name: 'sandbox' }).waitFor();
-
-    // A file that is not account names changes nothing and says why.
-    const bad = join(files, 'bad.json');
-    writeFileSync(bad, '{ not json');
-    await options.getByLabel(/^Import settings from a file/).setInputFiles(bad);
-    await expect(options.getByRole('alert').textContent()).resolves.toMatch(/bad\.json: .*Nothing was changed\./);
-    await options.getByRole('cell', { name: 'sandbox' }).waitFor();
-    await saveArtifact(options, 'options.png');
-    await options.close();
   });
 
   it('signs in as last time with one key press', async () => {
@@ -152,4 +134,46 @@ describe('the everyday picker', () => {
     await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1off'));
     await Promise.all([page.close(), options.close()]);
   });
+  it('shows names read from role names apart from the ones the user gave', async () => {
+    const worker = browser.serviceWorker!;
+    // A rule that reads an alias from the first word of each role name (Admin, ReadOnly → "Admin" or "Read").
+    const setPattern = (pattern: unknown) =>
+      worker.evaluate(async (aliasPattern) => {
+        const { settings } = await chrome.storage.sync.get('settings');
+        await chrome.storage.sync.set({ settings: { ...(settings as object), version: 1, aliasPattern } });
+      }, pattern);
+    await setPattern({ kind: 'role-name', pattern: '^(?<alias>[A-Z][a-z]+)' });
+    try {
+      const page = await browser.context.newPage();
+      await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1derived'));
+      const derived = page.locator('.account-heading .account-name.derived');
+      await expect.poll(() => derived.count()).toBeGreaterThan(0);
+      await expect(derived.first().getAttribute('title')).resolves.toBe('name read from the role names');
+      await expect(derived.first().textContent()).resolves.toContain('(name read from the role names)');
+      await page.close();
+    } finally {
+      await setPattern({ kind: 'none' });
+    }
+  });
+
+  it('imports account names from a CSV file and reports the rows it refused', async () => {
+    const csv = join(files, 'accounts.csv');
+    writeFileSync(csv, 'accountId,name\r\n111122223333,sandbox\r\nnot-an-id,broken\r\n');
+    const options = await openOptions();
+    await options.getByLabel(/^Import names from a file/).setInputFiles(csv);
+    const report = options.getByRole('status').filter({ hasText: 'Imported 1 account name' });
+    await report.waitFor();
+    await expect(report.textContent()).resolves.toMatch(/Line 3/);
+    await options.getByRole('cell', { name: 'sandbox' }).waitFor();
+
+    // A file that is not account names changes nothing and says why.
+    const bad = join(files, 'bad.json');
+    writeFileSync(bad, '{ not json');
+    await options.getByLabel(/^Import settings from a file/).setInputFiles(bad);
+    await expect(options.getByRole('alert').textContent()).resolves.toMatch(/bad\.json: .*Nothing was changed\./);
+    await options.getByRole('cell', { name: 'sandbox' }).waitFor();
+    await saveArtifact(options, 'options.png');
+    await options.close();
+  });
+
 });

@@ -10,6 +10,8 @@ interface Props {
   hidden: number;
   onShowAll: () => void;
   accountNames: Readonly<Record<string, string>>;
+  /** Accounts whose name was derived from role names (not given by the user): styled apart. */
+  derivedNames: ReadonlySet<string>;
   pinned: ReadonlySet<string>;
   onTogglePin: (role: SamlRole) => void;
   selectedArn: string | undefined;
@@ -42,7 +44,11 @@ export function RoleList(props: Props) {
             <h2 id={headingId} class="account-heading">
               {section.kind === 'account' ? (
                 <>
-                  {accountName ? <span class="account-name">{accountName}</span> : <span class="account-label">{t('accountLabel')}</span>}
+                  {accountName ? (
+                    <AccountName name={accountName} derived={props.derivedNames.has(section.accountId ?? '')} />
+                  ) : (
+                    <span class="account-label">{t('accountLabel')}</span>
+                  )}
                   <span class="account-id">{section.accountId}</span>
                 </>
               ) : (
@@ -71,6 +77,17 @@ export function RoleList(props: Props) {
   );
 }
 
+/** A user's own name as given; a name read from role names in italics, said so to screen readers. */
+function AccountName(props: { name: ComponentChildren; derived: boolean }) {
+  if (!props.derived) return <span class="account-name">{props.name}</span>;
+  return (
+    <span class="account-name derived" title={t('nameFromRoleNames')}>
+      {props.name}
+      <span class="visually-hidden"> ({t('nameFromRoleNames')})</span>
+    </span>
+  );
+}
+
 function RoleRow(props: Props & { role: SamlRole; matches: readonly FieldMatch[]; showAccount: boolean }) {
   const { role, matches, accountNames, pinned, selectedArn, radioId } = props;
   const id = radioId(role.roleArn);
@@ -93,7 +110,7 @@ function RoleRow(props: Props & { role: SamlRole; matches: readonly FieldMatch[]
         {role.path !== '/' && <span class="role-path">{highlight(role.path, ranges('path'))}</span>}
         {props.showAccount ? (
           <span class="role-account">
-            {accountName && <span class="account-name">{highlight(accountName, ranges('accountName'))}</span>}
+            {accountName && <AccountName name={highlight(accountName, ranges('accountName'))} derived={props.derivedNames.has(role.accountId)} />}
             <span class="account-id">{highlight(role.accountId, ranges('accountId'))}</span>
           </span>
         ) : (

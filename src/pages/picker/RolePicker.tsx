@@ -61,9 +61,12 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   // An IdP app never seen on this browser (no sign-in remembered for it): a page may have posted
   // someone else's assertion (login CSRF). Say so, and never sign in without a click for it.
   const firstFromApp = settingsReady && own(settings.recent, appKey) === undefined;
-  const accountNames = useMemo(
-    () => resolveAccountNames(deriveAccountNames(info.roles, settings.aliasPattern), settings.accountNames),
-    [info.roles, settings.aliasPattern, settings.accountNames],
+  const derived = useMemo(() => deriveAccountNames(info.roles, settings.aliasPattern), [info.roles, settings.aliasPattern]);
+  const accountNames = useMemo(() => resolveAccountNames(derived, settings.accountNames), [derived, settings.accountNames]);
+  // Names read from role names, where the user gave none: shown apart from the user's own.
+  const derivedNames = useMemo(
+    () => new Set(Object.keys(derived).filter((id) => !Object.hasOwn(settings.accountNames, id))),
+    [derived, settings.accountNames],
   );
   const index = useMemo(() => buildRoleIndex(info.roles, accountNames), [info.roles, accountNames]);
   const pins = useMemo(() => settings.pins.map((p) => p.roleArn), [settings.pins]);
@@ -298,6 +301,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         hidden={layout.hidden}
         onShowAll={() => setShowAll(true)}
         accountNames={accountNames}
+        derivedNames={derivedNames}
         pinned={new Set(pins)}
         onTogglePin={togglePin}
         selectedArn={selected?.roleArn}
