@@ -173,6 +173,17 @@ describe('the everyday picker', () => {
     await expect(options.getByRole('alert').textContent()).resolves.toMatch(/bad\.json: .*Nothing was changed\./);
     await options.getByRole('cell', { name: 'sandbox' }).waitFor();
     await saveArtifact(options, 'options.png');
+
+    // An imported IdP app link becomes a primary button one day: the report says where it goes.
+    const withLink = join(files, 'with-link.json');
+    writeFileSync(
+      withLink,
+      JSON.stringify({ format: 'failover-role-picker-settings', version: 1, idpAppLinks: { 'eu-west-1': 'https://login.example.net/app/aws-eu' } }),
+    );
+    await options.getByLabel(/^Import settings from a file/).setInputFiles(withLink);
+    const imported = options.getByRole('status').filter({ hasText: 'IdP app links in this file' });
+    await imported.waitFor();
+    await expect(imported.textContent()).resolves.toContain('eu-west-1: login.example.net https://login.example.net/app/aws-eu');
     await options.close();
   });
 

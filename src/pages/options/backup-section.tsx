@@ -5,7 +5,7 @@ import { t } from '../../platform/i18n';
 
 export function BackupSection(props: SectionProps) {
   const [error, setError] = useState<string>();
-  const [report, setReport] = useState<{ accepted: string[]; rejected: string[] }>();
+  const [report, setReport] = useState<{ accepted: string[]; rejected: string[]; links: Array<[string, string]> }>();
 
   const download = () => {
     const blob = new Blob([exportSettings(props.loaded.user)], { type: 'application/json' });
@@ -25,7 +25,9 @@ export function BackupSection(props: SectionProps) {
       return;
     }
     await props.replace(result.settings);
-    setReport({ accepted: [...result.report.accepted], rejected: [...result.report.rejected] });
+    // IdP app links become the primary button when a region is down: show where each one goes.
+    const links = result.report.accepted.includes('idpAppLinks') ? Object.entries(result.settings.idpAppLinks) : [];
+    setReport({ accepted: [...result.report.accepted], rejected: [...result.report.rejected], links });
   };
 
   return (
@@ -41,6 +43,18 @@ export function BackupSection(props: SectionProps) {
       {report && (
         <div class="report" role="status">
           <p>{t('importedSettings', report.accepted.length ? report.accepted.join(', ') : t('importedNothing'))}</p>
+          {report.links.length > 0 && (
+            <>
+              <p>{t('importedLinks')}</p>
+              <ul class="imported-links">
+                {report.links.map(([region, url]) => (
+                  <li key={region}>
+                    {region}: <strong>{hostOf(url)}</strong> <code>{url}</code>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           {report.rejected.length > 0 && (
             <>
               <p>{t('notImported')}</p>
@@ -60,4 +74,12 @@ export function BackupSection(props: SectionProps) {
       )}
     </section>
   );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
