@@ -1,0 +1,116 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type LaunchedExtension } from '../support/chromium';
+import { startMockServer, type MockServer } from '../support/mock-server';
+import { openPickerFromTile, saveArtifact, tileUrl, warmUpCapture } from './helpers';
+
+// axe-core, a real auditor, on every page and state in light and dark: no serious or critical
+// finding of the WCAG 2.1 A/AA rules. Injected through the DevTools protocol (page.evaluate), which
+// our pages' CSP does not apply to; nothing of it ships in the extension.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: MockServer;
+let browser: LaunchedExtension;
+
+beforeAll(async () => {
+  server = await startMockServer();
+  browser = await launchWithExtension({ server, headless: true });
+  await warmUpCapture(browser.context);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Finding {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+async function audit(page: Page): Promise<Finding[]> {
+  await page.evaluate(AXE);
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const run = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return run.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return results.filter((f) => f.impact === 'serious' || f.impact === 'critical');
+}
+
+type Opener = (page: Page) => Promise<void>;
+const origin = () => `chrome-extension://${browser.extensionId}`;
+
+const postUnreadable: Opener = async (page) => {
+  await page.goto('https://acme.okta.com/');
+  await page.evaluate(() => {
+    const form = document.createElement('form');
+    form.method = 'POST';
+    form.action = 'https://signin.aws.amazon.com/saml';
+    form.innerHTML = '<input type="hidden" name="SAMLResponse" value="%%% not base64 %%%"><input type="hidden" name="RelayState" value="">';
+    document.body.append(form);
+    form.submit();
+  });
+  await page.getByRole('heading', { name: 'This sign-in could not be read' }).waitFor({ timeout: 15_000 });
+};
+
+const PAGES: Array<[string, Opener]> = [
+  ['picker, 3 roles', (page) => openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1a11y'))],
+  [
+    'picker, 900 roles, filtered',
+    async (page) => {
+      await openPickerFromTile(page, tileUrl({ roles: '900' }, 'acme.okta.com', 'exk1a11ybig'));
+      await page.keyboard.type('adm');
+    },
+  ],
+  ['picker, expired', async (page) => {
+    await page.goto(tileUrl({ expired: '1' }, 'acme.okta.com', 'exk1a11yexp'));
+    await page.getByRole('heading', { name: /expired/i }).waitFor({ timeout: 15_000 });
+  }],
+  ['picker, encrypted', async (page) => {
+    await page.goto(tileUrl({ encrypted: '1' }, 'acme.okta.com', 'exk1a11yenc'));
+    await page.getByRole('button', { name: /^Sign in/ }).waitFor({ timeout: 15_000 });
+  }],
+  ['picker, decode error', postUnreadable],
+  ['picker, no capture', async (page) => {
+    await page.goto(`${origin()}/src/pages/picker/index.html`);
+    await page.getByRole('heading', { name: 'No sign-in was captured' }).waitFor({ timeout: 10_000 });
+  }],
+  ['options', async (page) => {
+    await page.goto(`${origin()}/src/pages/options/index.html`);
+    await page.getByRole('heading', { name: 'Account names' }).waitFor();
+  }],
+  ['popup', async (page) => {
+    await page.goto(`${origin()}/src/pages/popup/index.html`);
+    await page.getByRole('button').first().waitFor();
+  }],
+  ['diagnosis, nothing to explain', async (page) => {
+    await page.goto(`${origin()}/src/pages/diagnosis/index.html`);
+    await page.getByRole('heading').first().waitFor();
+  }],
+];
+
+describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const [name, open] of PAGES) {
+      it(`${name}, ${scheme}: no serious or critical finding`, async () => {
+        const page = await browser.context.newPage();
+        await page.emulateMedia({ colorScheme: scheme });
+        try {
+          await open(page);
+          // Let late notices (health) arrive: they are audited too.
+          await page.waitForTimeout(400);
+          const findings = await audit(page);
+          if (findings.length) await saveArtifact(page, `a11y-${name.replace(/\W+/g, '-')}-${scheme}.png`);
+          expect(findings).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  }
+});
