@@ -1,4 +1,4 @@
-import { idpHomeUrl } from '../core/captured-signin';
+import { idpHomeUrl, type CapturedSignin } from '../core/captured-signin';
 import { CapturedSigninSchema } from '../core/captured-signin-schema';
 import type { DiagnosisStep, SigninAttempt } from '../core/diagnosis';
 import { diagnoseStsFailure } from '../core/sts-diagnosis';
@@ -6,10 +6,11 @@ import { endpointForUrl, federationEndpoint, signinEndpoint, stsEndpoint, type F
 import { buildLoginUrl, buildSigninTokenGetUrl, buildSigninTokenPost, readSigninTokenResponse } from '../core/federation';
 import { isUsable } from '../core/health';
 import { relayStateForRegion } from '../core/relay-state';
-import { parseSamlResponse, parseWithXmldom, SamlResponseError } from '../core/saml';
+import { parseSamlResponse, parseWithXmldom, SamlResponseError, type SamlAssertionInfo, type SamlRole } from '../core/saml';
 import { stsRegionOrder } from '../core/signin-method';
 import {
   buildAssumeRoleWithSaml,
+  explainStsError,
   isMaxSessionDurationError,
   isRegionalFailure,
   readStsResponse,
@@ -30,19 +31,16 @@ const CALL_TIMEOUT_MS = 8_000;
 
 export type StsSigninResult = { readonly ok: true } | { readonly ok: false; readonly error: string; readonly code: 'no-capture' | 'no-role' | 'no-access' | 'refused' };
 
-/**
- * Signs the tab in to `region`'s console through regional STS and the federation endpoint
- * (REFERENCE §8), with the tab's captured assertion, untouched. The credentials exist only in
- * this function's variables for the seconds it runs: never stored, logged or messaged. The
- * assertion is deleted once a sign-in token is issued; the tab then loads the login URL, which
- * AWS answers with a redirect to the chosen region's console.
- */
-export async function signInThroughSts(
-  tabId: number,
-  request: { readonly roleArn: string; readonly region: string; readonly durationCap?: number | undefined },
-  /** The re-post AWS refused just before, when this continues it. */
-  previous?: { readonly attempt: SigninAttempt; readonly step: DiagnosisStep },
-): Promise<StsSigninResult> {
+type Prepared = {
+  readonly ok: true;
+  readonly capture: CapturedSignin;
+  readonly info: SamlAssertionInfo;
+  readonly role: SamlRole;
+  readonly partition: string;
+};
+
+/** The tab's capture, decoded here (never trusted from the page), with the chosen role in it. */
+async function prepare(tabId: number, request: { readonly roleArn: string; readonly region: string }): Promise<Prepared | Exclude<StsSigninResult, { ok: true }>> {
   const parsed = CapturedSigninSchema.safeParse(await readCapture(tabId));
   if (!parsed.success) {
     return { ok: false, code: 'no-capture', error: 'The sign-in data is gone (it was used or it expired): sign in again from your identity provider.' };
@@ -63,31 +61,21 @@ export async function signInThroughSts(
   if (!(await hasStsAccess())) {
     return { ok: false, code: 'no-access', error: 'The extension may not reach AWS STS yet: allow it, then sign in again.' };
   }
+  return { ok: true, capture, info, role, partition };
+}
 
-  const recipientUrl = info.recipient ?? capture.url;
-  const attempt: SigninAttempt = previous?.attempt ?? {
-    tabId,
-    partition,
-    region: request.region,
-    targetUrl: stsEndpoint(partition, request.region)?.url ?? '',
-    recipientUrl,
-    recipientRegion: endpointForUrl(recipientUrl)?.region ?? '',
-    roleArn: role.roleArn,
-    notOnOrAfter: info.notOnOrAfter,
-    at: Date.now(),
-    method: 'sts',
-    issuer: info.issuer,
-  };
-  const steps: DiagnosisStep[] = previous ? [previous.step] : [];
-  const fail = async (stsError: StsError | undefined): Promise<StsSigninResult> => {
-    await saveDiagnosis(tabId, { diagnosis: diagnoseStsFailure({ attempt, steps, stsError }), attempt });
-    await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
-    return { ok: false, code: 'refused', error: 'AWS did not sign you in; the explanation is on the page.' };
-  };
-
+/**
+ * `AssumeRoleWithSAML` at the chosen region's STS, else at other regional STS endpoints of the
+ * partition that answer (REFERENCE §8). Each failure is added to `steps`.
+ */
+async function assumeRole(
+  prepared: Prepared,
+  request: { readonly region: string; readonly durationCap?: number | undefined },
+  steps: DiagnosisStep[],
+): Promise<{ ok: true; credentials: StsCredentials; assumedRoleArn: string } | { ok: false; error: StsError }> {
+  const { capture, info, role, partition } = prepared;
   const stsHealth = await readHealth(partition, 'sts');
-  let credentials: StsCredentials | undefined;
-  let lastError: StsError | undefined;
+  let lastError: StsError = { code: 'network', message: 'no STS endpoint to try' };
   for (const region of stsRegionOrder({ partition, chosen: request.region, health: stsHealth })) {
     const endpoint = stsEndpoint(partition, region);
     if (!endpoint) continue;
@@ -109,15 +97,54 @@ export async function signInThroughSts(
     } catch (error) {
       result = { ok: false, error: { code: 'unreadable', message: error instanceof StsTargetError ? error.message : 'The STS request could not be made.' } };
     }
-    if (result.ok) {
-      credentials = result.credentials;
-      break;
-    }
+    if (result.ok) return result;
     lastError = result.error;
     steps.push({ method: 'sts', host: endpoint.host, said: describeStsError(result.error) });
     if (!isRegionalFailure(result.error)) break;
   }
-  if (!credentials) return fail(lastError ?? { code: 'network', message: 'no STS endpoint to try' });
+  return { ok: false, error: lastError };
+}
+
+/**
+ * Signs the tab in to `region`'s console through regional STS and the federation endpoint
+ * (REFERENCE §8), with the tab's captured assertion, untouched. The credentials exist only in
+ * this function's variables for the seconds it runs: never stored, logged or messaged. The
+ * assertion is deleted once a sign-in token is issued; the tab then loads the login URL, which
+ * AWS answers with a redirect to the chosen region's console.
+ */
+export async function signInThroughSts(
+  tabId: number,
+  request: { readonly roleArn: string; readonly region: string; readonly durationCap?: number | undefined },
+  /** The re-post AWS refused just before, when this continues it. */
+  previous?: { readonly attempt: SigninAttempt; readonly step: DiagnosisStep },
+): Promise<StsSigninResult> {
+  const prepared = await prepare(tabId, request);
+  if (!prepared.ok) return prepared;
+  const { capture, info, role, partition } = prepared;
+  const recipientUrl = info.recipient ?? capture.url;
+  const attempt: SigninAttempt = previous?.attempt ?? {
+    tabId,
+    partition,
+    region: request.region,
+    targetUrl: stsEndpoint(partition, request.region)?.url ?? '',
+    recipientUrl,
+    recipientRegion: endpointForUrl(recipientUrl)?.region ?? '',
+    roleArn: role.roleArn,
+    notOnOrAfter: info.notOnOrAfter,
+    at: Date.now(),
+    method: 'sts',
+    issuer: info.issuer,
+  };
+  const steps: DiagnosisStep[] = previous ? [previous.step] : [];
+  const fail = async (stsError: StsError | undefined): Promise<StsSigninResult> => {
+    await saveDiagnosis(tabId, { diagnosis: diagnoseStsFailure({ attempt, steps, stsError }), attempt });
+    await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
+    return { ok: false, code: 'refused', error: 'AWS did not sign you in; the explanation is on the page.' };
+  };
+
+  const assumed = await assumeRole(prepared, request, steps);
+  if (!assumed.ok) return fail(assumed.error);
+  const { credentials } = assumed;
 
   const destination = relayStateForRegion(partition, request.region, capture.relayState);
   const signinHealth = await readHealth(partition);
@@ -138,6 +165,23 @@ export async function signInThroughSts(
     return { ok: true };
   }
   return fail(undefined);
+}
+
+/**
+ * CLI credentials for the chosen role, from the chosen region's STS (same fallback as the sign-in):
+ * the one place credentials leave the worker, as the reply to the picker's own request from the
+ * user's click (issue H). The assertion stays, so the console sign-in is still one click away
+ * while STS accepts it (5 minutes). Nothing is stored.
+ */
+export async function credentialsThroughSts(
+  tabId: number,
+  request: { readonly roleArn: string; readonly region: string; readonly durationCap?: number | undefined },
+): Promise<{ ok: true; credentials: StsCredentials; assumedRoleArn: string } | { ok: false; error: string }> {
+  const prepared = await prepare(tabId, request);
+  if (!prepared.ok) return { ok: false, error: prepared.error };
+  const assumed = await assumeRole(prepared, request, []);
+  if (assumed.ok) return assumed;
+  return { ok: false, error: `${explainStsError(assumed.error).explanation} (${describeStsError(assumed.error)})` };
 }
 
 async function callSts(post: ReturnType<typeof buildAssumeRoleWithSaml>): Promise<StsResult> {

@@ -7,6 +7,7 @@ import { ALIAS_PRESETS, accountNameProblem, validateAliasRegex, type AliasPatter
 import { parseRoleArn } from './arn';
 import { PARTITIONS } from './endpoints';
 import { SIGNIN_METHOD_SETTINGS } from './signin-method';
+import { CLI_FORMATS } from './cli-credentials';
 import { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './limits';
 import {
   bySchema,
@@ -160,6 +161,8 @@ export const SettingsSchema = z.strictObject({
       z.gte(MIN_SESSION_SECONDS, { error: `at least ${MIN_SESSION_SECONDS} seconds` }),
       z.lte(MAX_SESSION_SECONDS, { error: `at most ${MAX_SESSION_SECONDS} seconds` }),
     ),
+  /** The format "Copy CLI credentials" writes, as last chosen. */
+  cliFormat: oneOf(CLI_FORMATS),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -182,6 +185,7 @@ export function defaultSettings(): Settings {
     reducedMotion: 'system',
     signinMethod: 'auto',
     sessionDurationCap: DEFAULT_SESSION_CAP_SECONDS,
+    cliFormat: 'bash',
   };
 }
 
@@ -368,6 +372,7 @@ const FIELDS: { readonly [K in SettingsKey]: Cleaner<Settings[K]> } = {
   reducedMotion: bySchema(SettingsSchema.shape.reducedMotion),
   signinMethod: bySchema(SettingsSchema.shape.signinMethod),
   sessionDurationCap: bySchema(SettingsSchema.shape.sessionDurationCap),
+  cliFormat: bySchema(SettingsSchema.shape.cliFormat),
 };
 export const SETTINGS_KEYS = Object.keys(FIELDS) as SettingsKey[];
 

@@ -33,10 +33,35 @@ export const StsSigninMessage = z.object({
   durationCap: z.optional(z.number().check(z.int(), z.gte(900), z.lte(43_200))),
 });
 
-export const ExtensionMessage = z.discriminatedUnion('type', [RefreshHealthMessage, SigninRejectedMessage, SigninLandedMessage, StsSigninMessage]);
+/**
+ * From the picker, on the user's click: CLI credentials for the chosen role and region (the only
+ * message whose reply carries credentials; the page shows them for at most a minute).
+ */
+export const CliCredentialsMessage = z.object({
+  type: z.literal('credentials/sts'),
+  roleArn: StsSigninMessage.shape.roleArn,
+  region: StsSigninMessage.shape.region,
+  durationCap: StsSigninMessage.shape.durationCap,
+});
+
+export const ExtensionMessage = z.discriminatedUnion('type', [
+  RefreshHealthMessage,
+  SigninRejectedMessage,
+  SigninLandedMessage,
+  StsSigninMessage,
+  CliCredentialsMessage,
+]);
 export type ExtensionMessage = z.infer<typeof ExtensionMessage>;
 
-export type MessageReply = { ok: true } | { ok: false; error: string };
+export interface CliCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  readonly expiration: string;
+  readonly assumedRoleArn: string;
+}
+
+export type MessageReply = { ok: true; cliCredentials?: CliCredentials } | { ok: false; error: string };
 
 export interface MessageSender {
   readonly id?: string | undefined;
@@ -50,7 +75,8 @@ export function isAllowedSender(message: ExtensionMessage, sender: MessageSender
     case 'health/refresh':
       return isFromOwnPage(sender, ownId, ownOrigin);
     case 'signin/sts':
-      // The tab's own picker: the worker signs that tab in with that tab's capture.
+    case 'credentials/sts':
+      // The tab's own picker: the worker uses that tab's capture.
       return isFromOwnPage(sender, ownId, ownOrigin) && sender.tab?.id !== undefined;
     case 'signin/rejected':
     case 'signin/landed':

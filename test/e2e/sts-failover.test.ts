@@ -146,6 +146,38 @@ describe('failover with no admin change: regional STS + federation (us-east-1 do
     expect(assertionCalls()).toEqual(['POST sts.eu-west-1.amazonaws.com']);
   });
 
+  it('copies CLI credentials for the chosen role and region, masked on screen, and still signs in with the same assertion', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1cli'));
+    await page.getByLabel(/^Region/).selectOption('eu-west-1');
+    await page.getByRole('radio', { name: /Deploy.*444455556666/ }).check();
+    await page.getByRole('button', { name: 'Copy CLI credentials' }).click();
+    await page.getByRole('heading', { name: 'CLI credentials for Deploy in eu-west-1' }).waitFor({ timeout: 20_000 });
+    await page.getByText('Copied to the clipboard.').waitFor();
+    const credentials = server.issuedCredentials.at(-1)!;
+    expect(credentials.region).toBe('eu-west-1');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain(`export AWS_ACCESS_KEY_ID='${credentials.accessKeyId}'`);
+    expect(copied).toContain(`export AWS_SECRET_ACCESS_KEY='${credentials.secretAccessKey}'`);
+    expect(copied).toContain(`export AWS_SESSION_TOKEN='${credentials.sessionToken}'`);
+    expect(copied).toContain("export AWS_REGION='eu-west-1'");
+    // On screen the secrets are masked until "Show secrets".
+    const shown = await page.getByLabel('The credentials, as they are copied').textContent();
+    expect(shown).not.toContain(credentials.secretAccessKey);
+    expect(shown).not.toContain(credentials.sessionToken);
+    await saveArtifact(page, 'cli-credentials.png');
+    // The chosen format is remembered; the credentials-file block is named after the account and role.
+    await page.getByLabel('Format').selectOption('credentials-file');
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('[444455556666-Deploy]');
+    await expect.poll(async () => JSON.stringify(await storageContents(worker, 'sync'))).toContain('"cliFormat":"credentials-file"');
+    await expectNoSecretsStored();
+    // The console sign-in is still one click away on the same assertion.
+    await page.getByRole('button', { name: /^Sign in/ }).click();
+    await page.waitForURL(EU_CONSOLE, { timeout: 20_000 });
+    expect(assertionCalls().length).toBeGreaterThanOrEqual(2);
+  });
+
   it("shows each region's STS health next to its sign-in health", async () => {
     await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1health'));
     const option = (region: string) => page.locator(`#region option[value="${region}"]`);

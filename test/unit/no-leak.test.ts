@@ -371,8 +371,12 @@ describe('the assertion never leaks (static analysis of src/)', () => {
   });
 });
 
-/** Where STS credentials may appear at all: the readers and builders in core, and the worker's sign-in. */
-const CREDENTIAL_FILES = ['src/core/sts.ts', 'src/core/federation.ts', STS_SIGNIN];
+/**
+ * Where STS credentials may appear at all: the readers and builders in core, the worker's sign-in,
+ * and the CLI credentials the user asked for (their reply type, their formats, the picker's view).
+ */
+const CLI_VIEW = 'src/pages/picker/CliCredentials.tsx';
+const CREDENTIAL_FILES = ['src/core/sts.ts', 'src/core/federation.ts', STS_SIGNIN, 'src/core/cli-credentials.ts', 'src/messages/protocol.ts', CLI_VIEW];
 const CREDENTIAL_WORDS = /\b(?:secretAccessKey|sessionToken|SecretAccessKey|SessionToken|StsCredentials)\b/g;
 
 function credentialMentions(files: readonly SourceFile[]): string[] {
@@ -382,7 +386,17 @@ function credentialMentions(files: readonly SourceFile[]): string[] {
 }
 
 describe('STS credentials stay in the worker (static analysis of src/)', () => {
-  it('are named only in the STS reader, the federation builder and the worker that uses them', () => {
+  it('the CLI view keeps them in memory only: no storage, no log, no other message', () => {
+    const view = SOURCES.find((f) => f.path === CLI_VIEW);
+    expect(view).toBeDefined();
+    const code = codeOnly(view!.text);
+    expect(code).not.toMatch(/\bstorage\s*\.|\blocalStorage\b|\bsessionStorage\b|\bconsole\s*\.|postMessage|\bfetch\s*\(/);
+    // The one message it sends asks for them; the only place they go is the clipboard, from the click.
+    expect([...code.matchAll(/sendToWorker\s*\(/g)]).toHaveLength(1);
+    expect([...code.matchAll(/clipboard\s*\.\s*writeText\s*\(/g)]).toHaveLength(1);
+  });
+
+  it('are named only in the STS reader, the federation builder, the worker and the CLI view', () => {
     expect(credentialMentions(SOURCES)).toEqual([]);
     expect(credentialMentions([{ path: 'src/pages/picker/x.ts', text: 'const a = reply.sessionToken;' }])).toEqual(['src/pages/picker/x.ts:1']);
   });

@@ -38,6 +38,7 @@ const sample = (): Settings => ({
   reducedMotion: 'reduce',
   signinMethod: 'sts',
   sessionDurationCap: 7200,
+  cliFormat: 'fish',
 });
 
 describe('defaults', () => {
@@ -59,6 +60,7 @@ describe('defaults', () => {
       reducedMotion: 'system',
       signinMethod: 'auto',
       sessionDurationCap: 3600,
+      cliFormat: 'bash',
     });
     expect(SettingsSchema.parse(defaultSettings())).toEqual(defaultSettings());
     expect(SettingsSchema.parse(sample())).toEqual(sample());
@@ -254,7 +256,7 @@ describe('export and import', () => {
     expect(importSettings(file, defaultSettings())).toEqual({
       settings: sample(),
       report: {
-        accepted: ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'aliasPattern', 'pins', 'recent', 'autoSignIn', 'theme', 'reducedMotion', 'signinMethod', 'sessionDurationCap'],
+        accepted: ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'aliasPattern', 'pins', 'recent', 'autoSignIn', 'theme', 'reducedMotion', 'signinMethod', 'sessionDurationCap', 'cliFormat'],
         rejected: [],
       },
     });

@@ -15,6 +15,7 @@ import { RoleList } from './RoleList';
 import { ContinueToAws, ExpiredView } from './StateViews';
 import { signIn, signInWithSts } from './sign-in';
 import { MethodLine } from './MethodLine';
+import { CliCredentialsAction } from './CliCredentials';
 import { useSigninMethod } from './use-signin-method';
 import { requestStsAccess } from '../../platform/sts-access';
 import type { SigninMethod } from '../../core/signin-method';
@@ -354,6 +355,17 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         <button type="submit" class={freshApp ? 'button' : 'button primary'} disabled={!selected || posting}>
           {selected ? t('signInAs', selected.roleName, region) : t('signInChooseRole')}
         </button>
+        {selected && (
+          <CliCredentialsAction
+            roleArn={selected.roleArn}
+            roleName={selected.roleName}
+            account={own(accountNames, selected.accountId) ?? selected.accountId}
+            region={region}
+            durationCap={settings.sessionDurationCap}
+            format={settings.cliFormat}
+            onFormat={(cliFormat) => void updateSettings((user) => ({ ...user, cliFormat }))}
+          />
+        )}
         <ContinueToAws capture={capture} endpointDown={health[address.endpoint.region]?.state === 'down'} />
       </div>
       <label class="skip-next">
