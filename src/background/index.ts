@@ -7,7 +7,7 @@ import { readPolicySwitch, readPublishedSwitch, watchInterceptionSwitch } from '
 import { listenForSigninPosts, setInterceptionEnabled } from '../platform/signin-capture';
 import { watchReposts } from '../platform/repost-watch';
 import { explainRejection, followRepost, forgetLandedSignin } from './diagnosis';
-import { credentialsThroughSts, signInThroughSts } from './sts-signin';
+import { credentialsThroughSts, signInManyThroughSts, signInThroughSts } from './sts-signin';
 import { refreshHealth } from './health';
 
 // Listeners first and synchronously: Chrome only wakes a sleeping worker for events whose
@@ -38,6 +38,11 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
     case 'signin/sts': {
       if (tabId === undefined) return { ok: false, error: 'Only a picker in a tab can sign in.' };
       const result = await signInThroughSts(tabId, message);
+      return result.ok ? { ok: true } : { ok: false, error: result.error };
+    }
+    case 'signin/sts-many': {
+      if (tabId === undefined) return { ok: false, error: 'Only a picker in a tab can sign in.' };
+      const result = await signInManyThroughSts(tabId, message);
       return result.ok ? { ok: true } : { ok: false, error: result.error };
     }
     case 'credentials/sts': {

@@ -21,7 +21,7 @@ import {
 import { checkFederationTarget, checkStsTarget, StsTargetError } from '../core/sts-target';
 import { openInTab, saveDiagnosis } from '../platform/attempt-store';
 import { requestAws, type AwsAnswer } from '../platform/aws-request';
-import { DIAGNOSIS_PATH, extensionUrl } from '../platform/extension';
+import { DIAGNOSIS_PATH, extensionUrl, openTab } from '../platform/extension';
 import { readHealth } from '../platform/health-store';
 import { hasStsAccess } from '../platform/sts-access';
 import { readCapture, removeCapture } from '../platform/session-store';
@@ -165,6 +165,65 @@ export async function signInThroughSts(
     return { ok: true };
   }
   return fail(undefined);
+}
+
+/**
+ * Several roles at once (issue H): one STS call each, in parallel, with the same assertion (STS
+ * accepts it again within its 5 minutes), then a console tab each: the first in the picker's tab,
+ * the others in new tabs beside it. The assertion is deleted once all have their sign-in token.
+ * If none can sign in, the diagnosis page explains the first failure.
+ */
+export async function signInManyThroughSts(
+  tabId: number,
+  request: { readonly roleArns: readonly string[]; readonly region: string; readonly durationCap?: number | undefined },
+): Promise<StsSigninResult> {
+  const prepared: Prepared[] = [];
+  for (const roleArn of new Set(request.roleArns)) {
+    const one = await prepare(tabId, { roleArn, region: request.region });
+    if (!one.ok) return one;
+    prepared.push(one);
+  }
+  const first = prepared[0];
+  if (!first) return { ok: false, code: 'no-role', error: 'No role was chosen.' };
+  const { capture, info, partition } = first;
+  const destination = relayStateForRegion(partition, request.region, capture.relayState);
+  const results = await Promise.all(
+    prepared.map(async (one) => {
+      const steps: DiagnosisStep[] = [];
+      const assumed = await assumeRole(one, request, steps);
+      if (!assumed.ok) return { one, steps, error: assumed.error };
+      const endpoint = federationEndpoint(partition, request.region);
+      const token = endpoint && (await signinToken(endpoint, partition, assumed.credentials, info.sessionDuration, steps));
+      return endpoint && token ? { one, steps, url: buildLoginUrl(endpoint, token, destination, idpHomeUrl(capture.initiator)) } : { one, steps, error: undefined };
+    }),
+  );
+  const opened = results.filter((r): r is typeof r & { url: string } => 'url' in r && typeof r.url === 'string');
+  if (!opened.length) {
+    const failed = results[0]!;
+    const recipientUrl = info.recipient ?? capture.url;
+    const attempt: SigninAttempt = {
+      tabId,
+      partition,
+      region: request.region,
+      targetUrl: stsEndpoint(partition, request.region)?.url ?? '',
+      recipientUrl,
+      recipientRegion: endpointForUrl(recipientUrl)?.region ?? '',
+      roleArn: failed.one.role.roleArn,
+      notOnOrAfter: info.notOnOrAfter,
+      at: Date.now(),
+      method: 'sts',
+      issuer: info.issuer,
+    };
+    const stsError = 'error' in failed ? failed.error : undefined;
+    await saveDiagnosis(tabId, { diagnosis: diagnoseStsFailure({ attempt, steps: failed.steps, stsError }), attempt });
+    await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
+    return { ok: false, code: 'refused', error: 'AWS did not sign you in; the explanation is on the page.' };
+  }
+  await removeCapture(tabId);
+  const [own, ...others] = opened;
+  for (const other of others) await openTab(other.url, { active: false, openerTabId: tabId });
+  await openInTab(tabId, own!.url);
+  return { ok: true };
 }
 
 /**

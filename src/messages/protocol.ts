@@ -44,7 +44,16 @@ export const CliCredentialsMessage = z.object({
   durationCap: StsSigninMessage.shape.durationCap,
 });
 
+/** From the picker: several roles at once, each in a console tab of its own (this tab the first). */
+export const StsSigninManyMessage = z.object({
+  type: z.literal('signin/sts-many'),
+  roleArns: z.array(StsSigninMessage.shape.roleArn).check(z.minLength(2), z.maxLength(5)),
+  region: StsSigninMessage.shape.region,
+  durationCap: StsSigninMessage.shape.durationCap,
+});
+
 export const ExtensionMessage = z.discriminatedUnion('type', [
+  StsSigninManyMessage,
   RefreshHealthMessage,
   SigninRejectedMessage,
   SigninLandedMessage,
@@ -75,6 +84,7 @@ export function isAllowedSender(message: ExtensionMessage, sender: MessageSender
     case 'health/refresh':
       return isFromOwnPage(sender, ownId, ownOrigin);
     case 'signin/sts':
+    case 'signin/sts-many':
     case 'credentials/sts':
       // The tab's own picker: the worker uses that tab's capture.
       return isFromOwnPage(sender, ownId, ownOrigin) && sender.tab?.id !== undefined;

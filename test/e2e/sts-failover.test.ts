@@ -178,6 +178,41 @@ describe('failover with no admin change: regional STS + federation (us-east-1 do
     expect(assertionCalls().length).toBeGreaterThanOrEqual(2);
   });
 
+  it('opens two roles at once, each in a console tab of its own in eu-west-1, with one STS call each', async () => {
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1many'));
+    await page.getByLabel(/^Region/).selectOption('eu-west-1');
+    await page.getByRole('radio', { name: /Deploy.*444455556666/ }).check();
+    await page.getByRole('checkbox', { name: /^Open Admin in 111122223333 too/ }).check();
+    await expect(page.locator('#many-note').textContent()).resolves.toMatch(/multi-session setting/);
+    const opened = browser.context.waitForEvent('page', { timeout: 20_000 });
+    await page.getByRole('button', { name: 'Open 2 consoles in eu-west-1' }).click();
+    const other = await opened;
+    await page.waitForURL(EU_CONSOLE, { timeout: 20_000 });
+    await other.waitForURL(EU_CONSOLE, { timeout: 20_000 });
+    const calls = server.stsRequests.filter((r) => r.fields.SAMLAssertion);
+    expect(calls.map((r) => `${r.method} ${r.host} ${r.fields.RoleArn}`).sort()).toEqual([
+      'POST sts.eu-west-1.amazonaws.com arn:aws:iam::111122223333:role/Admin',
+      'POST sts.eu-west-1.amazonaws.com arn:aws:iam::444455556666:role/team/Deploy',
+    ]);
+    // No re-post: several roles go straight through STS. Each login made a console session as its role.
+    expect(server.received).toEqual([]);
+    const sessions = server.consoleSessions.slice(-2).map((c) => `${c.assumedRoleArn.split('/')[1]} ${c.destination}`).sort();
+    expect(sessions).toEqual([`Admin ${EU_CONSOLE}`, `Deploy ${EU_CONSOLE}`]);
+    await expectNoSecretsStored();
+    await expect.poll(async () => JSON.stringify(await storageContents(worker, 'session')).includes(server.issued.at(-1)!.samlResponse)).toBe(false);
+    await other.close();
+  });
+
+  it('adds the selected role to those opened together with Shift+Enter', async () => {
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1manykeys'));
+    await page.keyboard.type('admin');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.press('Backspace');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('deploy');
+    await expect(page.getByRole('button', { name: /^Open 2 consoles in / }).count()).resolves.toBe(1);
+  });
+
   it("shows each region's STS health next to its sign-in health", async () => {
     await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1health'));
     const option = (region: string) => page.locator(`#region option[value="${region}"]`);

@@ -14,6 +14,9 @@ interface Props {
   derivedNames: ReadonlySet<string>;
   pinned: ReadonlySet<string>;
   onTogglePin: (role: SamlRole) => void;
+  /** Roles also to open, each in a tab of its own (besides the selected one). */
+  alsoOpen: ReadonlySet<string>;
+  onToggleAlsoOpen: (role: SamlRole) => void;
   selectedArn: string | undefined;
   onSelect: (roleArn: string) => void;
   query: string;
@@ -117,6 +120,14 @@ function RoleRow(props: Props & { role: SamlRole; matches: readonly FieldMatch[]
           <span class="visually-hidden">{` ${t('roleInAccount', accountText)}`}</span>
         )}
       </label>
+      <input
+        type="checkbox"
+        class="also-open"
+        checked={props.alsoOpen.has(role.roleArn) || (props.alsoOpen.size > 0 && role.roleArn === selectedArn)}
+        aria-label={t('alsoOpenRole', role.roleName, accountText)}
+        title={t('alsoOpenTitle')}
+        onChange={() => props.onToggleAlsoOpen(role)}
+      />
       <button
         type="button"
         class={isPinned ? 'pin pinned' : 'pin'}

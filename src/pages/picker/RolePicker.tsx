@@ -13,7 +13,7 @@ import { Expiry, useNow } from './Expiry';
 import { RegionPicker } from './RegionPicker';
 import { RoleList } from './RoleList';
 import { ContinueToAws, ExpiredView } from './StateViews';
-import { signIn, signInWithSts } from './sign-in';
+import { signIn, signInManyWithSts, signInWithSts } from './sign-in';
 import { MethodLine } from './MethodLine';
 import { CliCredentialsAction } from './CliCredentials';
 import { useSigninMethod } from './use-signin-method';
@@ -54,6 +54,8 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   const [error, setError] = useState<string>();
   const [posting, setPosting] = useState(false);
   const [viaSts, setViaSts] = useState(false);
+  // Several roles at once (issue H): each in its own tab, through STS + federation.
+  const [alsoOpen, setAlsoOpen] = useState<ReadonlySet<string>>(new Set());
   const [needsAccess, setNeedsAccess] = useState(false);
   const filterRef = useRef<HTMLInputElement>(null);
 
@@ -170,13 +172,54 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         : [...user.pins, { roleArn: role.roleArn }],
     }));
 
+  const toggleAlsoOpen = (role: SamlRole) =>
+    setAlsoOpen((now) => {
+      const next = new Set(now);
+      if (next.has(role.roleArn)) next.delete(role.roleArn);
+      else next.add(role.roleArn);
+      // The selected role is always one of them; a set of one is no set.
+      if (selected) next.delete(selected.roleArn);
+      return next;
+    });
+  const manyRoles = selected && alsoOpen.size > 0 ? [selected.roleArn, ...[...alsoOpen].filter((arn) => arn !== selected.roleArn)] : [];
+
+  // Shift+Enter adds the selected role to those opened together (and the next one is chosen).
+  const onFormKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || !event.shiftKey || !selected) return;
+    event.preventDefault();
+    setAlsoOpen((now) => new Set([...now, selected.roleArn]));
+    move(1);
+  };
+
   const onSubmit = (event: Event) => {
     event.preventDefault();
     if (!selected || posting) return;
+    if (manyRoles.length > 1) {
+      const access = requestStsAccess();
+      void submitMany(manyRoles, region, access);
+      return;
+    }
     // Firefox asks for host access from the user's gesture itself: before anything is awaited.
     const access = method.method === 'repost' ? Promise.resolve(true) : requestStsAccess();
     void submit(selected, region, method.method, access);
   };
+
+  async function submitMany(roleArns: string[], region: string, access: Promise<boolean>) {
+    if (posting) return;
+    setNeedsAccess(false);
+    if (!(await access)) {
+      setNeedsAccess(true);
+      return;
+    }
+    setPosting(true);
+    setViaSts(true);
+    const refused = await signInManyWithSts({ roleArns, region, durationCap: settings.sessionDurationCap });
+    if (refused) {
+      setPosting(false);
+      setViaSts(false);
+      setError(refused);
+    }
+  }
 
   async function submit(role: SamlRole, region: string, how: SigninMethod, access: Promise<boolean>) {
     if (posting) return;
@@ -229,7 +272,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
 
   const accountCount = new Set(info.roles.map((r) => r.accountId)).size;
   return (
-    <form class="panel picker" onSubmit={onSubmit} aria-busy={posting}>
+    <form class="panel picker" onSubmit={onSubmit} onKeyDown={onFormKey} aria-busy={posting}>
       <header class="picker-header">
         <h1>{t('chooseRoleTitle')}</h1>
         <p class="meta">
@@ -305,6 +348,8 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         derivedNames={derivedNames}
         pinned={new Set(pins)}
         onTogglePin={togglePin}
+        alsoOpen={alsoOpen}
+        onToggleAlsoOpen={toggleAlsoOpen}
         selectedArn={selected?.roleArn}
         onSelect={setSelectedArn}
         query={query}
@@ -335,6 +380,11 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
           </button>
         </p>
       )}
+      {manyRoles.length > 1 && (
+        <p class="hint" id="many-note">
+          {t(import.meta.env.TARGET_BROWSER === 'firefox' ? 'openConsolesNoteFirefox' : 'openConsolesNote')}
+        </p>
+      )}
       {viaSts && (
         <p class="hint" role="status">
           {t('signingInThroughSts')}
@@ -353,7 +403,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
           </a>
         )}
         <button type="submit" class={freshApp ? 'button' : 'button primary'} disabled={!selected || posting}>
-          {selected ? t('signInAs', selected.roleName, region) : t('signInChooseRole')}
+          {manyRoles.length > 1 ? t('openConsoles', String(manyRoles.length), region) : selected ? t('signInAs', selected.roleName, region) : t('signInChooseRole')}
         </button>
         {selected && (
           <CliCredentialsAction

@@ -57,3 +57,11 @@ export async function signInWithSts(request: { roleArn: string; region: string; 
 export function identityProviderHome(capture: CapturedSignin | undefined): string | undefined {
   return idpHomeUrl(capture?.initiator);
 }
+
+/** Several roles at once: one console tab each (this tab the first), through STS + federation. */
+export async function signInManyWithSts(request: { roleArns: string[]; region: string; durationCap: number }): Promise<string | undefined> {
+  markSigningIn();
+  const reply = await sendToWorker({ type: 'signin/sts-many', ...request });
+  if (!reply.ok) markSigningIn(false);
+  return reply.ok ? undefined : reply.error;
+}
