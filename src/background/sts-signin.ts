@@ -3,7 +3,7 @@ import { CapturedSigninSchema } from '../core/captured-signin-schema';
 import type { DiagnosisStep, SigninAttempt } from '../core/diagnosis';
 import { diagnoseStsFailure } from '../core/sts-diagnosis';
 import { endpointForUrl, federationEndpoint, signinEndpoint, stsEndpoint, type FederationEndpoint } from '../core/endpoints';
-import { buildLoginUrl, buildSigninTokenGetUrl, buildSigninTokenPost, readSigninTokenResponse } from '../core/federation';
+import { buildLoginUrl, buildSigninTokenGetUrl, buildSigninTokenPost, consoleSessionSeconds, readSigninTokenResponse } from '../core/federation';
 import { isUsable } from '../core/health';
 import { relayStateForRegion } from '../core/relay-state';
 import { parseSamlResponse, parseWithXmldom, SamlResponseError, type SamlAssertionInfo, type SamlRole } from '../core/saml';
@@ -23,6 +23,7 @@ import { openInTab, saveDiagnosis } from '../platform/attempt-store';
 import { requestAws, type AwsAnswer } from '../platform/aws-request';
 import { DIAGNOSIS_PATH, extensionUrl, openTab } from '../platform/extension';
 import { readHealth } from '../platform/health-store';
+import { recordConsoles, type OpenedConsole } from '../platform/console-list';
 import { hasStsAccess } from '../platform/sts-access';
 import { readCapture, removeCapture } from '../platform/session-store';
 
@@ -161,6 +162,7 @@ export async function signInThroughSts(
     if (!token) continue;
     // Signed in: the assertion has done its job.
     await removeCapture(tabId);
+    await recordConsoles([openedConsole(role.roleArn, request.region, credentials.expiration, info.sessionDuration)]).catch(() => undefined);
     await openInTab(tabId, buildLoginUrl(endpoint, token, destination, idpHomeUrl(capture.initiator)));
     return { ok: true };
   }
@@ -194,7 +196,9 @@ export async function signInManyThroughSts(
       if (!assumed.ok) return { one, steps, error: assumed.error };
       const endpoint = federationEndpoint(partition, request.region);
       const token = endpoint && (await signinToken(endpoint, partition, assumed.credentials, info.sessionDuration, steps));
-      return endpoint && token ? { one, steps, url: buildLoginUrl(endpoint, token, destination, idpHomeUrl(capture.initiator)) } : { one, steps, error: undefined };
+      return endpoint && token
+        ? { one, steps, expiration: assumed.credentials.expiration, url: buildLoginUrl(endpoint, token, destination, idpHomeUrl(capture.initiator)) }
+        : { one, steps, error: undefined };
     }),
   );
   const opened = results.filter((r): r is typeof r & { url: string } => 'url' in r && typeof r.url === 'string');
@@ -220,6 +224,7 @@ export async function signInManyThroughSts(
     return { ok: false, code: 'refused', error: 'AWS did not sign you in; the explanation is on the page.' };
   }
   await removeCapture(tabId);
+  await recordConsoles(opened.map((o) => openedConsole(o.one.role.roleArn, request.region, o.expiration, info.sessionDuration))).catch(() => undefined);
   const [own, ...others] = opened;
   for (const other of others) await openTab(other.url, { active: false, openerTabId: tabId });
   await openInTab(tabId, own!.url);
@@ -241,6 +246,13 @@ export async function credentialsThroughSts(
   const assumed = await assumeRole(prepared, request, []);
   if (assumed.ok) return assumed;
   return { ok: false, error: `${explainStsError(assumed.error).explanation} (${describeStsError(assumed.error)})` };
+}
+
+/** What the popup lists: the console session ends after SessionDuration, else with the credentials. */
+function openedConsole(roleArn: string, region: string, expiration: string, sessionDuration: number | undefined): OpenedConsole {
+  const now = Date.now();
+  const seconds = consoleSessionSeconds(sessionDuration);
+  return { roleArn, region, openedAt: now, endsAt: seconds !== undefined ? now + seconds * 1000 : Date.parse(expiration) || now };
 }
 
 async function callSts(post: ReturnType<typeof buildAssumeRoleWithSaml>): Promise<StsResult> {

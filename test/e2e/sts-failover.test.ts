@@ -200,6 +200,14 @@ describe('failover with no admin change: regional STS + federation (us-east-1 do
     expect(sessions).toEqual([`Admin ${EU_CONSOLE}`, `Deploy ${EU_CONSOLE}`]);
     await expectNoSecretsStored();
     await expect.poll(async () => JSON.stringify(await storageContents(worker, 'session')).includes(server.issued.at(-1)!.samlResponse)).toBe(false);
+    // The toolbar popup lists the consoles opened this way, with when each session ends.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/src/pages/popup/index.html`);
+    const list = popup.getByRole('list', { name: 'Consoles opened here' });
+    await expect(list.textContent()).resolves.toMatch(/Deploy in 444455556666, eu-west-1, until \d{1,2}:\d{2}/);
+    await expect(list.textContent()).resolves.toMatch(/Admin in 111122223333, eu-west-1, until/);
+    await saveArtifact(popup, 'popup-consoles.png');
+    await popup.close();
     await other.close();
   });
 

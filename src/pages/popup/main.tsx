@@ -6,6 +6,8 @@ import { defaultSettings, preferredRegionsFor, type Settings } from '../../core/
 import { showBadge } from '../../platform/badge';
 import { openOptionsPage, openTab } from '../../platform/extension';
 import { loadSettings } from '../../platform/settings-store';
+import { readConsoles, type OpenedConsole } from '../../platform/console-list';
+import { parseRoleArn } from '../../core/arn';
 import { useRegionHealth } from '../picker/use-health';
 import '../../ui/base.css';
 import './popup.css';
@@ -20,6 +22,10 @@ function Popup() {
     loadSettings().then((loaded) => setSettings(loaded.settings), () => undefined);
   }, []);
   const { health, checkAgain } = useRegionHealth(PARTITION);
+  const [consoles, setConsoles] = useState<OpenedConsole[]>([]);
+  useEffect(() => {
+    readConsoles().then(setConsoles, () => undefined);
+  }, []);
   const regions = useMemo(
     () => watchedRegions(partitionInfo(PARTITION)?.globalRegion ?? 'us-east-1', preferredRegionsFor(settings, TIME_ZONE)),
     [settings],
@@ -60,6 +66,21 @@ function Popup() {
           {checking ? t('checking') : t('checkNow')}
         </button>
       </div>
+      {consoles.length > 0 && (
+        <>
+          <h2>{t('consolesTitle')}</h2>
+          <ul class="consoles" aria-label={t('consolesTitle')}>
+            {consoles.map((c) => {
+              const role = parseRoleArn(c.roleArn);
+              return (
+                <li key={`${c.roleArn} ${c.openedAt}`}>
+                  {t('consoleLine', role?.roleName ?? c.roleArn, role?.accountId ?? '', c.region, new Date(c.endsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
       <p class="hint">
         <button type="button" class="link" onClick={() => void openOptionsPage()}>
           {t('settingsLink')}
