@@ -38,7 +38,8 @@ function firefoxManifest(source: SourceManifest): ManifestV3Export {
   // Spread first so every kept key stays where the source manifest has it.
   const firefox: Record<string, unknown> = {
     ...source,
-    permissions: [...source.permissions.filter((p) => !p.startsWith('declarativeNetRequest')), 'webRequestBlocking'],
+    // contextualIdentities + cookies: several roles at once open each account in a container of its own.
+    permissions: [...source.permissions.filter((p) => !p.startsWith('declarativeNetRequest')), 'webRequestBlocking', 'contextualIdentities', 'cookies'],
     background: { scripts: [source.background.service_worker], type: source.background.type },
     // Firefox for Android reads data_collection_permissions from 142 on.
     browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } },

@@ -21,7 +21,8 @@ import {
 import { checkFederationTarget, checkStsTarget, StsTargetError } from '../core/sts-target';
 import { openInTab, saveDiagnosis } from '../platform/attempt-store';
 import { requestAws, type AwsAnswer } from '../platform/aws-request';
-import { DIAGNOSIS_PATH, extensionUrl, openTab } from '../platform/extension';
+import { DIAGNOSIS_PATH, extensionUrl } from '../platform/extension';
+import { openConsoleTab } from '../platform/console-tabs';
 import { readHealth } from '../platform/health-store';
 import { recordConsoles, type OpenedConsole } from '../platform/console-list';
 import { hasStsAccess } from '../platform/sts-access';
@@ -226,7 +227,7 @@ export async function signInManyThroughSts(
   await removeCapture(tabId);
   await recordConsoles(opened.map((o) => openedConsole(o.one.role.roleArn, request.region, o.expiration, info.sessionDuration))).catch(() => undefined);
   const [own, ...others] = opened;
-  for (const other of others) await openTab(other.url, { active: false, openerTabId: tabId });
+  for (const other of others) await openConsoleTab(other.url, other.one.role.accountId, tabId);
   await openInTab(tabId, own!.url);
   return { ok: true };
 }

@@ -153,6 +153,50 @@ describe('Firefox: Okta tile → picker → regional sign-in (built extension)',
     }
   });
 
+  it('opens two roles at once, the second account in a container of its own', async () => {
+    for (const host of US_EAST_1) server.setHostMode(host, 'down');
+    try {
+      const page = await firefox.browser.newPage();
+      await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1ffmany'));
+      const origin = await page.evaluate(() => location.origin);
+      await selectByLabel(page, 'Region', 'eu-west-1');
+      await page.click(`input[type=radio][value="${DEPLOY_ARN}"]`);
+      await page.click('input[type=checkbox][aria-label^="Open Admin in 111122223333 too"]');
+      await page.click('button[type=submit]::-p-text(Open 2 consoles in eu-west-1)');
+      await waitInPage(
+        page,
+        () => location.href === 'https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1',
+        'the tab did not reach the eu-west-1 console',
+        30_000,
+      );
+      const sessions = server.consoleSessions.slice(-2).map((c) => c.assumedRoleArn.split('/')[1]).sort();
+      expect(sessions).toEqual(['Admin', 'Deploy']);
+      // Ask the extension itself which containers and tabs exist.
+      const probe = await firefox.browser.newPage();
+      await probe.goto('https://acme.okta.com/');
+      await probe.evaluate((href) => location.assign(href), `${origin}${PICKER_PATH}`);
+      await waitInPage(probe, () => location.protocol === 'moz-extension:', 'the extension page did not open');
+      const seen = await probe.evaluate(async () => {
+        // Firefox's own `browser` namespace, which has contextualIdentities.
+        const api = (globalThis as unknown as {
+          browser: {
+            contextualIdentities: { query(q: object): Promise<Array<{ name: string }>> };
+            tabs: { query(q: object): Promise<Array<{ cookieStoreId?: string }>> };
+          };
+        }).browser;
+        const identities = await api.contextualIdentities.query({});
+        const tabs = await api.tabs.query({});
+        return { names: identities.map((i) => i.name), stores: tabs.map((t) => t.cookieStoreId) };
+      });
+      expect(seen.names).toContain('AWS 111122223333');
+      expect(seen.stores.filter((s) => s && s !== 'firefox-default')).toHaveLength(1);
+      await probe.close();
+      await page.close();
+    } finally {
+      for (const host of US_EAST_1) server.setHostMode(host, 'up');
+    }
+  });
+
   it("lets the user continue to AWS's own page without being intercepted again", async () => {
     const page = await firefox.browser.newPage();
     await openPickerFromTile(page, tileUrl());

@@ -116,6 +116,8 @@ function firefoxPrefs(proxyPort: number): Record<string, unknown> {
     'extensions.getAddons.cache.enabled': false,
     'extensions.systemAddon.update.enabled': false,
     'toolkit.telemetry.enabled': false,
+    // Containers, for several roles at once (contextualIdentities).
+    'privacy.userContext.enabled': true,
     'toolkit.telemetry.server': '',
     // puppeteer points services.settings.server at a dummy host; Firefox reads that pref only with
     // MOZ_REMOTE_SETTINGS_DEVTOOLS=1 in the environment (set below), else it calls home.
