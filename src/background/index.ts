@@ -7,6 +7,7 @@ import { readPolicySwitch, readPublishedSwitch, watchInterceptionSwitch } from '
 import { listenForSigninPosts, setInterceptionEnabled } from '../platform/signin-capture';
 import { watchReposts } from '../platform/repost-watch';
 import { explainRejection, followRepost, forgetLandedSignin } from './diagnosis';
+import { fetchAccountNames } from './account-names';
 import { credentialsThroughSts, signInManyThroughSts, signInThroughSts } from './sts-signin';
 import { refreshHealth } from './health';
 
@@ -44,6 +45,10 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
       if (tabId === undefined) return { ok: false, error: 'Only a picker in a tab can sign in.' };
       const result = await signInManyThroughSts(tabId, message);
       return result.ok ? { ok: true } : { ok: false, error: result.error };
+    }
+    case 'names/fetch': {
+      if (tabId === undefined) return { ok: false, error: 'Only a picker in a tab can ask AWS for names.' };
+      return fetchAccountNames(tabId);
     }
     case 'credentials/sts': {
       if (tabId === undefined) return { ok: false, error: 'Only a picker in a tab can ask for credentials.' };

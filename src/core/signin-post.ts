@@ -69,3 +69,13 @@ function describe(url: string): string {
     return 'This address';
   }
 }
+
+/**
+ * The same POST as a fetch body, for the worker's one fetch of AWS's role page ("get account names
+ * from AWS"): only ever made from a `SigninPost` that buildSigninPost allowed.
+ */
+export function toFormPost(post: SigninPost): { url: string; method: 'POST'; headers: { 'content-type': 'application/x-www-form-urlencoded' }; body: string } {
+  const fields = new URLSearchParams();
+  for (const [name, value] of Object.entries(post.fields)) if (value !== undefined) fields.set(name, value);
+  return { url: post.url, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() };
+}

@@ -52,7 +52,11 @@ export const StsSigninManyMessage = z.object({
   durationCap: StsSigninMessage.shape.durationCap,
 });
 
+/** From the picker, on the user's click: learn account names from AWS's role page. */
+export const FetchAccountNamesMessage = z.object({ type: z.literal('names/fetch') });
+
 export const ExtensionMessage = z.discriminatedUnion('type', [
+  FetchAccountNamesMessage,
   StsSigninManyMessage,
   RefreshHealthMessage,
   SigninRejectedMessage,
@@ -70,7 +74,7 @@ export interface CliCredentials {
   readonly assumedRoleArn: string;
 }
 
-export type MessageReply = { ok: true; cliCredentials?: CliCredentials } | { ok: false; error: string };
+export type MessageReply = { ok: true; cliCredentials?: CliCredentials; learned?: number } | { ok: false; error: string };
 
 export interface MessageSender {
   readonly id?: string | undefined;
@@ -86,6 +90,7 @@ export function isAllowedSender(message: ExtensionMessage, sender: MessageSender
     case 'signin/sts':
     case 'signin/sts-many':
     case 'credentials/sts':
+    case 'names/fetch':
       // The tab's own picker: the worker uses that tab's capture.
       return isFromOwnPage(sender, ownId, ownOrigin) && sender.tab?.id !== undefined;
     case 'signin/rejected':

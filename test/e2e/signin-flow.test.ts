@@ -273,6 +273,38 @@ describe('picker states', () => {
   });
 });
 
+describe('account names from AWS itself', () => {
+  it("learns them from AWS's role page on one click, and shows them later while that endpoint is down", async () => {
+    server.setAccountAliases({ '111122223333': 'sandbox-prod', '444455556666': 'payments' });
+    try {
+      const page = await browser.context.newPage();
+      await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1names-aws'));
+      expect(server.received).toEqual([]);
+      await page.getByRole('button', { name: 'Get account names from AWS' }).click();
+      await page.getByRole('heading', { name: /sandbox-prod\s*111122223333/ }).waitFor({ timeout: 5_000 });
+      await page.getByRole('heading', { name: /payments\s*444455556666/ }).waitFor();
+      // Exactly one POST, to the endpoint the assertion is addressed to, without a role and without cookies.
+      expect(server.received.map((p) => `${p.host} ${p.fields.roleIndex ?? '(no role)'} ${p.headers.cookie ?? '(no cookie)'}`)).toEqual([
+        `${GLOBAL} (no role) (no cookie)`,
+      ]);
+      await page.close();
+
+      // Another day, that endpoint is down: the names learned before are still there, with no click.
+      server.setHostMode(GLOBAL, 'down');
+      server.clearReceived();
+      const later = await browser.context.newPage();
+      await openPickerFromTile(later, tileUrl({}, 'acme.okta.com', 'exk1names-aws'));
+      await later.getByRole('heading', { name: /sandbox-prod\s*111122223333/ }).waitFor({ timeout: 5_000 });
+      expect(server.received).toEqual([]);
+      await later.close();
+    } finally {
+      server.setAccountAliases(undefined);
+      server.setHostMode(GLOBAL, 'up');
+      await worker.evaluate(() => chrome.storage.local.remove('learned:account-names'));
+    }
+  });
+});
+
 describe('diagnosis of a refused sign-in', () => {
   it("explains AWS's rejection at another region and what to ask the admin (re-post only, as set)", async () => {
     server.setHostMode(EU_WEST_1, 'reject');

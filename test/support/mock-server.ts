@@ -239,6 +239,11 @@ export interface MockServer {
    * RelayState console URL, instead of the landing page that shows what arrived (for the bench).
    */
   redirectSignins(on: boolean): void;
+  /**
+   * Account aliases AWS knows (REFERENCE §9). When set, a multi-role assertion posted without a role
+   * is answered with AWS's legacy role page naming each account ("Account: alias (id)").
+   */
+  setAccountAliases(aliases: Record<string, string> | undefined): void;
   /** The `SAML:aud` values the roles' trust policy lists (default DEFAULT_TRUSTED_AUDIENCES). */
   setTrustedAudiences(values: string[]): void;
   resetTrustedAudiences(): void;
@@ -304,6 +309,7 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
   let federationPostRefused = false;
   let closing = false;
   let redirecting = false;
+  let accountAliases: Record<string, string> | undefined;
 
   // The control host is never faulted, so the demo can always switch a host back up.
   const modeOf = (host: string) => (host === 'localhost' ? undefined : modes.get(host));
@@ -461,6 +467,10 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     if (rejection?.mode === 'reject') return send(res, 200, awsSigninErrorPage(rejection.message));
     if (fields.SAMLResponse && !recipientAccepted(fields.SAMLResponse, host, url.pathname)) {
       return send(res, 200, awsSigninErrorPage(AWS_INVALID_SAML_MESSAGE));
+    }
+    if (accountAliases && fields.SAMLResponse && !fields.roleIndex) {
+      const roles = readAssertion(fields.SAMLResponse)?.roles ?? [];
+      if (roles.length > 1) return send(res, 200, awsRolePage(roles, accountAliases));
     }
     const relay = fields.RelayState ?? '';
     if (redirecting && fields.SAMLResponse && fields.roleIndex && CONSOLE_HOST.test(safeHost(relay))) {
@@ -739,6 +749,9 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     },
     redirectSignins(on) {
       redirecting = on;
+    },
+    setAccountAliases(aliases) {
+      accountAliases = aliases;
     },
     acceptAnyRecipient(host, accept) {
       const name = canonicalSigninHost(host.toLowerCase());
@@ -1329,4 +1342,21 @@ function awsSigninErrorPage(message: string): string {
     'Amazon Web Services Sign-In',
     `<div id="container"><div id="content"><h1>Amazon Web Services Sign In</h1><p class="error"><b>Error:</b> ${esc(message)}</p></div></div>`,
   );
+}
+
+/** AWS's legacy role-selection page (as in the fixtures): accounts with their alias where known. */
+function awsRolePage(roles: readonly RolePair[], aliases: Readonly<Record<string, string>>): string {
+  const accounts = new Map<string, string[]>();
+  for (const role of roles) {
+    const id = role.roleArn.split(':')[4] ?? '';
+    accounts.set(id, [...(accounts.get(id) ?? []), role.roleArn]);
+  }
+  const blocks = [...accounts]
+    .map(([id, arns]) => {
+      const label = Object.hasOwn(aliases, id) ? `Account: ${esc(aliases[id] ?? '')} (${id})` : `Account: ${id}`;
+      const radios = arns.map((arn) => `<div class="saml-role"><input type="radio" name="roleIndex" value="${esc(arn)}"><label>${esc(arn.split('/').pop() ?? '')}</label></div>`).join('');
+      return `<fieldset><div class="saml-account"><div class="saml-account-name">${label}</div>${radios}</div></fieldset>`;
+    })
+    .join('');
+  return page('Amazon Web Services Sign-In', `<form id="saml_form" method="post" action="/saml"><p>Select a role:</p>${blocks}</form>`);
 }

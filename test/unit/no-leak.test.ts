@@ -35,8 +35,11 @@ const SIGNIN_POST = 'src/core/signin-post.ts';
  * form POST to an STS endpoint that checkStsTarget allowed) or buildSigninTokenPost made.
  */
 const STS_SIGNIN = 'src/background/sts-signin.ts';
+/** "Get account names from AWS": the assertion without a role, as buildSigninPost allowed it. */
+const NAMES_FETCH = 'src/background/account-names.ts';
 const STS_REQUEST = /^\s*post\.url\s*,\s*post\s*,/;
-const STS_POST_ORIGIN = /\bpost\s*:\s*ReturnType<typeof\s+buildAssumeRoleWithSaml>|\bpost\s*=\s*buildSigninTokenPost\s*\(/;
+const STS_POST_ORIGIN =
+  /\bpost\s*:\s*ReturnType<typeof\s+buildAssumeRoleWithSaml>|\bpost\s*=\s*buildSigninTokenPost\s*\(|\bpost\s*=\s*toFormPost\s*\(\s*buildSigninPost\s*\(/;
 
 /** A file that handles the assertion: mentions the field, our capture of it, or the POST that carries it. */
 const HANDLES_ASSERTION = /samlResponse|SAMLResponse|[cC]apture|SigninPost\b/;
@@ -218,9 +221,9 @@ const withoutExtension = (path: string) => path.replace(/\.(?:tsx?|html)$/, '');
 
 /** `requestAws(post.url, post, …)` in the STS sign-in, with `post` from one of the two builders, in the enclosing function. */
 function isAllowedStsRequest(file: SourceFile, code: string, name: string, args: string, index: number): boolean {
-  if (file.path !== STS_SIGNIN || name !== 'requestAws' || !STS_REQUEST.test(args)) return false;
+  if ((file.path !== STS_SIGNIN && file.path !== NAMES_FETCH) || name !== 'requestAws' || !STS_REQUEST.test(args)) return false;
   const enclosing = code.slice(code.lastIndexOf('function ', index), index);
-  return STS_POST_ORIGIN.test(enclosing) && /\bcheck(?:Sts|Federation)Target\s*\(/.test(code);
+  return STS_POST_ORIGIN.test(enclosing) && /\b(?:check(?:Sts|Federation)Target|buildSigninPost)\s*\(/.test(code);
 }
 
 function findViolations(files: readonly SourceFile[]): Violation[] {

@@ -16,6 +16,8 @@ import { ContinueToAws, ExpiredView } from './StateViews';
 import { signIn, signInManyWithSts, signInWithSts } from './sign-in';
 import { MethodLine } from './MethodLine';
 import { CliCredentialsAction } from './CliCredentials';
+import { AccountNamesOffer } from './AccountNamesOffer';
+import { readLearnedNames } from '../../platform/learned-names';
 import { useSigninMethod } from './use-signin-method';
 import { requestStsAccess } from '../../platform/sts-access';
 import type { SigninMethod } from '../../core/signin-method';
@@ -65,11 +67,16 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   // someone else's assertion (login CSRF). Say so, and never sign in without a click for it.
   const firstFromApp = settingsReady && own(settings.recent, appKey) === undefined;
   const derived = useMemo(() => deriveAccountNames(info.roles, settings.aliasPattern), [info.roles, settings.aliasPattern]);
-  const accountNames = useMemo(() => resolveAccountNames(derived, settings.accountNames), [derived, settings.accountNames]);
-  // Names read from role names, where the user gave none: shown apart from the user's own.
+  // Names AWS's own role page gave (learned on the user's click or a visit to AWS's page).
+  const [learned, setLearned] = useState<Record<string, string>>({});
+  const loadLearned = () =>
+    void readLearnedNames().then((known) => setLearned(Object.fromEntries(Object.entries(known).map(([id, v]) => [id, v.name]))), () => undefined);
+  useEffect(loadLearned, []);
+  const accountNames = useMemo(() => resolveAccountNames({ ...derived, ...learned }, settings.accountNames), [derived, learned, settings.accountNames]);
+  // Names read from role names, where neither the user nor AWS gave one: shown apart.
   const derivedNames = useMemo(
-    () => new Set(Object.keys(derived).filter((id) => !Object.hasOwn(settings.accountNames, id))),
-    [derived, settings.accountNames],
+    () => new Set(Object.keys(derived).filter((id) => !Object.hasOwn(settings.accountNames, id) && !Object.hasOwn(learned, id))),
+    [derived, learned, settings.accountNames],
   );
   const index = useMemo(() => buildRoleIndex(info.roles, accountNames), [info.roles, accountNames]);
   const pins = useMemo(() => settings.pins.map((p) => p.roleArn), [settings.pins]);
@@ -340,6 +347,11 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         </p>
       )}
 
+      {info.roles.length > 1 &&
+        health[address.endpoint.region]?.state !== 'down' &&
+        info.roles.some((r) => own(accountNames, r.accountId) === undefined) && (
+          <AccountNamesOffer host={address.endpoint.host} onLearned={loadLearned} />
+        )}
       <RoleList
         sections={layout.sections}
         hidden={layout.hidden}

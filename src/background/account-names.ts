@@ -1,0 +1,49 @@
+import { CapturedSigninSchema } from '../core/captured-signin-schema';
+import { readAccountAliases, MAX_ROLE_PAGE_BYTES } from '../core/aws-role-page';
+import { assertionAddress } from '../core/region-choice';
+import { parseSamlResponse, SamlResponseError } from '../core/saml';
+import { buildSigninPost, SigninTargetError, toFormPost } from '../core/signin-post';
+import { requestAws } from '../platform/aws-request';
+import { recordLearnedNames } from '../platform/learned-names';
+import { readCapture } from '../platform/session-store';
+
+/**
+ * "Get account names from AWS" (issue I, REFERENCE §9), on the user's click only: the tab's
+ * assertion, without a role, to the sign-in endpoint it is addressed to, with no cookies; AWS
+ * answers a multi-role assertion with its role page, which names the accounts. Never for a
+ * single-role assertion (AWS would sign in at once). The assertion stays for the sign-in.
+ */
+export async function fetchAccountNames(tabId: number): Promise<{ ok: true; learned: number } | { ok: false; error: string }> {
+  const parsed = CapturedSigninSchema.safeParse(await readCapture(tabId));
+  if (!parsed.success) return { ok: false, error: 'The sign-in data is gone: sign in again from your identity provider.' };
+  const capture = parsed.data;
+  let info;
+  try {
+    info = parseSamlResponse(capture.samlResponse);
+  } catch (error) {
+    return { ok: false, error: error instanceof SamlResponseError ? error.message : 'The sign-in data could not be read.' };
+  }
+  if (info.roles.length < 2) return { ok: false, error: 'With a single role AWS signs in at once, so it shows no names.' };
+  const address = assertionAddress(info.recipient, capture.url);
+  if (!address) return { ok: false, error: 'This assertion is not addressed to an AWS sign-in endpoint.' };
+  let post;
+  try {
+    post = toFormPost(
+      buildSigninPost({
+        samlResponse: capture.samlResponse,
+        partition: address.partition,
+        targetUrl: `https://${address.endpoint.host}${address.endpoint.path}`,
+        relayState: '',
+      }),
+    );
+  } catch (error) {
+    return { ok: false, error: error instanceof SigninTargetError ? error.message : 'The request could not be made.' };
+  }
+  const answer = await requestAws(post.url, post, 10_000, MAX_ROLE_PAGE_BYTES);
+  if (answer.kind !== 'answered') return { ok: false, error: `AWS's sign-in endpoint did not answer: ${answer.message}.` };
+  const names = readAccountAliases(answer.text);
+  const count = Object.keys(names).length;
+  if (!count) return { ok: false, error: "AWS's page had no names we could read." };
+  await recordLearnedNames(names, Date.now());
+  return { ok: true, learned: count };
+}

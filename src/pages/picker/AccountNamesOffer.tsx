@@ -1,0 +1,33 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../platform/i18n';
+import { sendToWorker } from '../../platform/messaging';
+
+/**
+ * "Get account names from AWS" (issue I): offered when the assertion has several roles, some of
+ * its accounts have no name and the addressed endpoint is not down. Only on this click does the
+ * worker post the assertion, without a role, to that endpoint and read the names from AWS's page.
+ */
+export function AccountNamesOffer(props: { host: string; onLearned: () => void }) {
+  const [state, setState] = useState<{ kind: 'idle' | 'asking' } | { kind: 'done'; text: string; error: boolean }>({ kind: 'idle' });
+  const ask = async () => {
+    setState({ kind: 'asking' });
+    const reply = await sendToWorker({ type: 'names/fetch' });
+    if (reply.ok) props.onLearned();
+    setState(reply.ok ? { kind: 'done', text: t('namesLearned', String(reply.learned ?? 0)), error: false } : { kind: 'done', text: reply.error, error: true });
+  };
+  return (
+    <p class="hint names-offer">
+      {state.kind !== 'done' || state.error ? (
+        <button type="button" class="link" onClick={() => void ask()} disabled={state.kind === 'asking'} title={t('namesFromAwsTitle', props.host)}>
+          {state.kind === 'asking' ? t('namesAsking') : t('namesFromAws')}
+        </button>
+      ) : null}
+      {state.kind === 'done' && (
+        <span class={state.error ? 'error' : undefined} role="status">
+          {' '}
+          {state.text}
+        </span>
+      )}
+    </p>
+  );
+}
