@@ -1,6 +1,7 @@
 import { ATTEMPT_TTL_MS, diagnoseEndpointFailure, diagnoseRejection, type SigninAttempt } from '../core/diagnosis';
 import type { RepostOutcome } from '../core/repost-outcome';
 import { refusalKey } from '../core/signin-method';
+import { hostOf } from '../core/url-host';
 import { removeCapture } from '../platform/session-store';
 import { openInTab, peekAttempt, saveDiagnosis, takeAttempt } from '../platform/attempt-store';
 import { DIAGNOSIS_PATH, extensionUrl } from '../platform/extension';
@@ -23,7 +24,7 @@ export async function explainRejection(tabId: number, awsMessage: string): Promi
   if (!attempt || now - attempt.at > ATTEMPT_TTL_MS) return;
   if (continuesThroughSts(attempt, now)) {
     if (attempt.issuer) await recordRefusal(refusalKey(attempt.issuer, attempt.partition), now).catch(() => undefined);
-    const host = hostOf(attempt.targetUrl);
+    const host = hostOf(attempt.targetUrl) ?? attempt.targetUrl.slice(0, 256);
     const result = await signInThroughSts(
       tabId,
       { roleArn: attempt.roleArn, region: attempt.region, durationCap: attempt.durationCap },
@@ -65,18 +66,10 @@ export async function followRepost(tabId: number, outcome: RepostOutcome): Promi
     const result = await signInThroughSts(
       tabId,
       { roleArn: attempt.roleArn, region: attempt.region, durationCap: attempt.durationCap },
-      { attempt, step: { method: 'repost', host: hostOf(attempt.targetUrl), said: outcome.detail } },
+      { attempt, step: { method: 'repost', host: hostOf(attempt.targetUrl) ?? attempt.targetUrl.slice(0, 256), said: outcome.detail } },
     );
     if (result.ok || result.code === 'refused') return;
   }
   await saveDiagnosis(tabId, { diagnosis: diagnoseEndpointFailure(outcome.detail, attempt), attempt });
   await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url.slice(0, 256);
-  }
 }

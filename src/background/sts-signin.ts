@@ -123,26 +123,9 @@ export async function signInThroughSts(
   const prepared = await prepare(tabId, request);
   if (!prepared.ok) return prepared;
   const { capture, info, role, partition } = prepared;
-  const recipientUrl = info.recipient ?? capture.url;
-  const attempt: SigninAttempt = previous?.attempt ?? {
-    tabId,
-    partition,
-    region: request.region,
-    targetUrl: stsEndpoint(partition, request.region)?.url ?? '',
-    recipientUrl,
-    recipientRegion: endpointForUrl(recipientUrl)?.region ?? '',
-    roleArn: role.roleArn,
-    notOnOrAfter: info.notOnOrAfter,
-    at: Date.now(),
-    method: 'sts',
-    issuer: info.issuer,
-  };
+  const attempt = previous?.attempt ?? stsAttempt(tabId, prepared, request.region);
   const steps: DiagnosisStep[] = previous ? [previous.step] : [];
-  const fail = async (stsError: StsError | undefined): Promise<StsSigninResult> => {
-    await saveDiagnosis(tabId, { diagnosis: diagnoseStsFailure({ attempt, steps, stsError }), attempt });
-    await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
-    return { ok: false, code: 'refused', error: 'AWS did not sign you in; the explanation is on the page.' };
-  };
+  const fail = (stsError: StsError | undefined) => explainFailure(tabId, attempt, steps, stsError);
 
   const assumed = await assumeRole(prepared, request, steps);
   if (!assumed.ok) return fail(assumed.error);
@@ -205,24 +188,7 @@ export async function signInManyThroughSts(
   const opened = results.filter((r): r is typeof r & { url: string } => 'url' in r && typeof r.url === 'string');
   if (!opened.length) {
     const failed = results[0]!;
-    const recipientUrl = info.recipient ?? capture.url;
-    const attempt: SigninAttempt = {
-      tabId,
-      partition,
-      region: request.region,
-      targetUrl: stsEndpoint(partition, request.region)?.url ?? '',
-      recipientUrl,
-      recipientRegion: endpointForUrl(recipientUrl)?.region ?? '',
-      roleArn: failed.one.role.roleArn,
-      notOnOrAfter: info.notOnOrAfter,
-      at: Date.now(),
-      method: 'sts',
-      issuer: info.issuer,
-    };
-    const stsError = 'error' in failed ? failed.error : undefined;
-    await saveDiagnosis(tabId, { diagnosis: diagnoseStsFailure({ attempt, steps: failed.steps, stsError }), attempt });
-    await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
-    return { ok: false, code: 'refused', error: 'AWS did not sign you in; the explanation is on the page.' };
+    return explainFailure(tabId, stsAttempt(tabId, failed.one, request.region), failed.steps, 'error' in failed ? failed.error : undefined);
   }
   await removeCapture(tabId);
   await recordConsoles(opened.map((o) => openedConsole(o.one.role.roleArn, request.region, o.expiration, info.sessionDuration))).catch(() => undefined);
@@ -247,6 +213,32 @@ export async function credentialsThroughSts(
   const assumed = await assumeRole(prepared, request, []);
   if (assumed.ok) return assumed;
   return { ok: false, error: `${explainStsError(assumed.error).explanation} (${describeStsError(assumed.error)})` };
+}
+
+/** The sign-in attempt through STS, as the diagnosis page explains it (no assertion in it). */
+function stsAttempt(tabId: number, prepared: Prepared, region: string): SigninAttempt {
+  const { capture, info, role, partition } = prepared;
+  const recipientUrl = info.recipient ?? capture.url;
+  return {
+    tabId,
+    partition,
+    region,
+    targetUrl: stsEndpoint(partition, region)?.url ?? '',
+    recipientUrl,
+    recipientRegion: endpointForUrl(recipientUrl)?.region ?? '',
+    roleArn: role.roleArn,
+    notOnOrAfter: info.notOnOrAfter,
+    at: Date.now(),
+    method: 'sts',
+    issuer: info.issuer,
+  };
+}
+
+/** The STS sign-in failed: the tab shows the diagnosis page, which lists every step tried. */
+async function explainFailure(tabId: number, attempt: SigninAttempt, steps: readonly DiagnosisStep[], stsError: StsError | undefined): Promise<StsSigninResult> {
+  await saveDiagnosis(tabId, { diagnosis: diagnoseStsFailure({ attempt, steps, stsError }), attempt });
+  await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
+  return { ok: false, code: 'refused', error: 'AWS did not sign you in; the explanation is on the page.' };
 }
 
 /** What the popup lists: the console session ends after SessionDuration, else with the credentials. */

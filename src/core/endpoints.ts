@@ -114,6 +114,11 @@ export function partitionInfo(partition: string): PartitionInfo | undefined {
   return PARTITIONS.find((p) => p.id === partition);
 }
 
+/** A region of any partition of the catalog. */
+export function isCatalogRegion(code: string): boolean {
+  return PARTITIONS.some((p) => p.regions.some((r) => r.code === code));
+}
+
 export function regionInfo(partition: string, region: string): RegionInfo | undefined {
   return partitionInfo(partition)?.regions.find((r) => r.code === region);
 }

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { ALIAS_PRESETS, accountNameProblem, validateAliasRegex, type AliasPattern } from './account-names';
 import { parseRoleArn } from './arn';
-import { PARTITIONS } from './endpoints';
+import { PARTITIONS, isCatalogRegion } from './endpoints';
 import { SIGNIN_METHOD_SETTINGS } from './signin-method';
 import { CLI_FORMATS } from './cli-credentials';
 import { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './limits';
@@ -48,7 +48,7 @@ z.config(z.locales.en());
 // ---- Parts of the schema ------------------------------------------------------------------------
 
 const ALL_REGIONS = new Set(PARTITIONS.flatMap((p) => p.regions.map((r) => r.code)));
-export const isKnownRegion = (code: string): boolean => ALL_REGIONS.has(code);
+export const isKnownRegion = isCatalogRegion;
 
 /** A string checked by `problem`, which returns why it is not acceptable. */
 const text = (what: string, problem: (s: string) => string | undefined) =>

@@ -1,5 +1,6 @@
 import { parseRoleArn } from './arn';
 import { endpointForUrl, type SigninEndpoint } from './endpoints';
+import { hostOf } from './url-host';
 
 /** The exact form a browser must POST to sign in (REFERENCE §1, §3). */
 export interface SigninPost {
@@ -63,11 +64,7 @@ export function buildSigninPost(request: SigninPostRequest): SigninPost {
 }
 
 function describe(url: string): string {
-  try {
-    return new URL(url).host || 'This address';
-  } catch {
-    return 'This address';
-  }
+  return hostOf(url) ?? 'This address';
 }
 
 /**

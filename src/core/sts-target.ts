@@ -1,4 +1,5 @@
 import { parseRoleArn } from './arn';
+import { hostOf } from './url-host';
 import { federationEndpointForUrl, stsEndpointForHost, type FederationEndpoint, type StsEndpoint } from './endpoints';
 
 /**
@@ -53,9 +54,5 @@ function parseHttpsUrl(url: string): URL | undefined {
 }
 
 function describe(url: string): string {
-  try {
-    return new URL(url).host || 'This address';
-  } catch {
-    return 'This address';
-  }
+  return hostOf(url) ?? 'This address';
 }

@@ -1,6 +1,8 @@
 // zod/mini: the same validation, tree-shaken, so the service worker stays small.
 import * as z from 'zod/mini';
-import { endpointForHost } from '../core/endpoints';
+import { parseRoleArn } from '../core/arn';
+import { endpointForHost, isCatalogRegion } from '../core/endpoints';
+import type { StsCredentials } from '../core/sts';
 
 /**
  * Every message between our pages and the worker, validated on arrival. Messages carry no
@@ -28,8 +30,8 @@ export const SigninLandedMessage = z.object({ type: z.literal('signin/landed') }
  */
 export const StsSigninMessage = z.object({
   type: z.literal('signin/sts'),
-  roleArn: z.string().check(z.minLength(20), z.maxLength(2048), z.regex(/^arn:aws[a-z0-9-]*:iam::\d{12}:role\//)),
-  region: z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/), z.maxLength(32)),
+  roleArn: z.string().check(z.maxLength(2048), z.refine((s) => parseRoleArn(s) !== undefined)),
+  region: z.string().check(z.maxLength(32), z.refine(isCatalogRegion)),
   durationCap: z.optional(z.number().check(z.int(), z.gte(900), z.lte(43_200))),
 });
 
@@ -66,13 +68,7 @@ export const ExtensionMessage = z.discriminatedUnion('type', [
 ]);
 export type ExtensionMessage = z.infer<typeof ExtensionMessage>;
 
-export interface CliCredentials {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken: string;
-  readonly expiration: string;
-  readonly assumedRoleArn: string;
-}
+export type CliCredentials = StsCredentials & { readonly assumedRoleArn: string };
 
 export type MessageReply = { ok: true; cliCredentials?: CliCredentials; learned?: number } | { ok: false; error: string };
 

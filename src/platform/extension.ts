@@ -23,8 +23,8 @@ export function onTabClosed(listener: (tabId: number) => void): void {
   browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
 }
 
-export async function openTab(url: string, options: { active?: boolean; openerTabId?: number } = {}): Promise<void> {
-  await browser.tabs.create({ url, ...options });
+export async function openTab(url: string): Promise<void> {
+  await browser.tabs.create({ url });
 }
 
 export async function openOptionsPage(): Promise<void> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { own, shortIssuer } from '../../src/core/own';
+import { shortIssuer } from '../../src/core/captured-signin';
+import { own } from '../../src/core/own';
 import { defaultSettings, recentRoleArns, recordRecent } from '../../src/core/settings';
 
 describe('own', () => {

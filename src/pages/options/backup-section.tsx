@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { exportSettings, importSettings } from '../../core/settings';
 import type { SectionProps } from './main';
+import { hostOf } from '../../core/url-host';
 import { t } from '../../platform/i18n';
 
 export function BackupSection(props: SectionProps) {
@@ -49,7 +50,7 @@ export function BackupSection(props: SectionProps) {
               <ul class="imported-links">
                 {report.links.map(([region, url]) => (
                   <li key={region}>
-                    {region}: <strong>{hostOf(url)}</strong> <code>{url}</code>
+                    {region}: <strong>{hostOf(url) ?? url}</strong> <code>{url}</code>
                   </li>
                 ))}
               </ul>
@@ -76,10 +77,3 @@ export function BackupSection(props: SectionProps) {
   );
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}

@@ -24,7 +24,9 @@ import type { SigninMethod } from '../../core/signin-method';
 import { useAutoSignin } from './use-auto-signin';
 import { useRegionHealth } from './use-health';
 import { t, tPlural } from '../../platform/i18n';
-import { own, shortIssuer } from '../../core/own';
+import { own } from '../../core/own';
+import { shortIssuer } from '../../core/captured-signin';
+import { hostOf } from '../../core/url-host';
 
 interface Props {
   capture: CapturedSignin;
@@ -411,7 +413,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
       <div class="actions">
         {freshApp && (
           <a class="button primary" href={freshApp.url}>
-            {t('freshAssertion', freshApp.region, hostOf(freshApp.url))}
+            {t('freshAssertion', freshApp.region, hostOf(freshApp.url) ?? freshApp.url.slice(0, 64))}
           </a>
         )}
         <button type="submit" class={freshApp ? 'button' : 'button primary'} disabled={!selected || posting}>
@@ -448,15 +450,6 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
       )}
     </form>
   );
-}
-
-/** The host a link goes to, shown on it: the link may come from an imported or synced file. */
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url.slice(0, 64);
-  }
 }
 
 function radioId(roleArn: string): string {
