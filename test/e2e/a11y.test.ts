@@ -1,29 +1,15 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type LaunchedExtension } from '../support/chromium';
-import { startMockServer, type MockServer } from '../support/mock-server';
-import { openPickerFromTile, saveArtifact, tileUrl, warmUpCapture } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { extensionSuite, openPickerFromTile, postFromIdp, saveArtifact, tileUrl } from './helpers';
 
 // axe-core, a real auditor, on every page and state in light and dark: no serious or critical
 // finding of the WCAG 2.1 A/AA rules. Injected through the DevTools protocol (page.evaluate), which
 // our pages' CSP does not apply to; nothing of it ships in the extension.
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server: MockServer;
-let browser: LaunchedExtension;
-
-beforeAll(async () => {
-  server = await startMockServer();
-  browser = await launchWithExtension({ server, headless: true });
-  await warmUpCapture(browser.context);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = extensionSuite();
 
 interface Finding {
   id: string;
@@ -43,18 +29,10 @@ async function audit(page: Page): Promise<Finding[]> {
 }
 
 type Opener = (page: Page) => Promise<void>;
-const origin = () => `chrome-extension://${browser.extensionId}`;
+const origin = () => `chrome-extension://${suite.browser.extensionId}`;
 
 const postUnreadable: Opener = async (page) => {
-  await page.goto('https://acme.okta.com/');
-  await page.evaluate(() => {
-    const form = document.createElement('form');
-    form.method = 'POST';
-    form.action = 'https://signin.aws.amazon.com/saml';
-    form.innerHTML = '<input type="hidden" name="SAMLResponse" value="%%% not base64 %%%"><input type="hidden" name="RelayState" value="">';
-    document.body.append(form);
-    form.submit();
-  });
+  await postFromIdp(page, '%%% not base64 %%%');
   await page.getByRole('heading', { name: 'This sign-in could not be read' }).waitFor({ timeout: 15_000 });
 };
 
@@ -98,7 +76,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     for (const [name, open] of PAGES) {
       it(`${name}, ${scheme}: no serious or critical finding`, async () => {
-        const page = await browser.context.newPage();
+        const page = await suite.browser.context.newPage();
         await page.emulateMedia({ colorScheme: scheme });
         try {
           await open(page);

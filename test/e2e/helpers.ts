@@ -3,6 +3,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchWithExtension, type LaunchedExtension } from '../support/chromium';
+import { startMockServer, type MockServer } from '../support/mock-server';
 export const ARTIFACTS_DIR = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), 'test-results');
 
 export function tileUrl(query: Record<string, string> = {}, host = 'acme.okta.com', appId = 'exk1e2e'): string {
@@ -60,4 +63,56 @@ export async function profileContains(dir: string, needle: string): Promise<stri
     if (text.includes(needle)) hits.push(path);
   }
   return hits;
+}
+
+/**
+ * The usual suite: one mock server and one Chromium with the built extension, warmed up (a first
+ * sign-in captured) before the tests, closed after. Read the fields inside tests and hooks.
+ */
+export function extensionSuite(): { readonly server: MockServer; readonly browser: LaunchedExtension; readonly worker: Worker } {
+  let server: MockServer | undefined;
+  let browser: LaunchedExtension | undefined;
+  beforeAll(async () => {
+    server = await startMockServer();
+    browser = await launchWithExtension({ server, headless: true });
+    await warmUpCapture(browser.context);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('extensionSuite: used before its beforeAll ran');
+    return value;
+  };
+  return {
+    get server() {
+      return ready(server);
+    },
+    get browser() {
+      return ready(browser);
+    },
+    get worker() {
+      return ready(ready(browser).serviceWorker);
+    },
+  };
+}
+
+/** An IdP page that posts `samlResponse` to AWS's global sign-in endpoint, as Okta's page would. */
+export async function postFromIdp(page: Page, samlResponse: string): Promise<void> {
+  await page.goto('https://acme.okta.com/');
+  await page.evaluate((value) => {
+    const form = document.createElement('form');
+    form.method = 'POST';
+    form.action = 'https://signin.aws.amazon.com/saml';
+    for (const [name, fieldValue] of [['SAMLResponse', value], ['RelayState', '']]) {
+      const input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name!;
+      input.value = fieldValue!;
+      form.append(input);
+    }
+    document.body.append(form);
+    form.submit();
+  }, samlResponse);
 }

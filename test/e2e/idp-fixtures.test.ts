@@ -2,32 +2,19 @@
 // Okta's fixture route, the built extension and the picker's own DOMParser in real Chromium: the
 // picker reads each as the decoder does in Node, and signs in with what the page posted, unchanged.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseSamlResponse, SamlResponseError, type SamlAssertionInfo } from '../../src/core/saml';
-import { launchWithExtension, type LaunchedExtension } from '../support/chromium';
-import { idpFixtureNames, startMockServer, type MockServer } from '../support/mock-server';
-import { openPickerFromTile, saveArtifact, warmUpCapture } from './helpers';
+import { idpFixtureNames } from '../support/mock-server';
+import { extensionSuite, openPickerFromTile, saveArtifact } from './helpers';
 
 const GLOBAL = 'signin.aws.amazon.com';
 const PICKER_URL = /^chrome-extension:\/\/[a-p]{32}\/src\/pages\/picker\/index\.html/;
 
-let server: MockServer;
-let browser: LaunchedExtension;
-
-beforeAll(async () => {
-  server = await startMockServer();
-  browser = await launchWithExtension({ server, headless: true });
-  await warmUpCapture(browser.context);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = extensionSuite();
 
 beforeEach(() => {
-  server.clearReceived();
-  server.setHostMode(GLOBAL, 'up');
+  suite.server.clearReceived();
+  suite.server.setHostMode(GLOBAL, 'up');
 });
 
 /** The mock Okta page for one fixture; `fresh` moves its timestamps to now (see the route). */
@@ -42,9 +29,9 @@ describe('real IdP responses in the picker (real Chromium, built extension)', ()
     ['gimme_okta_oie_appForm.html', 'arn:aws:iam::123456789012:role/SSO.ReadOnlyRole', /^SSO\.ReadOnlyRole/],
     ['saml2aws_netiq_autopost_form.html', 'arn:aws:iam::169267451285:role/wbc-readonly', /^wbc-readonly.*169267451285/],
   ])('%s: shows its roles and signs in at the global endpoint with what the page posted', async (name, chosen, label) => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await openPickerFromTile(page, fixtureUrl(name));
-    const issued = server.issued.at(-1)!;
+    const issued = suite.server.issued.at(-1)!;
     expect(issued.appId).toBe(`fixture/${name}`);
     const expected = parseSamlResponse(issued.samlResponse).roles;
     expect(expected.length).toBeGreaterThan(1);
@@ -62,25 +49,25 @@ describe('real IdP responses in the picker (real Chromium, built extension)', ()
     await saveArtifact(page, `picker-fixture-${name.replace(/\.\w+$/, '')}.png`);
     await page.getByRole('button', { name: /^Sign in/ }).click();
 
-    const post = await server.waitForPost((p) => p.host === GLOBAL, 15_000);
+    const post = await suite.server.waitForPost((p) => p.host === GLOBAL, 15_000);
     expect(post.path).toBe('/saml');
     // Exactly the field the IdP's page posted (HTML entities decoded by the browser, padding as it was).
     expect(post.fields.SAMLResponse).toBe(issued.samlResponse);
     expect(post.fields.roleIndex).toBe(chosen);
     expect(post.fields.RelayState).toBe('https://us-east-1.console.aws.amazon.com/console/home?region=us-east-1');
-    expect(server.received).toHaveLength(1);
+    expect(suite.server.received).toHaveLength(1);
     // Signed in by the plain re-post: no assertion went to STS (health probes may have).
-    expect(server.stsRequests.filter((r) => r.fields.SAMLAssertion !== undefined || r.query.SAMLAssertion !== undefined)).toEqual([]);
+    expect(suite.server.stsRequests.filter((r) => r.fields.SAMLAssertion !== undefined || r.query.SAMLAssertion !== undefined)).toEqual([]);
     await page.getByRole('heading', { name: `Signed in (mock) via ${GLOBAL}` }).waitFor({ timeout: 15_000 });
     await page.close();
   });
 
   it('reads every fixture as the decoder does in Node: the same roles, or the same sentence', async () => {
     for (const name of idpFixtureNames()) {
-      const page = await browser.context.newPage();
+      const page = await suite.browser.context.newPage();
       await page.goto(fixtureUrl(name));
       await page.waitForURL(PICKER_URL, { timeout: 15_000 });
-      const { samlResponse } = server.issued.at(-1)!;
+      const { samlResponse } = suite.server.issued.at(-1)!;
       let message: string | undefined;
       let info: SamlAssertionInfo | undefined;
       try {
@@ -108,15 +95,15 @@ describe('real IdP responses in the picker (real Chromium, built extension)', ()
       }
       await page.close();
     }
-    expect(server.received).toEqual([]);
+    expect(suite.server.received).toEqual([]);
   });
 
   it('shows a fixture as it is, expired, when its timestamps are left alone', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.goto(fixtureUrl('saml2aws_netiq_autopost_form.html', false));
     await page.waitForURL(PICKER_URL, { timeout: 15_000 });
     await page.getByRole('heading', { name: 'This sign-in has expired' }).waitFor({ timeout: 15_000 });
-    expect(server.received).toEqual([]);
+    expect(suite.server.received).toEqual([]);
     await page.close();
   });
 });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, launchWithExtension, type LaunchedExtension } from '../support/chromium';
 import { startMockServer, type MockServer } from '../support/mock-server';
-import { openPickerFromTile, saveArtifact, storageContents, tileUrl, warmUpCapture } from './helpers';
+import { openPickerFromTile, postFromIdp, saveArtifact, storageContents, tileUrl, warmUpCapture } from './helpers';
 
 const EU_WEST_1 = 'eu-west-1.signin.aws.amazon.com';
 const GLOBAL = 'signin.aws.amazon.com';
@@ -249,15 +249,7 @@ describe('picker states', () => {
 
   it('shows the decode error in words and the escape hatch for unreadable sign-in data', async () => {
     const page = await browser.context.newPage();
-    await page.goto('https://acme.okta.com/');
-    await page.evaluate(() => {
-      const form = document.createElement('form');
-      form.method = 'POST';
-      form.action = 'https://signin.aws.amazon.com/saml';
-      form.innerHTML = '<input type="hidden" name="SAMLResponse" value="%%% not base64 %%%"><input type="hidden" name="RelayState" value="">';
-      document.body.append(form);
-      form.submit();
-    });
+    await postFromIdp(page, '%%% not base64 %%%');
     await page.getByRole('heading', { name: 'This sign-in could not be read' }).waitFor();
     await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/base64/i);
     await page.getByRole('button', { name: /^Continue to AWS's own page/ }).waitFor();
