@@ -2,6 +2,7 @@
 // `{ "<id>": "<name>" }` map or the output of `aws organizations list-accounts`. Every row that is
 // not imported is reported with its line and the reason; nothing is dropped silently.
 
+import { isRecord } from './partial-parse';
 export const MAX_ACCOUNT_NAME_LENGTH = 64;
 export const MAX_ACCOUNT_NAMES_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -87,16 +88,16 @@ function parseJson(text: string, fileName: string): AccountNamesFileResult {
     'Expected {"123456789012": "name", …} or the output of `aws organizations list-accounts` ({"Accounts": [{"Id": …, "Name": …}]}).';
   const lines = jsonLines(text);
   const out = new NameCollector();
-  const accounts = Array.isArray(data) ? data : isObject(data) && 'Accounts' in data ? data['Accounts'] : undefined;
+  const accounts = Array.isArray(data) ? data : isRecord(data) && 'Accounts' in data ? data['Accounts'] : undefined;
   if (accounts !== undefined) {
     if (!Array.isArray(accounts)) return { error: `In ${fileName}, "Accounts" is not a list. ${shapes}` };
     const prefix = Array.isArray(data) ? '' : 'Accounts';
     accounts.forEach((account, i) => {
       const line = lines.elements[i] ?? 1;
-      if (!isObject(account)) return void out.rejected.push({ line, reason: `${prefix}[${i}]: not an account object` });
+      if (!isRecord(account)) return void out.rejected.push({ line, reason: `${prefix}[${i}]: not an account object` });
       out.add(line, account['Id'], account['Name'], `${prefix}[${i}]: `);
     });
-    if (isObject(data) && typeof data['NextToken'] === 'string') {
+    if (isRecord(data) && typeof data['NextToken'] === 'string') {
       out.rejected.push({
         line: lines.keys.get('NextToken') ?? 1,
         reason: 'NextToken: this export is only the first page of accounts; export again without --max-items',
@@ -104,7 +105,7 @@ function parseJson(text: string, fileName: string): AccountNamesFileResult {
     }
     return { names: out.names, rejected: out.rejected };
   }
-  if (!isObject(data)) return { error: `${fileName} does not hold account names. ${shapes}` };
+  if (!isRecord(data)) return { error: `${fileName} does not hold account names. ${shapes}` };
   if (data['format'] !== undefined || data['version'] !== undefined) {
     return { error: `${fileName} looks like a settings export, not a list of account names: import it as settings.` };
   }
@@ -115,7 +116,6 @@ function parseJson(text: string, fileName: string): AccountNamesFileResult {
   return { names: out.names, rejected: out.rejected };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Line numbers of a valid JSON text's top-level keys, and of the elements of the top-level array

@@ -2,7 +2,7 @@
 // use; mini needs them configured.
 import * as z from 'zod/mini';
 import type { CapturedSignin } from './captured-signin';
-import { MAX_RELAY_STATE_LENGTH, MAX_SAML_RESPONSE_BYTES } from './limits';
+import { MAX_RELAY_STATE_LENGTH, MAX_SAML_RESPONSE_BYTES, MAX_URL_LENGTH } from './limits';
 
 z.config(z.locales.en());
 
@@ -10,8 +10,8 @@ z.config(z.locales.en());
 export const CapturedSigninSchema = z.object({
   samlResponse: z.string().check(z.minLength(1), z.maxLength(MAX_SAML_RESPONSE_BYTES * 2)),
   relayState: z.string().check(z.maxLength(MAX_RELAY_STATE_LENGTH)),
-  url: z.url({ protocol: /^https$/ }).check(z.maxLength(2048)),
+  url: z.url({ protocol: /^https$/ }).check(z.maxLength(MAX_URL_LENGTH)),
   tabId: z.number().check(z.int()),
   capturedAt: z.number(),
-  initiator: z.optional(z.string().check(z.maxLength(2048))),
+  initiator: z.optional(z.string().check(z.maxLength(MAX_URL_LENGTH))),
 }) satisfies z.ZodMiniType<CapturedSignin>;

@@ -45,7 +45,7 @@ export interface SigninRequestBody {
 /** Whether a request is an IdP's top-level sign-in POST we must catch (not our own re-post). */
 export function isInterceptableSignin(request: SigninRequest, ownOrigin: string): boolean {
   if (request.method.toUpperCase() !== 'POST' || request.type !== 'main_frame' || request.tabId < 0) return false;
-  if (!endpointForUrl(request.url.split(/[?#]/)[0] ?? '')) return false;
+  if (!endpointForUrl(request.url)) return false;
   const initiator = request.initiator;
   if (initiator === undefined || initiator === 'null') return true;
   if (initiator === ownOrigin) return false;

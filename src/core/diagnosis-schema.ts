@@ -1,15 +1,14 @@
 // zod/mini: the same validation, tree-shaken, with classic zod's English messages.
 import * as z from 'zod/mini';
+import { REJECTION_CAUSES, STEP_METHODS } from './diagnosis';
+import { MAX_ARN_LENGTH, MAX_HOST_LENGTH, MAX_REGION_LENGTH, MAX_URL_LENGTH } from './limits';
 
 z.config(z.locales.en());
 
 /** A stored diagnosis as the diagnosis page may trust it. */
 export const StoredDiagnosisSchema = z.object({
   diagnosis: z.object({
-    cause: z.enum([
-      'audience', 'expired', 'role-trust', 'wrong-partition', 'session-name', 'signature', 'endpoint-failed',
-      'sts-refused', 'sts-unreachable', 'federation-failed', 'unknown',
-    ]),
+    cause: z.enum(REJECTION_CAUSES),
     title: z.string().check(z.maxLength(300)),
     explanation: z.string().check(z.maxLength(2000)),
     adminRequest: z.string().check(z.maxLength(4000)),
@@ -18,8 +17,8 @@ export const StoredDiagnosisSchema = z.object({
       z
         .array(
           z.object({
-            method: z.enum(['repost', 'sts', 'federation']),
-            host: z.string().check(z.maxLength(256)),
+            method: z.enum(STEP_METHODS),
+            host: z.string().check(z.maxLength(MAX_HOST_LENGTH)),
             said: z.string().check(z.maxLength(2000)),
           }),
         )
@@ -27,12 +26,12 @@ export const StoredDiagnosisSchema = z.object({
     ),
   }),
   attempt: z.object({
-    partition: z.string().check(z.maxLength(32)),
-    region: z.string().check(z.maxLength(32)),
-    targetUrl: z.string().check(z.maxLength(2048)),
-    recipientUrl: z.string().check(z.maxLength(2048)),
-    recipientRegion: z.string().check(z.maxLength(32)),
-    roleArn: z.optional(z.string().check(z.maxLength(2048))),
+    partition: z.string().check(z.maxLength(MAX_REGION_LENGTH)),
+    region: z.string().check(z.maxLength(MAX_REGION_LENGTH)),
+    targetUrl: z.string().check(z.maxLength(MAX_URL_LENGTH)),
+    recipientUrl: z.string().check(z.maxLength(MAX_URL_LENGTH)),
+    recipientRegion: z.string().check(z.maxLength(MAX_REGION_LENGTH)),
+    roleArn: z.optional(z.string().check(z.maxLength(MAX_ARN_LENGTH))),
   }),
 });
 export type StoredDiagnosisView = z.infer<typeof StoredDiagnosisSchema>;

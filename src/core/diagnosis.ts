@@ -22,22 +22,27 @@ export interface SigninAttempt {
   readonly durationCap?: number | undefined;
 }
 
-export type RejectionCause =
-  | 'audience'
-  | 'expired'
-  | 'role-trust'
-  | 'wrong-partition'
-  | 'session-name'
-  | 'signature'
-  | 'endpoint-failed'
-  | 'sts-refused'
-  | 'sts-unreachable'
-  | 'federation-failed'
-  | 'unknown';
+export const REJECTION_CAUSES = [
+  'audience',
+  'expired',
+  'role-trust',
+  'wrong-partition',
+  'session-name',
+  'signature',
+  'endpoint-failed',
+  'sts-refused',
+  'sts-unreachable',
+  'federation-failed',
+  'unknown',
+] as const;
+export type RejectionCause = (typeof REJECTION_CAUSES)[number];
+
+/** The ways a sign-in step can go: the SAML re-post, STS, the federation endpoint. */
+export const STEP_METHODS = ['repost', 'sts', 'federation'] as const;
 
 /** One thing tried on the way, with what AWS said: the diagnosis page lists them in order. */
 export interface DiagnosisStep {
-  readonly method: 'repost' | 'sts' | 'federation';
+  readonly method: (typeof STEP_METHODS)[number];
   /** The host that was asked. */
   readonly host: string;
   /** AWS's words, or what failed on the way. */

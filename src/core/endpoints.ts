@@ -114,9 +114,13 @@ export function partitionInfo(partition: string): PartitionInfo | undefined {
   return PARTITIONS.find((p) => p.id === partition);
 }
 
+/** Every region of every partition, in catalog order. */
+export const ALL_REGIONS: readonly RegionInfo[] = PARTITIONS.flatMap((p) => p.regions);
+const REGION_CODES = new Set(ALL_REGIONS.map((r) => r.code));
+
 /** A region of any partition of the catalog. */
 export function isCatalogRegion(code: string): boolean {
-  return PARTITIONS.some((p) => p.regions.some((r) => r.code === code));
+  return REGION_CODES.has(code);
 }
 
 export function regionInfo(partition: string, region: string): RegionInfo | undefined {

@@ -12,3 +12,10 @@ export const MIN_SESSION_SECONDS = 900;
 export const MAX_SESSION_SECONDS = 43_200;
 /** A role's MaxSessionDuration defaults to one hour: asking for more fails on most roles. */
 export const DEFAULT_SESSION_CAP_SECONDS = 3_600;
+
+/** Bounds on what our own stores and messages accept: far above any real value, small enough to refuse junk. */
+export const MAX_URL_LENGTH = 2048;
+export const MAX_ARN_LENGTH = 2048;
+/** A region code or partition name (`ap-southeast-5`, `aws-us-gov`). */
+export const MAX_REGION_LENGTH = 32;
+export const MAX_HOST_LENGTH = 256;

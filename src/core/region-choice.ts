@@ -13,7 +13,7 @@ export interface AssertionAddress {
  * receiving it (REFERENCE §4), so this is the region that will certainly accept it.
  */
 export function assertionAddress(recipient: string | undefined, postedTo: string): AssertionAddress | undefined {
-  const endpoint = (recipient && endpointForUrl(recipient)) || endpointForUrl(postedTo.split(/[?#]/)[0] ?? '');
+  const endpoint = (recipient && endpointForUrl(recipient)) || endpointForUrl(postedTo);
   return endpoint ? { partition: endpoint.partition, endpoint } : undefined;
 }
 

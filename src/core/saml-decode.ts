@@ -4,7 +4,7 @@
 // any XML parser sees the text, and every failure is a SamlResponseError with a sentence to show.
 import { parseRoleValue } from './arn';
 import type { Partition } from './arn';
-import { MAX_SAML_RESPONSE_BYTES } from './limits';
+import { MAX_SAML_RESPONSE_BYTES, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './limits';
 
 // Applies to the form field (base64, whitespace excluded) and to the XML it decodes to.
 export { MAX_SAML_RESPONSE_BYTES };
@@ -66,7 +66,7 @@ const ROLE_ATTRIBUTE = 'https://aws.amazon.com/SAML/Attributes/Role';
 const ROLE_SESSION_NAME_ATTRIBUTE = 'https://aws.amazon.com/SAML/Attributes/RoleSessionName';
 const SESSION_DURATION_ATTRIBUTE = 'https://aws.amazon.com/SAML/Attributes/SessionDuration';
 // AWS accepts 900–43200 seconds and 2–64 characters; outside that AWS refuses the sign-in.
-const SESSION_DURATION_RANGE = [900, 43_200] as const;
+const SESSION_DURATION_RANGE = [MIN_SESSION_SECONDS, MAX_SESSION_SECONDS] as const;
 const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const MAX_LISTED_WARNINGS = 20;
 const MAX_NESTING = 100;

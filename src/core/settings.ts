@@ -5,10 +5,10 @@
 import * as z from 'zod/mini';
 import { ALIAS_PRESETS, accountNameProblem, validateAliasRegex, type AliasPattern } from './account-names';
 import { parseRoleArn } from './arn';
-import { PARTITIONS, isCatalogRegion } from './endpoints';
+import { ALL_REGIONS, isCatalogRegion } from './endpoints';
 import { SIGNIN_METHOD_SETTINGS } from './signin-method';
 import { CLI_FORMATS } from './cli-credentials';
-import { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './limits';
+import { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MAX_URL_LENGTH, MIN_SESSION_SECONDS } from './limits';
 import {
   bySchema,
   describeValue,
@@ -35,11 +35,8 @@ export const LIMITS = {
   autoSignIn: 20,
   accountNames: 10_000,
   idpAppKeyLength: 256,
-  urlLength: 2048,
+  urlLength: MAX_URL_LENGTH,
 } as const;
-
-/** Regions tried first when the user has not chosen any: after the nearest one, these in order. */
-export const FALLBACK_REGIONS = ['us-east-2', 'us-west-2', 'eu-west-1'] as const;
 
 // Classic zod registered its English messages on first use; mini needs them configured. Some reach
 // the user in `rejected` (an unknown key of the alias pattern, a list over its limit, …).
@@ -47,7 +44,6 @@ z.config(z.locales.en());
 
 // ---- Parts of the schema ------------------------------------------------------------------------
 
-const ALL_REGIONS = new Set(PARTITIONS.flatMap((p) => p.regions.map((r) => r.code)));
 export const isKnownRegion = isCatalogRegion;
 
 /** A string checked by `problem`, which returns why it is not acceptable. */
@@ -189,59 +185,6 @@ export function defaultSettings(): Settings {
   };
 }
 
-// January: the offsets of the catalog's zones differ by an hour at most in July, which changes
-// little; a fixed date keeps the answer the same all year.
-const OFFSET_DATE = new Date(Date.UTC(2025, 0, 15, 12));
-const offsets = new Map<string, number | undefined>();
-
-/** Minutes east of UTC, or undefined for a time zone this runtime does not know. */
-function utcOffset(timeZone: string): number | undefined {
-  if (!offsets.has(timeZone)) {
-    let minutes: number | undefined;
-    try {
-      const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-        .formatToParts(OFFSET_DATE)
-        .find((p) => p.type === 'timeZoneName')?.value;
-      const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name ?? '');
-      if (m) minutes = m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-    } catch {
-      // RangeError: not a time zone
-    }
-    offsets.set(timeZone, minutes);
-  }
-  return offsets.get(timeZone);
-}
-
-/**
- * The regions to prefer when the user chose none: the nearest region by time zone, then
- * FALLBACK_REGIONS. Nearest: the region whose catalog time zones list the user's, else the one
- * with the closest UTC offset (same area, e.g. `Europe/`, first on a tie). Opt-in regions are never
- * a default: they work only for accounts that enabled them.
- */
-export function defaultPreferredRegions(timeZone: string): string[] {
-  const regions = (PARTITIONS.find((p) => p.id === 'aws')?.regions ?? []).filter((r) => !r.optIn && r.timeZones);
-  let nearest = regions.find((r) => r.timeZones?.includes(timeZone));
-  const offset = nearest ? undefined : utcOffset(timeZone);
-  if (offset !== undefined) {
-    const area = `${timeZone.split('/')[0]}/`;
-    let best = Infinity;
-    for (const region of regions) {
-      for (const zone of region.timeZones ?? []) {
-        const zoneOffset = utcOffset(zone);
-        if (zoneOffset === undefined) continue;
-        const distance = Math.abs(zoneOffset - offset) * 2 + (zone.startsWith(area) ? 0 : 1);
-        if (distance < best) [best, nearest] = [distance, region];
-      }
-    }
-  }
-  return [...new Set([...(nearest ? [nearest.code] : []), ...FALLBACK_REGIONS])];
-}
-
-/** The user's preferred regions, or the derived default when the list is empty. */
-export function preferredRegionsFor(settings: Pick<Settings, 'preferredRegions'>, timeZone: string): string[] {
-  return settings.preferredRegions.length ? [...settings.preferredRegions] : defaultPreferredRegions(timeZone);
-}
-
 /** Records a sign-in as the most recent of its IdP app; keeps the caps. */
 export function recordRecent(settings: Settings, appKey: string, choice: { roleArn: string; region: string }, at: number): Settings {
   if (!IdpAppKey.safeParse(appKey).success) return settings;
@@ -362,7 +305,7 @@ const cleanRecent: Cleaner<Settings['recent']> = (raw, path, rejected) => {
 const FIELDS: { readonly [K in SettingsKey]: Cleaner<Settings[K]> } = {
   interceptionEnabled: bySchema(SettingsSchema.shape.interceptionEnabled),
   preferredRegions: listOf(bySchema(RegionCode), LIMITS.preferredRegions, String),
-  idpAppLinks: mapOf(RegionCode, bySchema(HttpsUrl), ALL_REGIONS.size),
+  idpAppLinks: mapOf(RegionCode, bySchema(HttpsUrl), ALL_REGIONS.length),
   accountNames: mapOf(AccountId, bySchema(AccountName), LIMITS.accountNames),
   aliasPattern: bySchema(AliasPatternSchema),
   pins: listOf(objectOf(PinSchema), LIMITS.pins, (p) => p.roleArn),

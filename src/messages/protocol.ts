@@ -2,6 +2,8 @@
 import * as z from 'zod/mini';
 import { parseRoleArn } from '../core/arn';
 import { endpointForHost, isCatalogRegion } from '../core/endpoints';
+import { MAX_ARN_LENGTH, MAX_REGION_LENGTH, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from '../core/limits';
+import { isOwnPageUrl } from '../core/own-origin';
 import type { StsCredentials } from '../core/sts';
 
 /**
@@ -10,7 +12,7 @@ import type { StsCredentials } from '../core/sts';
  */
 export const RefreshHealthMessage = z.object({
   type: z.literal('health/refresh'),
-  partition: z.string().check(z.regex(/^aws(-[a-z0-9]+)*$/), z.maxLength(32)),
+  partition: z.string().check(z.regex(/^aws(-[a-z0-9]+)*$/), z.maxLength(MAX_REGION_LENGTH)),
   /** The user asked ("Check again"): ignore the cache. */
   force: z.boolean(),
 });
@@ -30,9 +32,9 @@ export const SigninLandedMessage = z.object({ type: z.literal('signin/landed') }
  */
 export const StsSigninMessage = z.object({
   type: z.literal('signin/sts'),
-  roleArn: z.string().check(z.maxLength(2048), z.refine((s) => parseRoleArn(s) !== undefined)),
-  region: z.string().check(z.maxLength(32), z.refine(isCatalogRegion)),
-  durationCap: z.optional(z.number().check(z.int(), z.gte(900), z.lte(43_200))),
+  roleArn: z.string().check(z.maxLength(MAX_ARN_LENGTH), z.refine((s) => parseRoleArn(s) !== undefined)),
+  region: z.string().check(z.maxLength(MAX_REGION_LENGTH), z.refine(isCatalogRegion)),
+  durationCap: z.optional(z.number().check(z.int(), z.gte(MIN_SESSION_SECONDS), z.lte(MAX_SESSION_SECONDS))),
 });
 
 /**
@@ -109,5 +111,5 @@ export function isFromSigninContentScript(sender: MessageSender, ownId: string):
 /** Only our own extension pages may talk to the worker (not content scripts, not other extensions). */
 export function isFromOwnPage(sender: { id?: string | undefined; url?: string | undefined }, ownId: string, ownOrigin: string): boolean {
   // A prefix test, not URL.origin: non-web schemes have an opaque origin outside browsers.
-  return sender.id === ownId && !!sender.url && sender.url.startsWith(`${ownOrigin}/`);
+  return sender.id === ownId && isOwnPageUrl(sender.url, ownOrigin);
 }

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { REPOST_TIMEOUT_MS, outcomeOfError, outcomeOfStatus, timeoutOutcome, type RepostOutcome } from '../core/repost-outcome';
 import { signinMatchPatterns } from '../core/endpoints';
+import { requestOrigin } from '../core/own-origin';
 import { ownOrigin } from './extension';
 
 const SIGNIN_URLS = signinMatchPatterns();
@@ -19,7 +20,7 @@ interface RequestDetails {
  */
 export function watchReposts(onOutcome: (tabId: number, outcome: RepostOutcome) => void): void {
   const origin = ownOrigin();
-  const ours = (d: RequestDetails) => d.tabId >= 0 && (d.initiator === origin || (d.originUrl?.startsWith(`${origin}/`) ?? false));
+  const ours = (d: RequestDetails) => d.tabId >= 0 && requestOrigin(d) === origin;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const settle = (d: RequestDetails, outcome: RepostOutcome | undefined) => {
     const timer = pending.get(d.requestId);

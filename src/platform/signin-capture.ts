@@ -1,12 +1,11 @@
 import browser from 'webextension-polyfill';
 import { isInterceptableSignin, readSigninForm, type CapturedSignin, type SigninRequestBody } from '../core/captured-signin';
 import { signinMatchPatterns } from '../core/endpoints';
+import { requestOrigin } from '../core/own-origin';
 import { TARGET_BROWSER } from './browser-target';
 import { PICKER_PATH, extensionUrl, ownOrigin } from './extension';
 
 const SIGNIN_URL_PATTERNS = signinMatchPatterns();
-
-/** The picker page; Chrome's static rule (public/rules/intercept.json) names the same path. */
 
 /** Firefox holds the IdP's POST while the capture is written; never longer than this. */
 const CAPTURE_WRITE_WAIT_MS = 2_000;
@@ -94,7 +93,7 @@ function redirectSigninPosts(onCapture: (capture: CapturedSignin) => unknown): v
 }
 
 function captureOf(details: SigninRequestDetails, ownOrigin: string): CapturedSignin | undefined {
-  const initiator = details.initiator ?? originOf(details.originUrl);
+  const initiator = requestOrigin(details);
   const request = {
     url: details.url,
     method: details.method,
@@ -116,11 +115,3 @@ function captureOf(details: SigninRequestDetails, ownOrigin: string): CapturedSi
 }
 
 /** Firefox reports the full URL of the page that sent the request; Chrome only its origin. */
-function originOf(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PARTITIONS } from '../../src/core/endpoints';
+import { defaultPreferredRegions, preferredRegionsFor } from '../../src/core/preferred-regions';
 import {
-  defaultPreferredRegions,
   defaultSettings,
   exportSettings,
   importSettings,
   LIMITS,
   migrateSettings,
-  preferredRegionsFor,
   recentRoleArns,
   recordRecent,
   SETTINGS_VERSION,

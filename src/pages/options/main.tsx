@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { cleanSettingsFields, defaultPreferredRegions, type Settings, type SettingsKey } from '../../core/settings';
+import { cleanSettingsFields, type Settings, type SettingsKey } from '../../core/settings';
+import { defaultPreferredRegions, localTimeZone } from '../../core/preferred-regions';
 import { loadSettings, saveSettings, watchSettings, type LoadedSettings } from '../../platform/settings-store';
 import { publishInterception } from '../../platform/interception-switch';
 import { applyAppearance } from '../../ui/appearance';
@@ -10,7 +11,6 @@ import { SigninMethodSection } from './signin-method-section';
 import { AccountNamesSection, AppearanceSection, AutoSignInSection, BackupSection, IdpLinksSection, InterceptionSection, PinsSection, RegionsSection } from './sections';
 import { t } from '../../platform/i18n';
 
-const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export interface SectionProps {
   loaded: LoadedSettings;
@@ -46,7 +46,7 @@ function OptionsPage() {
   };
   const props: SectionProps = {
     loaded,
-    defaultRegions: defaultPreferredRegions(TIME_ZONE),
+    defaultRegions: defaultPreferredRegions(localTimeZone()),
     isLocked: (key) => (loaded.locked as readonly string[]).includes(key),
     replace: persist,
     edit: async (key, value) => {

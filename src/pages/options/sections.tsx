@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { parseRoleArn } from '../../core/arn';
-import { PARTITIONS } from '../../core/endpoints';
+import { ALL_REGIONS, PARTITIONS } from '../../core/endpoints';
 import type { SettingsKey } from '../../core/settings';
 import type { SectionProps } from './main';
 import { t } from '../../platform/i18n';
@@ -8,7 +8,6 @@ import { t } from '../../platform/i18n';
 export { AccountNamesSection } from './account-names-section';
 export { BackupSection } from './backup-section';
 
-const ALL_REGIONS = PARTITIONS.flatMap((p) => p.regions.map((r) => ({ code: r.code, name: r.name })));
 
 /** A settings section with its error line and the "set by your organisation" note. */
 function Section(props: { title: string; id: string; locked?: boolean; error?: string | undefined; children: preact.ComponentChildren }) {

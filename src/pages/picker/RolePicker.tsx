@@ -5,7 +5,8 @@ import { showBadge } from '../../platform/badge';
 import { deriveAccountNames, resolveAccountNames } from '../../core/account-names';
 import { buildRoleIndex, rankRoles } from '../../core/ranking';
 import { layoutSections, limitRows, rowsInOrder } from '../../core/role-sections';
-import { preferredRegionsFor, recentRoleArns, recordRecent, type Settings } from '../../core/settings';
+import { recentRoleArns, recordRecent, type Settings } from '../../core/settings';
+import { localTimeZone, preferredRegionsFor } from '../../core/preferred-regions';
 import { otherRegionWarning, regionOptions, targetUrlForRegion, type AssertionAddress } from '../../core/region-choice';
 import { relayStateForRegion } from '../../core/relay-state';
 import type { SamlAssertionInfo, SamlRole } from '../../core/saml-decode';
@@ -45,10 +46,9 @@ interface Props {
 /** Rows rendered before "show all": keeps every keystroke cheap with thousands of roles. */
 const ROW_LIMIT = 150;
 
-const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function RolePicker({ capture, info, address, settings, updateSettings, reusedCapture, settingsReady }: Props) {
-  const preferredRegions = useMemo(() => preferredRegionsFor(settings, TIME_ZONE), [settings]);
+  const preferredRegions = useMemo(() => preferredRegionsFor(settings, localTimeZone()), [settings]);
   const now = useNow();
   const [query, setQuery] = useState('');
   const [selectedArn, setSelectedArn] = useState<string>();

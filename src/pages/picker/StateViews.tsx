@@ -65,7 +65,7 @@ export function NoCaptureView() {
 /** The escape hatch: post as AWS would have received it, to the endpoint the IdP chose. */
 function ContinueToAws(props: { capture: CapturedSignin; primary?: boolean; label?: string; endpointDown?: boolean }) {
   const [error, setError] = useState<string>();
-  const endpoint = endpointForUrl(props.capture.url.split(/[?#]/)[0] ?? '');
+  const endpoint = endpointForUrl(props.capture.url);
   if (!endpoint) return null;
   const onClick = async () => {
     setError(

@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { partitionInfo } from '../../core/endpoints';
 import { badgeFor, describeHealth, isUsable, watchedRegions } from '../../core/health';
-import { defaultSettings, preferredRegionsFor, type Settings } from '../../core/settings';
+import { defaultSettings, type Settings } from '../../core/settings';
+import { localTimeZone, preferredRegionsFor } from '../../core/preferred-regions';
 import { showBadge } from '../../platform/badge';
 import { openOptionsPage, openTab } from '../../platform/extension';
 import { loadSettings } from '../../platform/settings-store';
@@ -14,7 +15,6 @@ import './popup.css';
 import { t } from '../../platform/i18n';
 
 const PARTITION = 'aws';
-const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function Popup() {
   const [settings, setSettings] = useState<Settings>(defaultSettings);
@@ -27,7 +27,7 @@ function Popup() {
     readConsoles().then(setConsoles, () => undefined);
   }, []);
   const regions = useMemo(
-    () => watchedRegions(partitionInfo(PARTITION)?.globalRegion ?? 'us-east-1', preferredRegionsFor(settings, TIME_ZONE)),
+    () => watchedRegions(partitionInfo(PARTITION)?.globalRegion ?? 'us-east-1', preferredRegionsFor(settings, localTimeZone())),
     [settings],
   );
   useEffect(() => {
