@@ -3,13 +3,15 @@ import { onTabClosed } from '../platform/extension';
 import { handleMessages } from '../platform/messaging';
 import { CAPTURE_MAX_AGE_MS } from '../core/captured-signin';
 import { removeCapture, removeCapturesOlderThan, restrictSessionStorage, saveCapture } from '../platform/session-store';
-import { readPolicySwitch, readPublishedSwitch, watchInterceptionSwitch } from '../platform/interception-switch';
+import { forgetRetiredSwitchCopy, glanceAtSettings, watchStoredSettings } from '../platform/stored-settings';
+import { interceptionOn } from '../core/settings-glance';
 import { listenForSigninPosts, setInterceptionEnabled } from '../platform/signin-capture';
 import { watchReposts } from '../platform/repost-watch';
 import { explainRejection, followRepost, forgetLandedSignin } from './diagnosis';
 import { fetchAccountNames } from './account-names';
 import { credentialsThroughSts, signInManyThroughSts, signInThroughSts } from './sts-signin';
 import { refreshHealth } from './health';
+import { showHealthBadge } from './badge';
 
 // Listeners first and synchronously: Chrome only wakes a sleeping worker for events whose
 // listeners were registered in the worker's first turn.
@@ -61,11 +63,21 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
 restrictSessionStorage().catch(() => undefined);
 removeCapturesOlderThan(CAPTURE_MAX_AGE_MS).catch(() => undefined);
 
-const applySwitch = () => {
-  void setInterceptionEnabled(readPublishedSwitch().catch(() => true)).catch(() => undefined);
-  void readPolicySwitch().then((policy) => {
-    if (policy !== undefined) void setInterceptionEnabled(Promise.resolve(policy));
-  });
+// The worker is the one reader of the switch and the one writer of the badge: both follow the
+// stored settings wherever they changed (the options page, another device, a policy).
+const applySettings = () => {
+  // Until the first glance, a Firefox listener waits for it (the policy may correct it later).
+  let decideFirst: (on: boolean) => void = () => undefined;
+  void setInterceptionEnabled(new Promise<boolean>((resolve) => (decideFirst = resolve))).catch(() => undefined);
+  let seen = false;
+  glanceAtSettings((glance) => {
+    const on = interceptionOn(glance);
+    if (seen) void setInterceptionEnabled(Promise.resolve(on)).catch(() => undefined);
+    else decideFirst(on);
+    seen = true;
+    showHealthBadge(glance);
+  }).catch(() => decideFirst(true));
 };
-applySwitch();
-watchInterceptionSwitch(applySwitch);
+applySettings();
+watchStoredSettings(applySettings);
+forgetRetiredSwitchCopy().catch(() => undefined);

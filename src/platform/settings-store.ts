@@ -1,15 +1,16 @@
 import browser from 'webextension-polyfill';
 import { migrateSettings, type Settings } from '../core/settings';
 import { applyManaged, type ManagedKey } from '../core/settings-managed';
-import { SYNC_KEY_PREFIX, fitsSyncQuota, joinFromSync, splitForSync, staleSyncKeys } from '../core/settings-sync';
+import { fitsSyncQuota, joinFromSync, splitForSync, staleSyncKeys } from '../core/settings-sync';
+import { SETTINGS_LOCAL_KEY, SETTINGS_LOCATION_KEY, readManagedStorage, watchStoredSettings } from './stored-settings';
 
 /**
  * Settings live in storage.sync (split under its quotas); when they do not fit they fall back to
  * storage.local with a notice. Enterprise values from storage.managed are applied on top and
  * shown as locked. Nothing here ever holds an assertion.
  */
-const LOCATION_KEY = 'settingsLocation';
-const LOCAL_KEY = 'settings';
+const LOCATION_KEY = SETTINGS_LOCATION_KEY;
+const LOCAL_KEY = SETTINGS_LOCAL_KEY;
 
 export interface LoadedSettings {
   /** What the extension uses: user settings with managed values applied. */
@@ -22,16 +23,6 @@ export interface LoadedSettings {
   readonly storedIn: 'sync' | 'local';
 }
 
-async function readManaged(): Promise<unknown> {
-  try {
-    const managed = await browser.storage.managed.get(null);
-    return Object.keys(managed).length ? managed : undefined;
-  } catch {
-    // No policy installed, or a browser without managed storage.
-    return undefined;
-  }
-}
-
 /**
  * storage.managed can take seconds to answer when no policy is installed (seen in Chromium 156):
  * read it once per page, wait for it only briefly, and reload the settings when it arrives late.
@@ -42,7 +33,7 @@ let managed: { known: boolean; value: unknown } = { known: false, value: undefin
 let managedRead: Promise<void> | undefined;
 
 function managedSoon(): Promise<unknown> {
-  managedRead ??= readManaged().then((value) => {
+  managedRead ??= readManagedStorage().then((value) => {
     const late = !managed.known;
     managed = { known: true, value };
     if (late) for (const listener of managedArrived) listener();
@@ -92,16 +83,10 @@ export async function saveSettings(user: Settings): Promise<SaveResult> {
 
 /** Calls back when settings change in any area (another tab, another device, a policy). */
 export function watchSettings(listener: () => void): () => void {
-  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    const keys = Object.keys(changes);
-    if (area === 'managed' || (area === 'sync' && keys.some((k) => k === SYNC_KEY_PREFIX || k.startsWith(`${SYNC_KEY_PREFIX}:`))) || (area === 'local' && keys.some((k) => k === LOCAL_KEY || k === LOCATION_KEY))) {
-      listener();
-    }
-  };
-  browser.storage.onChanged.addListener(onChanged);
+  const stop = watchStoredSettings(listener);
   managedArrived.add(listener);
   return () => {
-    browser.storage.onChanged.removeListener(onChanged);
+    stop();
     managedArrived.delete(listener);
   };
 }

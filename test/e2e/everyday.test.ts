@@ -134,6 +134,26 @@ describe('the everyday picker', () => {
     await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1off'));
     await Promise.all([page.close(), options.close()]);
   });
+  it('follows an interception switch synced from another device (no page of ours open)', async () => {
+    const worker = browser.serviceWorker!;
+    const rulesets = () => worker.evaluate(async () => (await chrome.declarativeNetRequest.getEnabledRulesets()).length);
+    const setSwitch = (on: boolean) =>
+      worker.evaluate(async (interceptionEnabled) => {
+        const { settings } = await chrome.storage.sync.get('settings');
+        await chrome.storage.sync.set({ settings: { ...(settings as object), version: 1, interceptionEnabled } });
+      }, on);
+    await setSwitch(false);
+    await expect.poll(rulesets).toBe(0);
+    const page = await browser.context.newPage();
+    await page.goto(tileUrl({}, 'acme.okta.com', 'exk1syncoff'));
+    const post = await server.waitForPost((p) => p.fields.SAMLResponse === server.issued.at(-1)!.samlResponse, 15_000);
+    expect(post.host).toBe('signin.aws.amazon.com');
+    await setSwitch(true);
+    await expect.poll(rulesets).toBe(1);
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1syncoff'));
+    await page.close();
+  });
+
   it('shows names read from role names apart from the ones the user gave', async () => {
     const worker = browser.serviceWorker!;
     // A rule that reads an alias from the first word of each role name (Admin, ReadOnly → "Admin" or "Read").

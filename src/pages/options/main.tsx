@@ -3,7 +3,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { cleanSettingsFields, type Settings, type SettingsKey } from '../../core/settings';
 import { defaultPreferredRegions, localTimeZone } from '../../core/preferred-regions';
 import { loadSettings, saveSettings, watchSettings, type LoadedSettings } from '../../platform/settings-store';
-import { publishInterception } from '../../platform/interception-switch';
 import { applyAppearance } from '../../ui/appearance';
 import '../../ui/base.css';
 import './options.css';
@@ -39,8 +38,6 @@ function OptionsPage() {
 
   const persist = async (user: Settings) => {
     const result = await saveSettings(user);
-    const reloaded = await loadSettings();
-    await publishInterception(reloaded.settings.interceptionEnabled);
     setStatus(result.notice ?? t('saved'));
     await load();
   };

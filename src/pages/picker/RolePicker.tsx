@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CapturedSignin } from '../../core/captured-signin';
-import { badgeFor, chooseDefaultRegion, freshAssertionOffer, watchedRegions } from '../../core/health';
-import { showBadge } from '../../platform/badge';
+import { chooseDefaultRegion, freshAssertionOffer } from '../../core/health';
 import { deriveAccountNames, resolveAccountNames } from '../../core/account-names';
 import { buildRoleIndex, rankRoles } from '../../core/ranking';
 import { layoutSections, limitRows, rowsInOrder } from '../../core/role-sections';
@@ -107,10 +106,6 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
     : undefined;
   const rememberedUsable = remembered && regions.some((r) => r.code === remembered) && health[remembered]?.state !== 'down';
   const region = chosenRegion ?? (rememberedUsable ? remembered : defaultRegion);
-  useEffect(() => {
-    if (address.partition !== 'aws') return;
-    void showBadge(badgeFor(watchedRegions('us-east-1', preferredRegions), health)).catch(() => undefined);
-  }, [health, preferredRegions, address.partition]);
   // The addressed region is down and an IdP app is set up for a healthy one: a fresh assertion
   // addressed there is the sign-in that will certainly work (REFERENCE §4).
   const freshApp = freshAssertionOffer({

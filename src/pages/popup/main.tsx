@@ -1,10 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { partitionInfo } from '../../core/endpoints';
-import { badgeFor, describeHealth, isUsable, watchedRegions } from '../../core/health';
+import { describeHealth, isUsable, watchedRegions } from '../../core/health';
 import { defaultSettings, type Settings } from '../../core/settings';
 import { localTimeZone, preferredRegionsFor } from '../../core/preferred-regions';
-import { showBadge } from '../../platform/badge';
 import { openOptionsPage, openTab } from '../../platform/extension';
 import { loadSettings } from '../../platform/settings-store';
 import { readConsoles, type OpenedConsole } from '../../platform/console-list';
@@ -30,9 +29,6 @@ function Popup() {
     () => watchedRegions(partitionInfo(PARTITION)?.globalRegion ?? 'us-east-1', preferredRegionsFor(settings, localTimeZone())),
     [settings],
   );
-  useEffect(() => {
-    void showBadge(badgeFor(regions, health)).catch(() => undefined);
-  }, [regions, health]);
 
   // "Sign in again": the IdP app of the first watched region that answers, else any app link.
   const signInAgain =

@@ -1,0 +1,21 @@
+import { badgeFor } from '../core/health';
+import { localTimeZone } from '../core/preferred-regions';
+import { badgeRegions, type StoredSettingsGlance } from '../core/settings-glance';
+import { showBadge } from '../platform/badge';
+import { readHealth, watchHealth } from '../platform/health-store';
+
+// The toolbar badge has one writer, the worker: it follows the commercial partition's sign-in
+// health (written by the probes, from any page's request) and the preferred regions.
+let glance: StoredSettingsGlance = { user: undefined, managed: undefined };
+let watching = false;
+
+export function showHealthBadge(latest: StoredSettingsGlance): void {
+  glance = latest;
+  if (!watching) {
+    watching = true;
+    watchHealth('aws', (health) => void showBadge(badgeFor(badgeRegions(glance, localTimeZone()), health)).catch(() => undefined));
+  }
+  void readHealth('aws')
+    .then((health) => showBadge(badgeFor(badgeRegions(glance, localTimeZone()), health)))
+    .catch(() => undefined);
+}

@@ -1,0 +1,34 @@
+// The few settings the worker acts on, read from the raw stored values without the settings schema
+// (the worker must start fast and stays free of it). Only a value of the expected type counts;
+// anything else means the default, exactly as the schema's cleaners would decide.
+import { partitionInfo, isCatalogRegion } from './endpoints';
+import { isRecord } from './partial-parse';
+import { preferredRegionsFor } from './preferred-regions';
+import { watchedRegions } from './health';
+
+/** The user's stored settings and the policy's values, as found in storage. */
+export interface StoredSettingsGlance {
+  readonly user: unknown;
+  readonly managed: unknown;
+}
+
+const field = (source: unknown, key: string): unknown => (isRecord(source) && Object.hasOwn(source, key) ? source[key] : undefined);
+
+/** Interception is on unless the policy or the user turned it off (the policy wins). */
+export function interceptionOn(glance: StoredSettingsGlance): boolean {
+  const policy = field(glance.managed, 'interceptionEnabled');
+  if (typeof policy === 'boolean') return policy;
+  return field(glance.user, 'interceptionEnabled') !== false;
+}
+
+function regionList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const regions = value.filter((r): r is string => typeof r === 'string' && isCatalogRegion(r));
+  return regions.length ? regions : undefined;
+}
+
+/** The regions the toolbar badge watches: the global endpoint's, then the preferred ones. */
+export function badgeRegions(glance: StoredSettingsGlance, timeZone: string, partition = 'aws'): string[] {
+  const preferredRegions = regionList(field(glance.managed, 'preferredRegions')) ?? regionList(field(glance.user, 'preferredRegions')) ?? [];
+  return watchedRegions(partitionInfo(partition)?.globalRegion ?? 'us-east-1', preferredRegionsFor({ preferredRegions }, timeZone));
+}
