@@ -11,6 +11,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // A hang guard, not a speed goal: property tests run thousands of cases and a busy 2-core
+          // machine can take several times longer than an idle one (timing goals live in the bench).
+          testTimeout: 60_000,
         },
       },
       {
