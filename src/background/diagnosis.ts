@@ -3,8 +3,8 @@ import type { RepostOutcome } from '../core/repost-outcome';
 import { refusalKey } from '../core/signin-method';
 import { hostOf } from '../core/url-host';
 import { removeCapture } from '../platform/session-store';
-import { openInTab, peekAttempt, saveDiagnosis, takeAttempt } from '../platform/attempt-store';
-import { DIAGNOSIS_PATH, extensionUrl } from '../platform/extension';
+import { peekAttempt, saveDiagnosis, takeAttempt } from '../platform/attempt-store';
+import { DIAGNOSIS_PATH, extensionUrl, openInTab } from '../platform/extension';
 import { recordRefusal } from '../platform/refusal-store';
 import { signInThroughSts } from './sts-signin';
 

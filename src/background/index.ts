@@ -2,7 +2,8 @@ import type { MessageReply } from '../messages/protocol';
 import { onTabClosed } from '../platform/extension';
 import { handleMessages } from '../platform/messaging';
 import { CAPTURE_MAX_AGE_MS } from '../core/captured-signin';
-import { removeCapture, removeCapturesOlderThan, restrictSessionStorage, saveCapture } from '../platform/session-store';
+import { removeCapturesOlderThan, restrictSessionStorage, saveCapture } from '../platform/session-store';
+import { forgetTab } from '../platform/storage-item';
 import { forgetRetiredSwitchCopy, glanceAtSettings, watchStoredSettings } from '../platform/stored-settings';
 import { interceptionOn } from '../core/settings-glance';
 import { listenForSigninPosts, setInterceptionEnabled } from '../platform/signin-capture';
@@ -23,7 +24,7 @@ watchReposts((tabId, outcome) => {
 });
 
 onTabClosed((tabId) => {
-  removeCapture(tabId).catch(() => undefined);
+  forgetTab(tabId).catch(() => undefined);
 });
 
 handleMessages(async (message, tabId): Promise<MessageReply> => {

@@ -19,9 +19,9 @@ import {
   type StsResult,
 } from '../core/sts';
 import { checkFederationTarget, checkStsTarget, StsTargetError } from '../core/sts-target';
-import { openInTab, saveDiagnosis } from '../platform/attempt-store';
+import { saveDiagnosis } from '../platform/attempt-store';
 import { requestAws, type AwsAnswer } from '../platform/aws-request';
-import { DIAGNOSIS_PATH, extensionUrl } from '../platform/extension';
+import { DIAGNOSIS_PATH, extensionUrl, openInTab } from '../platform/extension';
 import { openConsoleTab } from '../platform/console-tabs';
 import { readHealth } from '../platform/health-store';
 import { recordConsoles, type OpenedConsole } from '../platform/console-list';

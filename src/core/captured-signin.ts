@@ -17,9 +17,6 @@ export interface CapturedSignin {
   readonly initiator?: string | undefined;
 }
 
-export const CAPTURE_KEY_PREFIX = 'capture:';
-export const captureKey = (tabId: number): string => `${CAPTURE_KEY_PREFIX}${tabId}`;
-
 /**
  * Page origins whose POSTs to a sign-in endpoint are let through: our own re-post, and AWS's
  * own role page posting back to itself (the "continue to AWS's page" escape hatch). The static

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { storageItem } from './storage-item';
 
 /**
  * Consoles the extension signed in through STS (issue H), for the toolbar popup: role, region and
@@ -12,7 +12,7 @@ export interface OpenedConsole {
   readonly endsAt: number;
 }
 
-const KEY = 'consoles';
+const consoles = storageItem<OpenedConsole[]>('session', 'consoles');
 const MAX = 20;
 
 function valid(value: unknown): value is OpenedConsole {
@@ -21,11 +21,10 @@ function valid(value: unknown): value is OpenedConsole {
 }
 
 export async function readConsoles(now = Date.now()): Promise<OpenedConsole[]> {
-  const stored = (await browser.storage.session.get(KEY))[KEY];
+  const stored = await consoles.get();
   return (Array.isArray(stored) ? stored.filter(valid) : []).filter((c) => c.endsAt > now);
 }
 
-export async function recordConsoles(consoles: readonly OpenedConsole[]): Promise<void> {
-  const next = [...consoles, ...(await readConsoles())].slice(0, MAX);
-  await browser.storage.session.set({ [KEY]: next });
+export async function recordConsoles(opened: readonly OpenedConsole[]): Promise<void> {
+  await consoles.set([...opened, ...(await readConsoles())].slice(0, MAX));
 }

@@ -23,6 +23,11 @@ export function onTabClosed(listener: (tabId: number) => void): void {
   browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
 }
 
+/** Navigates one of the user's tabs (the picker's own, to the console or the diagnosis page). */
+export async function openInTab(tabId: number, url: string): Promise<void> {
+  await browser.tabs.update(tabId, { url });
+}
+
 export async function openTab(url: string): Promise<void> {
   await browser.tabs.create({ url });
 }

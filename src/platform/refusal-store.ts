@@ -1,15 +1,15 @@
-import browser from 'webextension-polyfill';
+import { storageItem } from './storage-item';
 
 /**
  * What the extension learned about IdP apps (by Issuer and partition, signin-method.ts
  * `refusalKey`): their assertions were refused by another region's SAML endpoint, so the next
  * sign-in into another region goes straight to STS. Written by the worker only; no secret in it.
  */
-const KEY = 'learned:repost-refused';
+const refusals = storageItem<Record<string, number>>('local', 'learned:repost-refused');
 const MAX_ENTRIES = 50;
 
 export async function readRefusals(): Promise<Record<string, number>> {
-  const stored = (await browser.storage.local.get(KEY))[KEY];
+  const stored = await refusals.get();
   if (!stored || typeof stored !== 'object') return {};
   return Object.fromEntries(
     Object.entries(stored as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'),
@@ -21,5 +21,5 @@ export async function recordRefusal(key: string, at: number): Promise<void> {
   const next = Object.entries({ ...known, [key]: at })
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_ENTRIES);
-  await browser.storage.local.set({ [KEY]: Object.fromEntries(next) });
+  await refusals.set(Object.fromEntries(next));
 }

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
-import { CAPTURE_KEY_PREFIX, captureKey, type CapturedSignin } from '../core/captured-signin';
+import type { CapturedSignin } from '../core/captured-signin';
+import { allTabItems, tabItem } from './storage-item';
 
 /**
  * The only place the assertion is ever stored: `storage.session` (memory only, gone when the
@@ -13,41 +14,31 @@ export async function restrictSessionStorage(): Promise<void> {
   await session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
 }
 
-export async function saveCapture(capture: CapturedSignin): Promise<void> {
-  await browser.storage.session.set({ [captureKey(capture.tabId)]: capture });
+const capture = (tabId: number) => tabItem<CapturedSignin>('capture', tabId);
+
+export async function saveCapture(captured: CapturedSignin): Promise<void> {
+  await capture(captured.tabId).set(captured);
 }
 
 /** The stored value as is: callers validate it (captured-signin-schema.ts) before trusting it. */
-export async function readCapture(tabId: number): Promise<unknown> {
-  const key = captureKey(tabId);
-  const stored = await browser.storage.session.get(key);
-  return stored[key];
+export function readCapture(tabId: number): Promise<unknown> {
+  return capture(tabId).get();
 }
 
 export async function removeCapture(tabId: number): Promise<void> {
-  await browser.storage.session.remove(captureKey(tabId));
+  await capture(tabId).remove();
 }
 
 /** Removes captures older than `maxAgeMs`: no assertion lives that long, whatever else went wrong. */
 export async function removeCapturesOlderThan(maxAgeMs: number, now = Date.now()): Promise<void> {
-  const all = await browser.storage.session.get(null);
-  const stale = Object.entries(all)
-    .filter(([key, value]) => {
-      if (!key.startsWith(CAPTURE_KEY_PREFIX)) return false;
-      const capturedAt = (value as { capturedAt?: unknown } | undefined)?.capturedAt;
-      return typeof capturedAt !== 'number' || now - capturedAt > maxAgeMs;
-    })
-    .map(([key]) => key);
-  if (stale.length) await browser.storage.session.remove(stale);
+  const stale = (await allTabItems('capture')).filter(({ value }) => {
+    const capturedAt = (value as { capturedAt?: unknown } | undefined)?.capturedAt;
+    return typeof capturedAt !== 'number' || now - capturedAt > maxAgeMs;
+  });
+  await Promise.all(stale.map(({ tabId }) => capture(tabId).remove()));
 }
 
 /** Calls back whenever the capture for a tab is written; returns a function that stops listening. */
 export function watchCapture(tabId: number, listener: (stored: unknown) => void): () => void {
-  const key = captureKey(tabId);
-  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    const change = changes[key];
-    if (area === 'session' && change && change.newValue !== undefined) listener(change.newValue);
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
+  return capture(tabId).watch(listener);
 }

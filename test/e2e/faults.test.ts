@@ -38,6 +38,27 @@ describe('faults', () => {
     }
   });
 
+  it('forgets everything kept for a tab when the tab closes (capture, attempt, diagnosis, retry grant)', async () => {
+    const browser = await launchWithExtension({ server, headless: true });
+    try {
+      await warmUpCapture(browser.context);
+      const worker = browser.serviceWorker!;
+      const page = await browser.context.newPage();
+      await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1forget'));
+      const tabId = await page.evaluate(async () => (await chrome.tabs.getCurrent())!.id!);
+      // What a refused sign-in leaves for the diagnosis page, beside the capture itself.
+      await worker.evaluate(async (id) => {
+        await chrome.storage.session.set({ [`attempt:${id}`]: { tabId: id }, [`diagnosis:${id}`]: { x: 1 }, [`retry:${id}`]: Date.now() });
+      }, tabId);
+      const keysOfTab = async () => Object.keys(await storageContents(worker, 'session')).filter((k) => k.endsWith(`:${tabId}`)).sort();
+      await expect(keysOfTab()).resolves.toEqual([`attempt:${tabId}`, `capture:${tabId}`, `diagnosis:${tabId}`, `retry:${tabId}`]);
+      await page.close();
+      await expect.poll(keysOfTab, { timeout: 5_000 }).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('keeps no assertion anywhere after the browser is closed with a picker open', async () => {
     const profile = await mkdtemp(join(tmpdir(), 'frp-profile-'));
     try {
