@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { isInterceptableSignin, readSigninForm, type CapturedSignin, type SigninRequestBody } from '../core/captured-signin';
 import { signinMatchPatterns } from '../core/endpoints';
 import { requestOrigin } from '../core/own-origin';
-import { TARGET_BROWSER } from './browser-target';
+import { BROWSER_TRAITS } from './browser-target';
 import { PICKER_PATH, extensionUrl, ownOrigin } from './extension';
 
 const SIGNIN_URL_PATTERNS = signinMatchPatterns();
@@ -45,21 +45,22 @@ let interceptionEnabled: Promise<boolean> = Promise.resolve(true);
 export async function setInterceptionEnabled(value: Promise<boolean>): Promise<void> {
   interceptionEnabled = value;
   const on = await value;
-  if (TARGET_BROWSER !== 'firefox') {
-    await chrome.declarativeNetRequest.updateEnabledRulesets(on ? { enableRulesetIds: [RULESET_ID] } : { disableRulesetIds: [RULESET_ID] });
+  if (BROWSER_TRAITS.capturesWithStaticRule) {
+    await browser.declarativeNetRequest.updateEnabledRulesets(on ? { enableRulesetIds: [RULESET_ID] } : { disableRulesetIds: [RULESET_ID] });
   }
 }
 
 export function listenForSigninPosts(onCapture: (capture: CapturedSignin) => void | Promise<unknown>): void {
-  if (TARGET_BROWSER === 'firefox') redirectSigninPosts(onCapture);
+  if (!BROWSER_TRAITS.capturesWithStaticRule) redirectSigninPosts(onCapture);
   else copySigninPosts(onCapture);
 }
 
 function copySigninPosts(onCapture: (capture: CapturedSignin) => unknown): void {
   const origin = ownOrigin();
-  chrome.webRequest.onBeforeRequest.addListener(
+  browser.webRequest.onBeforeRequest.addListener(
     (details) => {
-      const capture = captureOf(details, origin);
+      // Chrome names the initiator, which the polyfill's types leave out.
+      const capture = captureOf(details as typeof details & SigninRequestDetails, origin);
       if (capture) void interceptionEnabled.then((on) => on && onCapture(capture));
       return undefined;
     },

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { signinMatchPatterns, stsMatchPatterns } from '../core/endpoints';
-import { TARGET_BROWSER } from './browser-target';
+import { BROWSER_TRAITS } from './browser-target';
 
 /**
  * Host access the STS + federation sign-in needs: every STS host and the sign-in hosts (their
@@ -22,7 +22,7 @@ export async function hasStsAccess(): Promise<boolean> {
  * true when access is (now) granted. Elsewhere it only checks.
  */
 export function requestStsAccess(): Promise<boolean> {
-  if (TARGET_BROWSER !== 'firefox') return hasStsAccess();
+  if (!BROWSER_TRAITS.asksForHostAccess) return hasStsAccess();
   try {
     return browser.permissions.request({ origins: ORIGINS }).catch(() => hasStsAccess());
   } catch {

@@ -22,7 +22,8 @@ import { useSigninMethod } from './use-signin-method';
 import { requestStsAccess } from '../../platform/sts-access';
 import type { SigninMethod } from '../../core/signin-method';
 import { useAutoSignin } from './use-auto-signin';
-import { useRegionHealth } from './use-health';
+import { useRegionHealth } from '../../ui/use-health';
+import { BROWSER_TRAITS } from '../../platform/browser-target';
 import { t, tPlural } from '../../platform/i18n';
 import { own } from '../../core/own';
 import { shortIssuer } from '../../core/captured-signin';
@@ -391,7 +392,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
       )}
       {manyRoles.length > 1 && (
         <p class="hint" id="many-note">
-          {t(import.meta.env.TARGET_BROWSER === 'firefox' ? 'openConsolesNoteFirefox' : 'openConsolesNote')}
+          {t(BROWSER_TRAITS.hasContainers ? 'openConsolesNoteFirefox' : 'openConsolesNote')}
         </p>
       )}
       {viaSts && (

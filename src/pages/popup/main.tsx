@@ -8,7 +8,7 @@ import { openOptionsPage, openTab } from '../../platform/extension';
 import { loadSettings } from '../../platform/settings-store';
 import { readConsoles, type OpenedConsole } from '../../platform/console-list';
 import { parseRoleArn } from '../../core/arn';
-import { useRegionHealth } from '../picker/use-health';
+import { useRegionHealth } from '../../ui/use-health';
 import '../../ui/base.css';
 import './popup.css';
 import { t } from '../../platform/i18n';
