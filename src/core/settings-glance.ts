@@ -6,6 +6,9 @@ import { isRecord } from './partial-parse';
 import { preferredRegionsFor } from './preferred-regions';
 import { watchedRegions } from './health';
 
+/** The storage.sync item with the settings' small fields; large ones are in `settings:<field>:<n>`. */
+export const SYNC_KEY_PREFIX = 'settings';
+
 /** The user's stored settings and the policy's values, as found in storage. */
 export interface StoredSettingsGlance {
   readonly user: unknown;

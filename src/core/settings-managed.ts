@@ -4,19 +4,14 @@
 // again with the settings schema, part by part, because Firefox's managed storage has no schema.
 import * as z from 'zod/mini';
 import { describeValue, isRecord, pathOf, type Raw } from './partial-parse';
-import { cleanSettingsFields, SettingsSchema, type Settings } from './settings';
+import { cleanSettingsFields, MANAGED_FIELDS, SettingsSchema, type ManagedKey, type Settings } from './settings';
 
-export const MANAGED_KEYS = ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'signinMethod'] as const;
-export type ManagedKey = (typeof MANAGED_KEYS)[number];
+/** The settings an administrator may set, as the settings table (settings.ts) marks them. */
+export const MANAGED_KEYS = MANAGED_FIELDS.map((f) => f.key) as ManagedKey[];
+export type { ManagedKey };
 
 export const ManagedSettingsSchema = z.partial(
-  z.pick(SettingsSchema, {
-    interceptionEnabled: true,
-    preferredRegions: true,
-    idpAppLinks: true,
-    accountNames: true,
-    signinMethod: true,
-  }),
+  z.pick(SettingsSchema, Object.fromEntries(MANAGED_KEYS.map((key) => [key, true])) as { [K in ManagedKey]: true }),
 );
 export type ManagedSettings = z.infer<typeof ManagedSettingsSchema>;
 
@@ -32,9 +27,9 @@ export interface ManagedResult {
 }
 
 /**
- * Applies managed values: `interceptionEnabled` and `preferredRegions` replace the user's;
- * `accountNames` and `idpAppLinks` are merged, the managed entry winning for the same key (the
- * user keeps names and links for accounts and regions the policy does not mention).
+ * Applies managed values as the settings table says for each: `replace` the user's value, or
+ * `merge` maps, the managed entry winning for the same key (the user keeps names and links for
+ * accounts and regions the policy does not mention).
  */
 export function applyManaged(user: Settings, managed: unknown): ManagedResult {
   const rejected: string[] = [];
@@ -59,14 +54,14 @@ export function applyManaged(user: Settings, managed: unknown): ManagedResult {
 }
 
 function merge(user: Settings, values: ManagedSettings, rejected: string[]): ManagedResult {
-  const settings: Settings = { ...user };
-  if (values.interceptionEnabled !== undefined) settings.interceptionEnabled = values.interceptionEnabled;
-  if (values.preferredRegions) settings.preferredRegions = values.preferredRegions;
-  if (values.signinMethod) settings.signinMethod = values.signinMethod;
-  if (values.accountNames) settings.accountNames = { ...user.accountNames, ...values.accountNames };
-  if (values.idpAppLinks) settings.idpAppLinks = { ...user.idpAppLinks, ...values.idpAppLinks };
+  const settings: Record<string, unknown> = { ...user };
+  for (const { key, apply } of MANAGED_FIELDS) {
+    const value = values[key as ManagedKey];
+    if (value === undefined) continue;
+    settings[key] = apply === 'merge' ? { ...(user[key] as object), ...(value as object) } : value;
+  }
   const locked = MANAGED_KEYS.filter((key) => values[key] !== undefined);
-  return { settings, locked, managed: values, rejected };
+  return { settings: settings as Settings, locked, managed: values, rejected };
 }
 
 /**
@@ -77,36 +72,5 @@ function merge(user: Settings, values: ManagedSettings, rejected: string[]): Man
  */
 export const MANAGED_STORAGE_JSON_SCHEMA = {
   type: 'object',
-  properties: {
-    interceptionEnabled: {
-      title: 'Show the role picker',
-      description: 'Open the extension\'s role picker when the IdP signs in to AWS. false lets sign-ins go straight to AWS.',
-      type: 'boolean',
-    },
-    preferredRegions: {
-      title: 'Preferred sign-in regions',
-      description: 'AWS region codes (e.g. "us-east-2", "eu-west-1") in order of preference. An empty list lets the extension choose by time zone.',
-      type: 'array',
-      items: { type: 'string' },
-    },
-    idpAppLinks: {
-      title: 'IdP app link per region',
-      description: 'For each region code, the https:// URL of the IdP app tile whose SAML assertion is addressed to that region\'s sign-in endpoint.',
-      type: 'object',
-      additionalProperties: { type: 'string' },
-    },
-    accountNames: {
-      title: 'Account names',
-      description: 'Names shown next to 12-digit AWS account IDs, e.g. {"123456789012": "prod"}. 1 to 64 characters each.',
-      type: 'object',
-      additionalProperties: { type: 'string' },
-    },
-    signinMethod: {
-      title: 'Sign-in method for other regions',
-      description:
-        '"auto": re-post the assertion to the chosen region\'s SAML endpoint and, when AWS refuses it, sign in through that region\'s STS and federation endpoints. "repost": only re-post. "sts": always sign in through STS and federation.',
-      type: 'string',
-      enum: ['auto', 'repost', 'sts'],
-    },
-  },
-} as const;
+  properties: Object.fromEntries(MANAGED_FIELDS.map((f) => [f.key, f.policy])),
+};

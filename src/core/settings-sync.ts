@@ -3,7 +3,8 @@
 // Item layout: `settings` holds the small fields and, under `chunks`, how many items each large
 // field was split into; `settings:<field>:<n>` holds a list of that field's entries.
 import { isRecord } from './partial-parse';
-import type { Settings } from './settings';
+import { CHUNKED_FIELDS, type ChunkedAs, type Settings, type SettingsKey } from './settings';
+import { SYNC_KEY_PREFIX } from './settings-glance';
 
 /**
  * chrome.storage.sync quotas (developer.chrome.com/docs/extensions/reference/api/storage, "sync").
@@ -12,28 +13,32 @@ import type { Settings } from './settings';
  */
 export const SYNC_LIMITS = { QUOTA_BYTES: 102_400, QUOTA_BYTES_PER_ITEM: 8_192, MAX_ITEMS: 512 } as const;
 
-export const SYNC_KEY_PREFIX = 'settings';
-const CHUNKED = ['accountNames', 'idpAppLinks', 'pins', 'recent', 'autoSignIn'] as const;
-type ChunkedField = (typeof CHUNKED)[number];
+export { SYNC_KEY_PREFIX };
+// Which fields are split, and how, is said once in the settings table (settings.ts).
+const CHUNKED = CHUNKED_FIELDS.map((f) => f.key);
+type ChunkedField = SettingsKey;
+const chunkedAs = new Map<string, ChunkedAs>(CHUNKED_FIELDS.map((f) => [f.key, f.as]));
 
 const chunkKey = (field: ChunkedField, n: number): string => `${SYNC_KEY_PREFIX}:${field}:${n}`;
 
-/** Entries of a large field as a flat list; `recent` is flattened so that no entry is large. */
+/** Entries of a large field as a flat list; a map of lists is flattened so that no entry is large. */
 function atomsOf(settings: Settings, field: ChunkedField): unknown[] {
-  switch (field) {
-    case 'pins':
-      return settings.pins;
-    case 'recent':
-      return Object.entries(settings.recent).flatMap(([app, list]) => list.map((entry) => [app, entry]));
+  const value = settings[field] as unknown;
+  switch (chunkedAs.get(field)) {
+    case 'list':
+      return value as unknown[];
+    case 'map-of-lists':
+      return Object.entries(value as Record<string, unknown[]>).flatMap(([app, list]) => list.map((entry) => [app, entry]));
     default:
-      return Object.entries(settings[field]);
+      return Object.entries(value as Record<string, unknown>);
   }
 }
 
 function fromAtoms(field: ChunkedField, atoms: unknown[]): unknown {
-  if (field === 'pins') return atoms;
+  const as = chunkedAs.get(field);
+  if (as === 'list') return atoms;
   const pairs = atoms.filter((a): a is [string, unknown] => Array.isArray(a) && a.length === 2 && typeof a[0] === 'string');
-  if (field !== 'recent') return Object.fromEntries(pairs);
+  if (as !== 'map-of-lists') return Object.fromEntries(pairs);
   const apps = new Map<string, unknown[]>();
   for (const [app, entry] of pairs) apps.set(app, [...(apps.get(app) ?? []), entry]);
   return Object.fromEntries(apps);
@@ -58,7 +63,7 @@ const itemSize = (key: string, value: unknown): number => utf8Length(key) + utf8
 /** The items to write to storage.sync. Remove stored `settings:*` keys that are not among them. */
 export function splitForSync(settings: Settings): Record<string, unknown> {
   const items: Record<string, unknown> = {};
-  const chunks: Partial<Record<ChunkedField, number>> = {};
+  const chunks: Partial<Record<string, number>> = {};
   const main: Record<string, unknown> = { ...settings };
   for (const field of CHUNKED) {
     delete main[field];

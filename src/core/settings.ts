@@ -23,9 +23,6 @@ import {
 } from './partial-parse';
 
 export const SETTINGS_VERSION = 1;
-/** Marks an exported settings file (`exportSettings`), so that importing can tell ours from others. */
-export const SETTINGS_FILE_FORMAT = 'failover-role-picker-settings';
-export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024;
 
 export const LIMITS = {
   preferredRegions: 50,
@@ -127,38 +124,175 @@ export const AutoSignInSchema = entry({ roleArn: RoleArnText, region: RegionCode
 
 const unique = <T>(key: (t: T) => string) => (list: readonly T[]) => new Set(list.map(key)).size === list.length;
 
-/** The one schema of all user settings (the current version, after migration). */
+const bool = z.boolean({ error: (iss) => `expected true or false, found ${describeValue(iss.input)}` });
+
+/** How storage.sync splits a large field over several items (settings-sync.ts). */
+export type ChunkedAs = 'list' | 'map' | 'map-of-lists';
+
+/** What an administrator's policy value does to the user's, and its entry in Chrome's policy schema. */
+export interface ManagedSpec {
+  /** `replace`: the policy's value is used; `merge`: map entries are merged, the policy's winning. */
+  readonly apply: 'replace' | 'merge';
+  readonly policy: { readonly title: string; readonly description: string } & Readonly<Record<string, unknown>>;
+}
+
+/** Everything about one setting, in one place: the rest (schema, defaults, cleaners, sync, policy) is derived. */
+interface FieldSpec<T> {
+  readonly schema: z.ZodMiniType<T>;
+  readonly initial: () => T;
+  /** Keeps the valid parts of a stored value; by default the whole value must pass the schema. */
+  readonly clean?: Cleaner<T>;
+  readonly chunked?: ChunkedAs;
+  readonly managed?: ManagedSpec;
+}
+// Keeps each entry's own type (its value type, whether it is chunked or managed); the schema's
+// value type is the setting's type, and defaults and cleaners are checked against it below.
+const field = <T, const S extends FieldSpec<T>>(spec: S & FieldSpec<T>): S => spec;
+
+const RecentSchema = z
+  .record(IdpAppKey, z.array(RecentSignInSchema).check(z.maxLength(LIMITS.recentPerApp)))
+  .check(z.refine((m) => Object.keys(m).length <= LIMITS.recentApps));
+
+const cleanRecent: Cleaner<z.infer<typeof RecentSchema>> = (raw, path, rejected) => {
+  const apps = mapOf(IdpAppKey, listOf(objectOf(RecentSignInSchema), Infinity), Infinity)(raw, path, rejected);
+  if (!apps) return undefined;
+  // An app without sign-ins is no information: it is left out.
+  const lists = Object.entries(apps)
+    .filter(([, list]) => list.length > 0)
+    .map(([app, list]): [string, Array<z.infer<typeof RecentSignInSchema>>] => {
+      const sorted = [...list].sort((a, b) => b.at - a.at);
+      const kept = sorted.filter((r, i) => sorted.findIndex((s) => s.roleArn === r.roleArn) === i);
+      if (kept.length > LIMITS.recentPerApp) {
+        rejected.push(`${pathOf(path, app)}: only the ${LIMITS.recentPerApp} most recent sign-ins are kept; ${kept.length - LIMITS.recentPerApp} older ones were dropped`);
+      }
+      return [app, kept.slice(0, LIMITS.recentPerApp)];
+    })
+    .sort((a, b) => (b[1][0]?.at ?? 0) - (a[1][0]?.at ?? 0));
+  for (const [app] of lists.slice(LIMITS.recentApps)) {
+    rejected.push(`${pathOf(path, app)}: only the ${LIMITS.recentApps} most recently used IdP apps are kept; this one was dropped`);
+  }
+  return Object.fromEntries(lists.slice(0, LIMITS.recentApps));
+};
+
+export const SETTING_FIELDS = {
+  interceptionEnabled: field({
+    schema: bool,
+    initial: () => true,
+    managed: {
+      apply: 'replace',
+      policy: {
+        title: 'Show the role picker',
+        description: "Open the extension's role picker when the IdP signs in to AWS. false lets sign-ins go straight to AWS.",
+        type: 'boolean',
+      },
+    },
+  }),
+  /** Empty means "derive" (`defaultPreferredRegions`). */
+  preferredRegions: field({
+    schema: z.array(RegionCode).check(z.maxLength(LIMITS.preferredRegions), z.refine(unique(String), 'regions repeat')),
+    initial: (): string[] => [],
+    clean: listOf(bySchema(RegionCode), LIMITS.preferredRegions, String),
+    managed: {
+      apply: 'replace',
+      policy: {
+        title: 'Preferred sign-in regions',
+        description: 'AWS region codes (e.g. "us-east-2", "eu-west-1") in order of preference. An empty list lets the extension choose by time zone.',
+        type: 'array',
+        items: { type: 'string' },
+      },
+    },
+  }),
+  /** Per region, the URL of the IdP's app tile that signs in through that region's endpoint. */
+  idpAppLinks: field({
+    schema: z.record(RegionCode, HttpsUrl),
+    initial: (): Record<string, string> => ({}),
+    clean: mapOf(RegionCode, bySchema(HttpsUrl), ALL_REGIONS.length),
+    chunked: 'map',
+    managed: {
+      apply: 'merge',
+      policy: {
+        title: 'IdP app link per region',
+        description: "For each region code, the https:// URL of the IdP app tile whose SAML assertion is addressed to that region's sign-in endpoint.",
+        type: 'object',
+        additionalProperties: { type: 'string' },
+      },
+    },
+  }),
+  accountNames: field({
+    schema: z.record(AccountId, AccountName).check(z.refine((m) => Object.keys(m).length <= LIMITS.accountNames)),
+    initial: (): Record<string, string> => ({}),
+    clean: mapOf(AccountId, bySchema(AccountName), LIMITS.accountNames),
+    chunked: 'map',
+    managed: {
+      apply: 'merge',
+      policy: {
+        title: 'Account names',
+        description: 'Names shown next to 12-digit AWS account IDs, e.g. {"123456789012": "prod"}. 1 to 64 characters each.',
+        type: 'object',
+        additionalProperties: { type: 'string' },
+      },
+    },
+  }),
+  aliasPattern: field({ schema: AliasPatternSchema, initial: (): AliasPattern => ({ kind: 'none' }) }),
+  pins: field({
+    schema: z.array(PinSchema).check(z.maxLength(LIMITS.pins), z.refine(unique((p: { roleArn: string }) => p.roleArn), 'pinned roles repeat')),
+    initial: (): Array<z.infer<typeof PinSchema>> => [],
+    clean: listOf(objectOf(PinSchema), LIMITS.pins, (p) => p.roleArn),
+    chunked: 'list',
+  }),
+  /** Per IdP app, most recent first. */
+  recent: field({
+    schema: RecentSchema,
+    initial: (): z.infer<typeof RecentSchema> => ({}),
+    clean: cleanRecent,
+    chunked: 'map-of-lists',
+  }),
+  autoSignIn: field({
+    schema: z.record(IdpAppKey, AutoSignInSchema).check(z.refine((m) => Object.keys(m).length <= LIMITS.autoSignIn)),
+    initial: (): Record<string, z.infer<typeof AutoSignInSchema>> => ({}),
+    clean: mapOf(IdpAppKey, objectOf(AutoSignInSchema), LIMITS.autoSignIn),
+    chunked: 'map',
+  }),
+  theme: field({ schema: oneOf(['system', 'light', 'dark']), initial: (): 'system' | 'light' | 'dark' => 'system' }),
+  reducedMotion: field({ schema: oneOf(['system', 'reduce']), initial: (): 'system' | 'reduce' => 'system' }),
+  /** How to sign in to a region other than the assertion's own (signin-method.ts). */
+  signinMethod: field({
+    schema: oneOf(SIGNIN_METHOD_SETTINGS),
+    initial: (): (typeof SIGNIN_METHOD_SETTINGS)[number] => 'auto',
+    managed: {
+      apply: 'replace',
+      policy: {
+        title: 'Sign-in method for other regions',
+        description:
+          '"auto": re-post the assertion to the chosen region\'s SAML endpoint and, when AWS refuses it, sign in through that region\'s STS and federation endpoints. "repost": only re-post. "sts": always sign in through STS and federation.',
+        type: 'string',
+        enum: [...SIGNIN_METHOD_SETTINGS],
+      },
+    },
+  }),
+  /** The longest STS session to ask for, in seconds (the role's MaxSessionDuration may allow more). */
+  sessionDurationCap: field({
+    schema: z
+      .number({ error: (iss) => `expected a number of seconds, found ${describeValue(iss.input)}` })
+      .check(
+        z.int({ error: 'expected a whole number of seconds' }),
+        z.gte(MIN_SESSION_SECONDS, { error: `at least ${MIN_SESSION_SECONDS} seconds` }),
+        z.lte(MAX_SESSION_SECONDS, { error: `at most ${MAX_SESSION_SECONDS} seconds` }),
+      ),
+    initial: () => DEFAULT_SESSION_CAP_SECONDS,
+  }),
+  /** The format "Copy CLI credentials" writes, as last chosen. */
+  cliFormat: field({ schema: oneOf(CLI_FORMATS), initial: (): (typeof CLI_FORMATS)[number] => 'bash' }),
+} as const;
+
+type FieldTable = typeof SETTING_FIELDS;
+type FieldValue<K extends keyof FieldTable> = z.infer<FieldTable[K]['schema']>;
+const fieldEntries = Object.entries(SETTING_FIELDS) as Array<[keyof FieldTable, FieldSpec<unknown>]>;
+
+/** The one schema of all user settings (the current version, after migration), from the table. */
 export const SettingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION),
-  interceptionEnabled: z.boolean({ error: (iss) => `expected true or false, found ${describeValue(iss.input)}` }),
-  /** Empty means "derive" (`defaultPreferredRegions`). */
-  preferredRegions: z.array(RegionCode).check(z.maxLength(LIMITS.preferredRegions), z.refine(unique(String), 'regions repeat')),
-  /** Per region, the URL of the IdP's app tile that signs in through that region's endpoint. */
-  idpAppLinks: z.record(RegionCode, HttpsUrl),
-  accountNames: z.record(AccountId, AccountName).check(z.refine((m) => Object.keys(m).length <= LIMITS.accountNames)),
-  aliasPattern: AliasPatternSchema,
-  pins: z
-    .array(PinSchema)
-    .check(z.maxLength(LIMITS.pins), z.refine(unique((p: { roleArn: string }) => p.roleArn), 'pinned roles repeat')),
-  /** Per IdP app, most recent first. */
-  recent: z
-    .record(IdpAppKey, z.array(RecentSignInSchema).check(z.maxLength(LIMITS.recentPerApp)))
-    .check(z.refine((m) => Object.keys(m).length <= LIMITS.recentApps)),
-  autoSignIn: z.record(IdpAppKey, AutoSignInSchema).check(z.refine((m) => Object.keys(m).length <= LIMITS.autoSignIn)),
-  theme: oneOf(['system', 'light', 'dark']),
-  reducedMotion: oneOf(['system', 'reduce']),
-  /** How to sign in to a region other than the assertion's own (signin-method.ts). */
-  signinMethod: oneOf(SIGNIN_METHOD_SETTINGS),
-  /** The longest STS session to ask for, in seconds (the role's MaxSessionDuration may allow more). */
-  sessionDurationCap: z
-    .number({ error: (iss) => `expected a number of seconds, found ${describeValue(iss.input)}` })
-    .check(
-      z.int({ error: 'expected a whole number of seconds' }),
-      z.gte(MIN_SESSION_SECONDS, { error: `at least ${MIN_SESSION_SECONDS} seconds` }),
-      z.lte(MAX_SESSION_SECONDS, { error: `at most ${MAX_SESSION_SECONDS} seconds` }),
-    ),
-  /** The format "Copy CLI credentials" writes, as last chosen. */
-  cliFormat: oneOf(CLI_FORMATS),
+  ...(Object.fromEntries(fieldEntries.map(([key, spec]) => [key, spec.schema])) as { [K in keyof FieldTable]: z.ZodMiniType<FieldValue<K>> }),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -167,22 +301,7 @@ export type Pin = Settings['pins'][number];
 export type RecentSignIn = Settings['recent'][string][number];
 
 export function defaultSettings(): Settings {
-  return {
-    version: SETTINGS_VERSION,
-    interceptionEnabled: true,
-    preferredRegions: [],
-    idpAppLinks: {},
-    accountNames: {},
-    aliasPattern: { kind: 'none' },
-    pins: [],
-    recent: {},
-    autoSignIn: {},
-    theme: 'system',
-    reducedMotion: 'system',
-    signinMethod: 'auto',
-    sessionDurationCap: DEFAULT_SESSION_CAP_SECONDS,
-    cliFormat: 'bash',
-  };
+  return { version: SETTINGS_VERSION, ...Object.fromEntries(fieldEntries.map(([key, spec]) => [key, spec.initial()])) } as Settings;
 }
 
 /** Records a sign-in as the most recent of its IdP app; keeps the caps. */
@@ -255,7 +374,7 @@ export function migrateSettings(raw: unknown): MigrationResult {
   return { settings, changed: !newer && !jsonEqual(raw, settings), rejected };
 }
 
-function readVersioned(raw: Raw, rejected: string[]): { fields: Partial<Settings>; newer: boolean } {
+export function readVersioned(raw: Raw, rejected: string[]): { fields: Partial<Settings>; newer: boolean } {
   let version = raw['version'] ?? 0;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
     rejected.push(`version: ${describeValue(version)} is not a settings version; read as unversioned settings`);
@@ -268,7 +387,8 @@ function readVersioned(raw: Raw, rejected: string[]): { fields: Partial<Settings
   return { fields: cleanSettingsFields(data, rejected, newer), newer };
 }
 
-function finish(candidate: Settings, rejected: string[]): Settings {
+/** The candidate as valid settings: exactly what the schema accepts, field by field if need be. */
+export function finish(candidate: Settings, rejected: string[]): Settings {
   const check = SettingsSchema.safeParse({ ...candidate, version: SETTINGS_VERSION });
   if (check.success) return check.data;
   // Unreachable unless the reader and the schema disagree: fall back field by field, loudly.
@@ -281,43 +401,18 @@ function finish(candidate: Settings, rejected: string[]): Settings {
   return SettingsSchema.safeParse(fallback).data ?? defaultSettings();
 }
 
-const cleanRecent: Cleaner<Settings['recent']> = (raw, path, rejected) => {
-  const apps = mapOf(IdpAppKey, listOf(objectOf(RecentSignInSchema), Infinity), Infinity)(raw, path, rejected);
-  if (!apps) return undefined;
-  // An app without sign-ins is no information: it is left out.
-  const lists = Object.entries(apps)
-    .filter(([, list]) => list.length > 0)
-    .map(([app, list]): [string, RecentSignIn[]] => {
-      const sorted = [...list].sort((a, b) => b.at - a.at);
-      const kept = sorted.filter((r, i) => sorted.findIndex((s) => s.roleArn === r.roleArn) === i);
-      if (kept.length > LIMITS.recentPerApp) {
-        rejected.push(`${pathOf(path, app)}: only the ${LIMITS.recentPerApp} most recent sign-ins are kept; ${kept.length - LIMITS.recentPerApp} older ones were dropped`);
-      }
-      return [app, kept.slice(0, LIMITS.recentPerApp)];
-    })
-    .sort((a, b) => (b[1][0]?.at ?? 0) - (a[1][0]?.at ?? 0));
-  for (const [app] of lists.slice(LIMITS.recentApps)) {
-    rejected.push(`${pathOf(path, app)}: only the ${LIMITS.recentApps} most recently used IdP apps are kept; this one was dropped`);
-  }
-  return Object.fromEntries(lists.slice(0, LIMITS.recentApps));
+const FIELDS = Object.fromEntries(fieldEntries.map(([key, spec]) => [key, spec.clean ?? bySchema(spec.schema)])) as {
+  readonly [K in SettingsKey]: Cleaner<Settings[K]>;
 };
+export const SETTINGS_KEYS = fieldEntries.map(([key]) => key) as SettingsKey[];
 
-const FIELDS: { readonly [K in SettingsKey]: Cleaner<Settings[K]> } = {
-  interceptionEnabled: bySchema(SettingsSchema.shape.interceptionEnabled),
-  preferredRegions: listOf(bySchema(RegionCode), LIMITS.preferredRegions, String),
-  idpAppLinks: mapOf(RegionCode, bySchema(HttpsUrl), ALL_REGIONS.length),
-  accountNames: mapOf(AccountId, bySchema(AccountName), LIMITS.accountNames),
-  aliasPattern: bySchema(AliasPatternSchema),
-  pins: listOf(objectOf(PinSchema), LIMITS.pins, (p) => p.roleArn),
-  recent: cleanRecent,
-  autoSignIn: mapOf(IdpAppKey, objectOf(AutoSignInSchema), LIMITS.autoSignIn),
-  theme: bySchema(SettingsSchema.shape.theme),
-  reducedMotion: bySchema(SettingsSchema.shape.reducedMotion),
-  signinMethod: bySchema(SettingsSchema.shape.signinMethod),
-  sessionDurationCap: bySchema(SettingsSchema.shape.sessionDurationCap),
-  cliFormat: bySchema(SettingsSchema.shape.cliFormat),
-};
-export const SETTINGS_KEYS = Object.keys(FIELDS) as SettingsKey[];
+/** The fields storage.sync splits over several items, and how. */
+export const CHUNKED_FIELDS = fieldEntries.flatMap(([key, spec]) => (spec.chunked ? [{ key, as: spec.chunked }] : []));
+
+/** The fields an administrator may set, with what their policy does. */
+/** Settings an administrator may set (their entry has `managed`). */
+export type ManagedKey = { [K in keyof FieldTable]: FieldTable[K] extends { readonly managed: ManagedSpec } ? K : never }[keyof FieldTable];
+export const MANAGED_FIELDS = fieldEntries.flatMap(([key, spec]) => (spec.managed ? [{ key, ...spec.managed }] : []));
 
 /**
  * The valid parts of current-version fields; unknown fields and invalid parts are reported.
@@ -334,46 +429,4 @@ export function cleanSettingsFields(data: Readonly<Raw>, rejected: string[], new
     if (value !== undefined) out[key] = value;
   }
   return out as Partial<Settings>;
-}
-
-// ---- Files ----------------------------------------------------------------------------------------
-
-/** The settings as a file the user can keep or move to another browser. */
-export function exportSettings(settings: Settings): string {
-  const { version, ...fields } = settings;
-  return `${JSON.stringify({ format: SETTINGS_FILE_FORMAT, version, ...fields }, null, 2)}\n`;
-}
-
-export type ImportResult =
-  | { settings: Settings; report: { accepted: SettingsKey[]; rejected: string[] } }
-  | { error: string };
-
-/**
- * Reads an exported settings file over `current`: each setting the file holds (its valid parts)
- * replaces the current one; the rest stay. A file that is not JSON or not our format changes nothing.
- */
-export function importSettings(text: string, current: Settings): ImportResult {
-  if (text.length > MAX_SETTINGS_FILE_BYTES) return { error: 'This file is larger than 1 MB; a settings file is much smaller.' };
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { error: `This file is not valid JSON: ${(error as Error).message}` };
-  }
-  if (!isRecord(data)) return { error: `This is not a settings file: it holds ${describeValue(data)}, not an object.` };
-  const { format, ...rest } = data;
-  if (format !== SETTINGS_FILE_FORMAT) {
-    if (format !== undefined) return { error: `This is a ${describeValue(format)} file, not a settings file of this extension.` };
-    if ('Accounts' in rest || Object.keys(rest).some((k) => /^\d{12}$/.test(k))) {
-      return { error: 'This is a list of account names, not a settings file: import it under "Account names".' };
-    }
-    const known = [...SETTINGS_KEYS, 'version', 'enabled', 'regions', 'favorites', 'accountAliases', 'reduceMotion'];
-    if (!Object.keys(rest).some((k) => known.includes(k))) {
-      return { error: 'This is not a settings file of this extension: it has none of its settings.' };
-    }
-  }
-  const rejected: string[] = [];
-  const { fields } = readVersioned(rest, rejected);
-  const settings = finish({ ...current, ...fields }, rejected);
-  return { settings, report: { accepted: Object.keys(fields) as SettingsKey[], rejected } };
 }

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { StoredSettingsGlance } from '../core/settings-glance';
-import { SYNC_KEY_PREFIX } from '../core/settings-sync';
+import { SYNC_KEY_PREFIX } from '../core/settings-glance';
 
 /**
  * Where the user's settings are stored: storage.sync (the `settings` item holds the small fields),

@@ -4,16 +4,17 @@ import { PARTITIONS } from '../../src/core/endpoints';
 import { defaultPreferredRegions, preferredRegionsFor } from '../../src/core/preferred-regions';
 import {
   defaultSettings,
-  exportSettings,
-  importSettings,
   LIMITS,
   migrateSettings,
   recentRoleArns,
   recordRecent,
   SETTINGS_VERSION,
   SettingsSchema,
+  SETTING_FIELDS,
+  cleanSettingsFields,
   type Settings,
 } from '../../src/core/settings';
+import { exportSettings, importSettings } from '../../src/core/settings-file';
 import { applyManaged, MANAGED_KEYS, MANAGED_STORAGE_JSON_SCHEMA } from '../../src/core/settings-managed';
 import { fitsSyncQuota, joinFromSync, splitForSync, staleSyncKeys, SYNC_LIMITS, utf8Length } from '../../src/core/settings-sync';
 
@@ -426,5 +427,18 @@ describe('storage.sync', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the settings table', () => {
+  it('describes each setting once: its default passes its schema and its cleaner keeps it', () => {
+    for (const [key, spec] of Object.entries(SETTING_FIELDS)) {
+      const initial = spec.initial();
+      expect(spec.schema.safeParse(initial).success, key).toBe(true);
+      const rejected: string[] = [];
+      expect(cleanSettingsFields({ [key]: initial }, rejected), key).toEqual({ [key]: initial });
+      expect(rejected, key).toEqual([]);
+    }
+    expect(Object.keys(defaultSettings()).sort()).toEqual(['version', ...Object.keys(SETTING_FIELDS)].sort());
   });
 });

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { exportSettings, importSettings } from '../../core/settings';
+import { exportSettings, importSettings } from '../../core/settings-file';
 import type { SectionProps } from './main';
 import { hostOf } from '../../core/url-host';
 import { t } from '../../platform/i18n';
