@@ -244,6 +244,11 @@ export interface MockServer {
    * is answered with AWS's legacy role page naming each account ("Account: alias (id)").
    */
   setAccountAliases(aliases: Record<string, string> | undefined): void;
+  /**
+   * A role page to answer with instead (one of ../shared/fixtures/aws-role-pages, AWS's own HTML):
+   * served as is for a multi-role assertion posted without a role. undefined: back to the above.
+   */
+  setRolePage(html: string | undefined): void;
   /** The `SAML:aud` values the roles' trust policy lists (default DEFAULT_TRUSTED_AUDIENCES). */
   setTrustedAudiences(values: string[]): void;
   resetTrustedAudiences(): void;
@@ -310,6 +315,7 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
   let closing = false;
   let redirecting = false;
   let accountAliases: Record<string, string> | undefined;
+  let rolePage: string | undefined;
 
   // The control host is never faulted, so the demo can always switch a host back up.
   const modeOf = (host: string) => (host === 'localhost' ? undefined : modes.get(host));
@@ -468,9 +474,9 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     if (fields.SAMLResponse && !recipientAccepted(fields.SAMLResponse, host, url.pathname)) {
       return send(res, 200, awsSigninErrorPage(AWS_INVALID_SAML_MESSAGE));
     }
-    if (accountAliases && fields.SAMLResponse && !fields.roleIndex) {
+    if ((accountAliases || rolePage) && fields.SAMLResponse && !fields.roleIndex) {
       const roles = readAssertion(fields.SAMLResponse)?.roles ?? [];
-      if (roles.length > 1) return send(res, 200, awsRolePage(roles, accountAliases));
+      if (roles.length > 1) return send(res, 200, rolePage ?? awsRolePage(roles, accountAliases ?? {}));
     }
     const relay = fields.RelayState ?? '';
     if (redirecting && fields.SAMLResponse && fields.roleIndex && CONSOLE_HOST.test(safeHost(relay))) {
@@ -749,6 +755,9 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     },
     redirectSignins(on) {
       redirecting = on;
+    },
+    setRolePage(html) {
+      rolePage = html;
     },
     setAccountAliases(aliases) {
       accountAliases = aliases;

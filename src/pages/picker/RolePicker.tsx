@@ -18,6 +18,7 @@ import { MethodLine } from './MethodLine';
 import { CliCredentialsAction } from './CliCredentials';
 import { AccountNamesOffer } from './AccountNamesOffer';
 import { readLearnedNames } from '../../platform/learned-names';
+import { learnedNameMap } from '../../core/learned-names';
 import { useSigninMethod } from './use-signin-method';
 import { requestStsAccess } from '../../platform/sts-access';
 import type { SigninMethod } from '../../core/signin-method';
@@ -72,7 +73,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   // Names AWS's own role page gave (learned on the user's click or a visit to AWS's page).
   const [learned, setLearned] = useState<Record<string, string>>({});
   const loadLearned = () =>
-    void readLearnedNames().then((known) => setLearned(Object.fromEntries(Object.entries(known).map(([id, v]) => [id, v.name]))), () => undefined);
+    void readLearnedNames().then((known) => setLearned(learnedNameMap(known)), () => undefined);
   useEffect(loadLearned, []);
   const accountNames = useMemo(() => resolveAccountNames({ ...derived, ...learned }, settings.accountNames), [derived, learned, settings.accountNames]);
   // Names read from role names, where neither the user nor AWS gave one: shown apart.
