@@ -5,8 +5,9 @@
 import * as z from 'zod/mini';
 import { describeValue, isRecord, pathOf, type Raw } from './partial-parse';
 import { cleanSettingsFields, SettingsSchema, type Settings } from './settings';
+import { ACCOUNT_COLOURS } from './account-colours';
 
-export const MANAGED_KEYS = ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'signinMethod'] as const;
+export const MANAGED_KEYS = ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'accountColours', 'colourRules', 'signinMethod'] as const;
 export type ManagedKey = (typeof MANAGED_KEYS)[number];
 
 export const ManagedSettingsSchema = z.partial(
@@ -15,6 +16,8 @@ export const ManagedSettingsSchema = z.partial(
     preferredRegions: true,
     idpAppLinks: true,
     accountNames: true,
+    accountColours: true,
+    colourRules: true,
     signinMethod: true,
   }),
 );
@@ -34,7 +37,8 @@ export interface ManagedResult {
 /**
  * Applies managed values: `interceptionEnabled` and `preferredRegions` replace the user's;
  * `accountNames` and `idpAppLinks` are merged, the managed entry winning for the same key (the
- * user keeps names and links for accounts and regions the policy does not mention).
+ * user keeps names and links for accounts and regions the policy does not mention), and so are
+ * `accountColours`; the managed `colourRules` come before the user's (the first match wins).
  */
 export function applyManaged(user: Settings, managed: unknown): ManagedResult {
   const rejected: string[] = [];
@@ -65,6 +69,11 @@ function merge(user: Settings, values: ManagedSettings, rejected: string[]): Man
   if (values.signinMethod) settings.signinMethod = values.signinMethod;
   if (values.accountNames) settings.accountNames = { ...user.accountNames, ...values.accountNames };
   if (values.idpAppLinks) settings.idpAppLinks = { ...user.idpAppLinks, ...values.idpAppLinks };
+  if (values.accountColours) settings.accountColours = { ...user.accountColours, ...values.accountColours };
+  if (values.colourRules) {
+    const theirs = new Set(values.colourRules.map((r) => r.words.toLowerCase()));
+    settings.colourRules = [...values.colourRules, ...user.colourRules.filter((r) => !theirs.has(r.words.toLowerCase()))];
+  }
   const locked = MANAGED_KEYS.filter((key) => values[key] !== undefined);
   return { settings, locked, managed: values, rejected };
 }
@@ -100,6 +109,25 @@ export const MANAGED_STORAGE_JSON_SCHEMA = {
       description: 'Names shown next to 12-digit AWS account IDs, e.g. {"123456789012": "prod"}. 1 to 64 characters each.',
       type: 'object',
       additionalProperties: { type: 'string' },
+    },
+    accountColours: {
+      title: 'Account colours',
+      description: `A colour per 12-digit AWS account ID, shown on the role picker's rows (and Firefox containers), e.g. {"123456789012": "red"}. One of: ${ACCOUNT_COLOURS.join(', ')}.`,
+      type: 'object',
+      additionalProperties: { type: 'string', enum: [...ACCOUNT_COLOURS] },
+    },
+    colourRules: {
+      title: 'Account colours by name',
+      description:
+        'Rules that colour accounts by their name, before the user\'s own rules; the first match wins. "words" match whole words of the account name, ignoring case (e.g. "prod" matches "sandbox-prod", not "nonprod").',
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          words: { type: 'string' },
+          colour: { type: 'string', enum: [...ACCOUNT_COLOURS] },
+        },
+      },
     },
     signinMethod: {
       title: 'Sign-in method for other regions',

@@ -13,8 +13,10 @@ import type { Settings } from './settings';
 export const SYNC_LIMITS = { QUOTA_BYTES: 102_400, QUOTA_BYTES_PER_ITEM: 8_192, MAX_ITEMS: 512 } as const;
 
 export const SYNC_KEY_PREFIX = 'settings';
-const CHUNKED = ['accountNames', 'idpAppLinks', 'pins', 'recent', 'autoSignIn'] as const;
+const CHUNKED = ['accountNames', 'accountColours', 'colourRules', 'aliasOfferDeclined', 'idpAppLinks', 'pins', 'recent', 'autoSignIn'] as const;
 type ChunkedField = (typeof CHUNKED)[number];
+/** Fields that are lists (kept in order), not maps. */
+const LISTS: ReadonlySet<ChunkedField> = new Set(['pins', 'colourRules', 'aliasOfferDeclined']);
 
 const chunkKey = (field: ChunkedField, n: number): string => `${SYNC_KEY_PREFIX}:${field}:${n}`;
 
@@ -22,7 +24,9 @@ const chunkKey = (field: ChunkedField, n: number): string => `${SYNC_KEY_PREFIX}
 function atomsOf(settings: Settings, field: ChunkedField): unknown[] {
   switch (field) {
     case 'pins':
-      return settings.pins;
+    case 'colourRules':
+    case 'aliasOfferDeclined':
+      return settings[field];
     case 'recent':
       return Object.entries(settings.recent).flatMap(([app, list]) => list.map((entry) => [app, entry]));
     default:
@@ -31,7 +35,7 @@ function atomsOf(settings: Settings, field: ChunkedField): unknown[] {
 }
 
 function fromAtoms(field: ChunkedField, atoms: unknown[]): unknown {
-  if (field === 'pins') return atoms;
+  if (LISTS.has(field)) return atoms;
   const pairs = atoms.filter((a): a is [string, unknown] => Array.isArray(a) && a.length === 2 && typeof a[0] === 'string');
   if (field !== 'recent') return Object.fromEntries(pairs);
   const apps = new Map<string, unknown[]>();

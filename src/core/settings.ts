@@ -7,6 +7,7 @@ import { ALIAS_PRESETS, accountNameProblem, validateAliasRegex, type AliasPatter
 import { parseRoleArn } from './arn';
 import { PARTITIONS, isCatalogRegion } from './endpoints';
 import { SIGNIN_METHOD_SETTINGS } from './signin-method';
+import { ACCOUNT_COLOURS, MAX_COLOUR_RULES, colourRuleProblem } from './account-colours';
 import { CLI_FORMATS } from './cli-credentials';
 import { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './limits';
 import {
@@ -34,6 +35,9 @@ export const LIMITS = {
   recentApps: 20,
   autoSignIn: 20,
   accountNames: 10_000,
+  accountColours: 10_000,
+  colourRules: MAX_COLOUR_RULES,
+  aliasOfferDeclined: 50,
   idpAppKeyLength: 256,
   urlLength: 2048,
 } as const;
@@ -125,6 +129,17 @@ const entry = <S extends z.core.$ZodLooseShape>(shape: S) =>
   z.object(shape, {
     error: (iss) => (iss.code === 'invalid_type' ? `expected an object, found ${describeValue(iss.input)}` : undefined),
   });
+const Colour = oneOf(ACCOUNT_COLOURS);
+export const ColourRuleSchema = entry({
+  words: z.string({ error: (iss) => `expected the words as text, found ${describeValue(iss.input)}` }).check(
+    z.trim(),
+    z.superRefine((s, ctx) => {
+      const reason = colourRuleProblem(s);
+      if (reason) ctx.addIssue({ code: 'custom', message: reason });
+    }),
+  ),
+  colour: Colour,
+});
 export const PinSchema = entry({ roleArn: RoleArnText, region: z.optional(RegionCode) });
 export const RecentSignInSchema = entry({ roleArn: RoleArnText, region: RegionCode, at: Timestamp });
 export const AutoSignInSchema = entry({ roleArn: RoleArnText, region: RegionCode });
@@ -141,6 +156,16 @@ export const SettingsSchema = z.strictObject({
   idpAppLinks: z.record(RegionCode, HttpsUrl),
   accountNames: z.record(AccountId, AccountName).check(z.refine((m) => Object.keys(m).length <= LIMITS.accountNames)),
   aliasPattern: AliasPatternSchema,
+  /** IdP apps for which the picker no longer offers to read account names from role names. */
+  aliasOfferDeclined: z
+    .array(IdpAppKey)
+    .check(z.maxLength(LIMITS.aliasOfferDeclined), z.refine(unique(String), 'IdP apps repeat')),
+  /** A colour per account ID (it wins over the name rules). */
+  accountColours: z.record(AccountId, Colour).check(z.refine((m) => Object.keys(m).length <= LIMITS.accountColours)),
+  /** Colours by account name, the first matching rule winning. */
+  colourRules: z
+    .array(ColourRuleSchema)
+    .check(z.maxLength(LIMITS.colourRules), z.refine(unique((r: { words: string }) => r.words.toLowerCase()), 'rules repeat')),
   pins: z
     .array(PinSchema)
     .check(z.maxLength(LIMITS.pins), z.refine(unique((p: { roleArn: string }) => p.roleArn), 'pinned roles repeat')),
@@ -178,6 +203,9 @@ export function defaultSettings(): Settings {
     idpAppLinks: {},
     accountNames: {},
     aliasPattern: { kind: 'none' },
+    aliasOfferDeclined: [],
+    accountColours: {},
+    colourRules: [],
     pins: [],
     recent: {},
     autoSignIn: {},
@@ -365,6 +393,9 @@ const FIELDS: { readonly [K in SettingsKey]: Cleaner<Settings[K]> } = {
   idpAppLinks: mapOf(RegionCode, bySchema(HttpsUrl), ALL_REGIONS.size),
   accountNames: mapOf(AccountId, bySchema(AccountName), LIMITS.accountNames),
   aliasPattern: bySchema(AliasPatternSchema),
+  aliasOfferDeclined: listOf(bySchema(IdpAppKey), LIMITS.aliasOfferDeclined, String),
+  accountColours: mapOf(AccountId, bySchema(Colour), LIMITS.accountColours),
+  colourRules: listOf(objectOf(ColourRuleSchema), LIMITS.colourRules, (r) => r.words.toLowerCase()),
   pins: listOf(objectOf(PinSchema), LIMITS.pins, (p) => p.roleArn),
   recent: cleanRecent,
   autoSignIn: mapOf(IdpAppKey, objectOf(AutoSignInSchema), LIMITS.autoSignIn),

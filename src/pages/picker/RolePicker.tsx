@@ -19,6 +19,7 @@ import { CliCredentialsAction } from './CliCredentials';
 import { AccountNamesOffer } from './AccountNamesOffer';
 import { readLearnedNames } from '../../platform/learned-names';
 import { learnedNameMap } from '../../core/learned-names';
+import { accountColours } from '../../core/account-colours';
 import { useSigninMethod } from './use-signin-method';
 import { requestStsAccess } from '../../platform/sts-access';
 import type { SigninMethod } from '../../core/signin-method';
@@ -80,6 +81,10 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   const derivedNames = useMemo(
     () => new Set(Object.keys(derived).filter((id) => !Object.hasOwn(settings.accountNames, id) && !Object.hasOwn(learned, id))),
     [derived, learned, settings.accountNames],
+  );
+  const colours = useMemo(
+    () => accountColours(new Set(info.roles.map((r) => r.accountId)), accountNames, settings),
+    [info.roles, accountNames, settings],
   );
   const index = useMemo(() => buildRoleIndex(info.roles, accountNames), [info.roles, accountNames]);
   const pins = useMemo(() => settings.pins.map((p) => p.roleArn), [settings.pins]);
@@ -361,6 +366,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         onShowAll={() => setShowAll(true)}
         accountNames={accountNames}
         derivedNames={derivedNames}
+        colours={colours}
         pinned={new Set(pins)}
         onTogglePin={togglePin}
         alsoOpen={alsoOpen}
