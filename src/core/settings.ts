@@ -281,6 +281,24 @@ export function recordRecent(settings: Settings, appKey: string, choice: { roleA
   return { ...settings, recent: Object.fromEntries(apps) };
 }
 
+/**
+ * The roles of recent sign-ins of every IdP app, each once, most recent first: all that the
+ * settings keep of the roles seen (the role ARNs chosen, not the assertions' other roles), for
+ * previewing a naming rule.
+ */
+export function recentRoles(settings: Pick<Settings, 'recent'>): { accountId: string; roleName: string }[] {
+  const entries = Object.values(settings.recent).flat().sort((a, b) => b.at - a.at);
+  const seen = new Set<string>();
+  const out: { accountId: string; roleName: string }[] = [];
+  for (const entry of entries) {
+    const arn = parseRoleArn(entry.roleArn);
+    if (!arn || seen.has(arn.arn)) continue;
+    seen.add(arn.arn);
+    out.push({ accountId: arn.accountId, roleName: arn.roleName });
+  }
+  return out;
+}
+
 /** Role ARNs of an IdP app's recent sign-ins, most recent first (the ranking's `recent`). */
 export function recentRoleArns(settings: Pick<Settings, 'recent'>, appKey: string): string[] {
   const list = Object.hasOwn(settings.recent, appKey) ? settings.recent[appKey] : undefined;

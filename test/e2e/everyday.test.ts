@@ -200,6 +200,41 @@ describe('the everyday picker', () => {
     }
   });
 
+  it('offers once, inline, to show the aliases that Okta-style role names carry; never again for an app that said no', async () => {
+    const offer = (page: Page) => page.getByRole('group', { name: 'Account names from role names' });
+    const declined = await browser.context.newPage();
+    await openPickerFromTile(declined, tileUrl({ naming: 'okta' }, 'acme.okta.com', 'exk1presetno'));
+    await expect(offer(declined).textContent()).resolves.toContain('Show it for 2 accounts?');
+    await offer(declined).getByRole('button', { name: 'Never ask for this IdP app' }).click();
+    await offer(declined).waitFor({ state: 'detached' });
+    await declined.close();
+    const again = await browser.context.newPage();
+    await openPickerFromTile(again, tileUrl({ naming: 'okta' }, 'acme.okta.com', 'exk1presetno'));
+    await again.getByRole('heading', { name: /Account\s*111122223333/ }).waitFor();
+    await expect(offer(again).count()).resolves.toBe(0);
+    await again.close();
+
+    const page = await browser.context.newPage();
+    try {
+      await openPickerFromTile(page, tileUrl({ naming: 'okta' }, 'acme.okta.com', 'exk1presetyes'));
+      await expect(page.locator('.account-name').count()).resolves.toBe(0);
+      await offer(page).getByRole('button', { name: 'Show account names' }).click();
+      const name = page.locator('.account-heading .account-name.derived').filter({ hasText: 'sandbox' });
+      await page.getByRole('heading', { name: /sandbox\s*\(name read from the role names\)\s*111122223333/ }).waitFor({ timeout: 5_000 });
+      await page.getByRole('heading', { name: /payments.*444455556666/ }).waitFor();
+      // Styled as names read from role names are: in italics.
+      await expect(name.evaluate((e) => getComputedStyle(e).fontStyle)).resolves.toBe('italic');
+      await expect(offer(page).count()).resolves.toBe(0);
+      await saveArtifact(page, 'picker-preset-accepted.png');
+    } finally {
+      await page.close();
+      await browser.serviceWorker!.evaluate(async () => {
+        const { settings } = await chrome.storage.sync.get('settings');
+        await chrome.storage.sync.set({ settings: { ...(settings as object), version: 1, aliasPattern: { kind: 'none' } } });
+      });
+    }
+  });
+
   it('imports account names from a CSV file and reports the rows it refused', async () => {
     const csv = join(files, 'accounts.csv');
     writeFileSync(csv, 'accountId,name\r\n111122223333,sandbox\r\nnot-an-id,broken\r\n');

@@ -426,7 +426,9 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     if (!/^https:\/\/[^/]+\//.test(acs)) return send(res, 400, page('Bad acs', '<h1>acs must be an https URL</h1>'));
     const relayState = q.get('relay') ?? '';
     const count = q.get('roles');
-    const roles = inPartition(count === null ? DEFAULT_ROLES : makeRoles(Math.max(1, Number(count) || 1)), acs);
+    const made = count === null ? DEFAULT_ROLES : makeRoles(Math.max(1, Number(count) || 1));
+    // `naming=okta`: role names as an Okta org names them, `Okta-<alias>-<role>` (issue I, item 4).
+    const roles = inPartition(q.get('naming') === 'okta' ? oktaNamed(made) : made, acs);
     const samlResponse = buildSamlResponse({
       roles,
       // Okta gives every app its own issuer; the extension remembers choices per app by it.
@@ -1354,6 +1356,19 @@ function awsSigninErrorPage(message: string): string {
 }
 
 /** AWS's legacy role-selection page (as in the fixtures): accounts with their alias where known. */
+const OKTA_ALIASES = ['sandbox', 'payments', 'data', 'web', 'ops', 'audit', 'billing', 'search'];
+
+/** The same roles named `Okta-<alias>-<role>`, one alias per account in order of appearance. */
+function oktaNamed(roles: readonly RolePair[]): RolePair[] {
+  const aliases = new Map<string, string>();
+  return roles.map((role) => {
+    const [head, name] = [role.roleArn.slice(0, role.roleArn.indexOf(':role/')), role.roleArn.split('/').pop() ?? 'Role'];
+    const id = head.split(':')[4] ?? '';
+    if (!aliases.has(id)) aliases.set(id, OKTA_ALIASES[aliases.size % OKTA_ALIASES.length] + (aliases.size >= OKTA_ALIASES.length ? `${aliases.size}` : ''));
+    return { ...role, roleArn: `${head}:role/Okta-${aliases.get(id)}-${name}` };
+  });
+}
+
 function awsRolePage(roles: readonly RolePair[], aliases: Readonly<Record<string, string>>): string {
   const accounts = new Map<string, string[]>();
   for (const role of roles) {

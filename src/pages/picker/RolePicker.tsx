@@ -2,10 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CapturedSignin } from '../../core/captured-signin';
 import { badgeFor, chooseDefaultRegion, freshAssertionOffer, watchedRegions } from '../../core/health';
 import { showBadge } from '../../platform/badge';
-import { deriveAccountNames, resolveAccountNames } from '../../core/account-names';
+import { OKTA_PRESET, deriveAccountNames, presetOffer, resolveAccountNames } from '../../core/account-names';
 import { buildRoleIndex, rankRoles } from '../../core/ranking';
 import { layoutSections, limitRows, rowsInOrder } from '../../core/role-sections';
-import { preferredRegionsFor, recentRoleArns, recordRecent, type Settings } from '../../core/settings';
+import { LIMITS, preferredRegionsFor, recentRoleArns, recordRecent, type Settings } from '../../core/settings';
 import { otherRegionWarning, regionOptions, targetUrlForRegion, type AssertionAddress } from '../../core/region-choice';
 import { relayStateForRegion } from '../../core/relay-state';
 import type { SamlAssertionInfo, SamlRole } from '../../core/saml-decode';
@@ -17,6 +17,7 @@ import { signIn, signInManyWithSts, signInWithSts } from './sign-in';
 import { MethodLine } from './MethodLine';
 import { CliCredentialsAction } from './CliCredentials';
 import { AccountNamesOffer } from './AccountNamesOffer';
+import { AliasPresetOffer } from './AliasPresetOffer';
 import { readLearnedNames } from '../../platform/learned-names';
 import { learnedNameMap } from '../../core/learned-names';
 import { accountColours } from '../../core/account-colours';
@@ -81,6 +82,18 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   const derivedNames = useMemo(
     () => new Set(Object.keys(derived).filter((id) => !Object.hasOwn(settings.accountNames, id) && !Object.hasOwn(learned, id))),
     [derived, learned, settings.accountNames],
+  );
+  // Most role names carry the alias and no rule is set: offer the Okta preset once (issue I, item 4).
+  const preset = useMemo(
+    () =>
+      settingsReady
+        ? presetOffer(info.roles, {
+            pattern: settings.aliasPattern,
+            declined: settings.aliasOfferDeclined.includes(appKey),
+            known: { ...learned, ...settings.accountNames },
+          })
+        : undefined,
+    [settingsReady, info.roles, settings.aliasPattern, settings.aliasOfferDeclined, appKey, learned, settings.accountNames],
   );
   const colours = useMemo(
     () => accountColours(new Set(info.roles.map((r) => r.accountId)), accountNames, settings),
@@ -355,6 +368,18 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         </p>
       )}
 
+      {preset && (
+        <AliasPresetOffer
+          accounts={preset.accounts}
+          onAccept={() => void updateSettings((user) => ({ ...user, aliasPattern: OKTA_PRESET }))}
+          onNever={() =>
+            void updateSettings((user) => ({
+              ...user,
+              aliasOfferDeclined: [...user.aliasOfferDeclined.filter((k) => k !== appKey), appKey].slice(-LIMITS.aliasOfferDeclined),
+            }))
+          }
+        />
+      )}
       {info.roles.length > 1 &&
         health[address.endpoint.region]?.state !== 'down' &&
         info.roles.some((r) => own(accountNames, r.accountId) === undefined) && (
