@@ -10,6 +10,7 @@ import { listenForSigninPosts, setInterceptionEnabled } from '../platform/signin
 import { watchReposts } from '../platform/repost-watch';
 import { explainRejection, followRepost, forgetLandedSignin } from './diagnosis';
 import { fetchAccountNames } from './account-names';
+import { recordLearnedNames } from '../platform/learned-names';
 import { credentialsThroughSts, signInManyThroughSts, signInThroughSts } from './sts-signin';
 import { refreshHealth } from './health';
 import { showHealthBadge } from './badge';
@@ -53,6 +54,10 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
       if (tabId === undefined) return { ok: false, error: 'Only a picker in a tab can ask AWS for names.' };
       return fetchAccountNames(tabId);
     }
+    case 'names/seen':
+      // The user is on AWS's own role page: what it names is kept as on "Get account names from AWS".
+      await recordLearnedNames(message.names, Date.now());
+      return { ok: true };
     case 'credentials/sts': {
       if (tabId === undefined) return { ok: false, error: 'Only a picker in a tab can ask for credentials.' };
       const result = await credentialsThroughSts(tabId, message);

@@ -23,6 +23,7 @@ import { saveDiagnosis } from '../platform/attempt-store';
 import { requestAws, type AwsAnswer } from '../platform/aws-request';
 import { DIAGNOSIS_PATH, extensionUrl, openInTab } from '../platform/extension';
 import { openConsoleTab } from '../platform/console-tabs';
+import { coloursOfAccounts } from './account-colours';
 import { readHealth } from '../platform/health-store';
 import { recordConsoles, type OpenedConsole } from '../platform/console-list';
 import { hasStsAccess } from '../platform/sts-access';
@@ -193,7 +194,8 @@ export async function signInManyThroughSts(
   await removeCapture(tabId);
   await recordConsoles(opened.map((o) => openedConsole(o.one.role.roleArn, request.region, o.expiration, info.sessionDuration))).catch(() => undefined);
   const [own, ...others] = opened;
-  for (const other of others) await openConsoleTab(other.url, other.one.role.accountId, tabId);
+  const colours = others.length ? await coloursOfAccounts(info.roles) : {};
+  for (const other of others) await openConsoleTab(other.url, other.one.role.accountId, tabId, colours[other.one.role.accountId]);
   await openInTab(tabId, own!.url);
   return { ok: true };
 }

@@ -1,3 +1,4 @@
+import { aliasesFromRolePage } from '../core/aws-role-page';
 import { readAwsSigninError } from '../core/diagnosis';
 import { sendFromContentScript } from '../platform/content-messaging';
 
@@ -9,10 +10,17 @@ history.replaceState(history.state, '', location.href);
 
 // When AWS answers our re-post with its error page, tell the worker, which explains it (or
 // continues through STS) if this tab's sign-in came from the picker. Any other page: AWS took the
-// assertion (its role page, or a sign-in), so the worker forgets it. Reads nothing else.
+// assertion (its role page, or a sign-in), so the worker forgets it. On AWS's own role page the
+// account aliases it names (both layouts, REFERENCE §9) go to the worker as learned names, as
+// "Get account names from AWS" would have read them. Reads nothing else.
 function report(): void {
   const awsMessage = readAwsSigninError(document.body?.innerText ?? '');
   sendFromContentScript(awsMessage ? { type: 'signin/rejected', awsMessage: awsMessage.slice(0, 2000) } : { type: 'signin/landed' });
+  if (awsMessage) return;
+  const labels = [...document.querySelectorAll('.saml-account-name')].slice(0, 1000).map((e) => e.textContent ?? '');
+  const data = document.querySelector<HTMLMetaElement>('meta[name="data"]')?.content;
+  const names = aliasesFromRolePage(labels, data);
+  if (Object.keys(names).length) sendFromContentScript({ type: 'names/seen', names });
 }
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', report, { once: true });
 else report();

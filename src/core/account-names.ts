@@ -178,7 +178,13 @@ export function deriveAccountNames(
  * a provider belongs to one account, so its name carries no role.
  */
 function oktaAlias(role: DerivableRole): string | undefined {
-  const provider = role.principalArn ? parseSamlProviderArn(role.principalArn)?.providerName : undefined;
+  return oktaAliasFromRoleName(role) ?? oktaAliasFromProvider(role);
+}
+
+const providerOf = (role: DerivableRole) => (role.principalArn ? parseSamlProviderArn(role.principalArn)?.providerName : undefined);
+
+function oktaAliasFromRoleName(role: DerivableRole): string | undefined {
+  const provider = providerOf(role);
   const lowerName = role.roleName.toLowerCase();
   for (const prefix of new Set([provider, 'Okta'])) {
     if (!prefix || !lowerName.startsWith(`${prefix.toLowerCase()}-`)) continue;
@@ -186,9 +192,62 @@ function oktaAlias(role: DerivableRole): string | undefined {
     const lastHyphen = rest.lastIndexOf('-');
     if (lastHyphen > 0 && lastHyphen < rest.length - 1) return rest.slice(0, lastHyphen);
   }
+  return undefined;
+}
+
+function oktaAliasFromProvider(role: DerivableRole): string | undefined {
+  const provider = providerOf(role);
   const hyphen = provider?.indexOf('-') ?? -1;
   if (provider && hyphen > 0 && hyphen < provider.length - 1) return provider.slice(hyphen + 1);
   return undefined;
+}
+
+/** The Okta preset, as the picker offers it inline (issue I, item 4). */
+export const OKTA_PRESET: AliasPattern = { kind: 'preset', preset: 'okta-provider-alias-role' };
+
+/**
+ * Whether the picker should offer, once and inline, to read account names from role names with
+ * the Okta preset: no rule is set, this IdP app was not answered "never", most role names follow
+ * `<Provider>-<Alias>-<Role>`, and the preset would name accounts that have no name yet. Gives how
+ * many accounts it would name, or undefined.
+ */
+export function presetOffer(
+  roles: readonly DerivableRole[],
+  context: { readonly pattern: AliasPattern; readonly declined: boolean; readonly known: Readonly<Record<string, string>> },
+): { readonly accounts: number } | undefined {
+  if (context.pattern.kind !== 'none' || context.declined || roles.length < 2) return undefined;
+  const following = roles.filter((r) => oktaAliasFromRoleName(r) !== undefined).length;
+  if (following * 2 <= roles.length) return undefined;
+  const named = Object.keys(deriveAccountNames(roles, OKTA_PRESET)).filter((id) => !Object.hasOwn(context.known, id));
+  return named.length ? { accounts: named.length } : undefined;
+}
+
+export interface AliasPreviewRow {
+  readonly accountId: string;
+  readonly roleName: string;
+  /** What the rule reads from this role; undefined when it reads nothing. */
+  readonly alias: string | undefined;
+}
+
+/**
+ * What a rule makes of the given roles, before it is applied (the settings page, on the roles of
+ * recent sign-ins): per role what it reads, and per account the name it would show. An invalid
+ * custom pattern gives its error instead.
+ */
+export function previewAliasPattern(
+  roles: readonly DerivableRole[],
+  pattern: AliasPattern,
+): { ok: true; rows: AliasPreviewRow[]; names: Record<string, string> } | { ok: false; error: string } {
+  if (pattern.kind === 'role-name') {
+    const check = validateAliasRegex(pattern.pattern);
+    if (!check.ok) return check;
+  }
+  const rows = roles.map((role) => ({
+    accountId: role.accountId,
+    roleName: role.roleName,
+    alias: deriveAccountNames([role], pattern)[role.accountId],
+  }));
+  return { ok: true, rows, names: deriveAccountNames(roles, pattern) };
 }
 
 /** Names to show: the user's own aliases always win over derived ones. */

@@ -30,27 +30,39 @@ export function readAccountLabel(label: string): [string, string] | undefined {
   return [id, alias];
 }
 
-/** Every alias the page names, by 12-digit account ID. Anything unreadable yields nothing. */
-export function readAccountAliases(html: string): Record<string, string> {
+/** Aliases from the labels of the legacy layout's `.saml-account-name` elements (text, entities decoded). */
+export function aliasesFromLabels(labels: Iterable<string>): Map<string, string> {
   const names = new Map<string, string>();
-  if (html.length > MAX_ROLE_PAGE_BYTES) return {};
-  for (const m of html.matchAll(/class="[^"]*\bsaml-account-name\b[^"]*"[^>]*>([^<]{1,200})</g)) {
-    const pair = readAccountLabel(decodeEntities(m[1] ?? ''));
+  for (const label of labels) {
+    const pair = readAccountLabel(label);
     if (pair) names.set(pair[0], pair[1]);
   }
-  const meta = /<meta\s+name="data"\s+content="([A-Za-z0-9+/=\s]{1,1500000})"/.exec(html);
-  if (meta?.[1]) {
-    try {
-      const data = JSON.parse(atob(meta[1].replace(/\s+/g, ''))) as { roles_accounts?: unknown };
-      if (data.roles_accounts && typeof data.roles_accounts === 'object') {
-        for (const key of Object.keys(data.roles_accounts)) {
-          const pair = readAccountLabel(key);
-          if (pair) names.set(pair[0], pair[1]);
-        }
-      }
-    } catch {
-      // Not the JSON we know: no names from it.
-    }
+  return names;
+}
+
+/** Aliases from the Next.js layout's `<meta name="data">` content (base64 JSON); nothing when unreadable. */
+export function aliasesFromPageData(content: string): Map<string, string> {
+  try {
+    const data = JSON.parse(atob(content.replace(/\s+/g, ''))) as { roles_accounts?: unknown };
+    if (data.roles_accounts && typeof data.roles_accounts === 'object') return aliasesFromLabels(Object.keys(data.roles_accounts));
+  } catch {
+    // Not the JSON we know: no names from it.
   }
-  return Object.fromEntries(names);
+  return new Map();
+}
+
+/**
+ * The aliases of both layouts, by 12-digit account ID, from what a page shows: the legacy labels
+ * and the Next.js data (the content script reads these from the DOM, the worker from the HTML).
+ */
+export function aliasesFromRolePage(labels: Iterable<string>, data: string | undefined): Record<string, string> {
+  return Object.fromEntries([...aliasesFromLabels(labels), ...(data ? aliasesFromPageData(data) : [])]);
+}
+
+/** Every alias the page names, by 12-digit account ID. Anything unreadable yields nothing. */
+export function readAccountAliases(html: string): Record<string, string> {
+  if (html.length > MAX_ROLE_PAGE_BYTES) return {};
+  const labels = [...html.matchAll(/class="[^"]*\bsaml-account-name\b[^"]*"[^>]*>([^<]{1,200})</g)].map((m) => decodeEntities(m[1] ?? ''));
+  const meta = /<meta\s+name="data"\s+content="([A-Za-z0-9+/=\s]{1,1500000})"/.exec(html);
+  return aliasesFromRolePage(labels, meta?.[1]);
 }

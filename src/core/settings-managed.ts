@@ -28,8 +28,9 @@ export interface ManagedResult {
 
 /**
  * Applies managed values as the settings table says for each: `replace` the user's value, or
- * `merge` maps, the managed entry winning for the same key (the user keeps names and links for
- * accounts and regions the policy does not mention).
+ * `merge` maps, the managed entry winning for the same key (the user keeps names, links and colours
+ * for accounts and regions the policy does not mention), or combine them as the field says (the
+ * policy's colour rules before the user's).
  */
 export function applyManaged(user: Settings, managed: unknown): ManagedResult {
   const rejected: string[] = [];
@@ -58,7 +59,7 @@ function merge(user: Settings, values: ManagedSettings, rejected: string[]): Man
   for (const { key, apply } of MANAGED_FIELDS) {
     const value = values[key as ManagedKey];
     if (value === undefined) continue;
-    settings[key] = apply === 'merge' ? { ...(user[key] as object), ...(value as object) } : value;
+    settings[key] = apply === 'merge' ? { ...(user[key] as object), ...(value as object) } : apply === 'replace' ? value : apply(user[key], value);
   }
   const locked = MANAGED_KEYS.filter((key) => values[key] !== undefined);
   return { settings: settings as Settings, locked, managed: values, rejected };

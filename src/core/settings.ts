@@ -7,6 +7,7 @@ import { ALIAS_PRESETS, accountNameProblem, validateAliasRegex, type AliasPatter
 import { parseRoleArn } from './arn';
 import { ALL_REGIONS, isCatalogRegion } from './endpoints';
 import { SIGNIN_METHOD_SETTINGS } from './signin-method';
+import { ACCOUNT_COLOURS, MAX_COLOUR_RULES, colourRuleProblem } from './account-colours';
 import { CLI_FORMATS } from './cli-credentials';
 import { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MAX_URL_LENGTH, MIN_SESSION_SECONDS } from './limits';
 import {
@@ -31,6 +32,9 @@ export const LIMITS = {
   recentApps: 20,
   autoSignIn: 20,
   accountNames: 10_000,
+  accountColours: 10_000,
+  colourRules: MAX_COLOUR_RULES,
+  aliasOfferDeclined: 50,
   idpAppKeyLength: 256,
   urlLength: MAX_URL_LENGTH,
 } as const;
@@ -118,6 +122,17 @@ const entry = <S extends z.core.$ZodLooseShape>(shape: S) =>
   z.object(shape, {
     error: (iss) => (iss.code === 'invalid_type' ? `expected an object, found ${describeValue(iss.input)}` : undefined),
   });
+const Colour = oneOf(ACCOUNT_COLOURS);
+export const ColourRuleSchema = entry({
+  words: z.string({ error: (iss) => `expected the words as text, found ${describeValue(iss.input)}` }).check(
+    z.trim(),
+    z.superRefine((s, ctx) => {
+      const reason = colourRuleProblem(s);
+      if (reason) ctx.addIssue({ code: 'custom', message: reason });
+    }),
+  ),
+  colour: Colour,
+});
 export const PinSchema = entry({ roleArn: RoleArnText, region: z.optional(RegionCode) });
 export const RecentSignInSchema = entry({ roleArn: RoleArnText, region: RegionCode, at: Timestamp });
 export const AutoSignInSchema = entry({ roleArn: RoleArnText, region: RegionCode });
@@ -131,8 +146,11 @@ export type ChunkedAs = 'list' | 'map' | 'map-of-lists';
 
 /** What an administrator's policy value does to the user's, and its entry in Chrome's policy schema. */
 export interface ManagedSpec {
-  /** `replace`: the policy's value is used; `merge`: map entries are merged, the policy's winning. */
-  readonly apply: 'replace' | 'merge';
+  /**
+   * `replace`: the policy's value is used; `merge`: map entries are merged, the policy's winning;
+   * or a function of the user's value and the policy's.
+   */
+  readonly apply: 'replace' | 'merge' | ((user: unknown, managed: unknown) => unknown);
   readonly policy: { readonly title: string; readonly description: string } & Readonly<Record<string, unknown>>;
 }
 
@@ -234,6 +252,59 @@ export const SETTING_FIELDS = {
     },
   }),
   aliasPattern: field({ schema: AliasPatternSchema, initial: (): AliasPattern => ({ kind: 'none' }) }),
+  /** IdP apps for which the picker no longer offers to read account names from role names. */
+  aliasOfferDeclined: field({
+    schema: z.array(IdpAppKey).check(z.maxLength(LIMITS.aliasOfferDeclined), z.refine(unique(String), 'IdP apps repeat')),
+    initial: (): string[] => [],
+    clean: listOf(bySchema(IdpAppKey), LIMITS.aliasOfferDeclined, String),
+    chunked: 'list',
+  }),
+  /** A colour per account ID (it wins over the name rules). */
+  accountColours: field({
+    schema: z.record(AccountId, Colour).check(z.refine((m) => Object.keys(m).length <= LIMITS.accountColours)),
+    initial: (): Record<string, (typeof ACCOUNT_COLOURS)[number]> => ({}),
+    clean: mapOf(AccountId, bySchema(Colour), LIMITS.accountColours),
+    chunked: 'map',
+    managed: {
+      apply: 'merge',
+      policy: {
+        title: 'Account colours',
+        description: `A colour per 12-digit AWS account ID, shown on the role picker's rows (and Firefox containers), e.g. {"123456789012": "red"}. One of: ${ACCOUNT_COLOURS.join(', ')}.`,
+        type: 'object',
+        additionalProperties: { type: 'string', enum: [...ACCOUNT_COLOURS] },
+      },
+    },
+  }),
+  /** Colours by account name, the first matching rule winning. */
+  colourRules: field({
+    schema: z
+      .array(ColourRuleSchema)
+      .check(z.maxLength(LIMITS.colourRules), z.refine(unique((r: { words: string }) => r.words.toLowerCase()), 'rules repeat')),
+    initial: (): Array<z.infer<typeof ColourRuleSchema>> => [],
+    clean: listOf(objectOf(ColourRuleSchema), LIMITS.colourRules, (r) => r.words.toLowerCase()),
+    chunked: 'list',
+    managed: {
+      // The policy's rules come first (the first match wins); a user's rule for the same words goes.
+      apply: (user, managed) => {
+        const theirs = managed as Array<z.infer<typeof ColourRuleSchema>>;
+        const words = new Set(theirs.map((r) => r.words.toLowerCase()));
+        return [...theirs, ...(user as Array<z.infer<typeof ColourRuleSchema>>).filter((r) => !words.has(r.words.toLowerCase()))];
+      },
+      policy: {
+        title: 'Account colours by name',
+        description:
+          'Rules that colour accounts by their name, before the user\'s own rules; the first match wins. "words" match whole words of the account name, ignoring case (e.g. "prod" matches "sandbox-prod", not "nonprod").',
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            words: { type: 'string' },
+            colour: { type: 'string', enum: [...ACCOUNT_COLOURS] },
+          },
+        },
+      },
+    },
+  }),
   pins: field({
     schema: z.array(PinSchema).check(z.maxLength(LIMITS.pins), z.refine(unique((p: { roleArn: string }) => p.roleArn), 'pinned roles repeat')),
     initial: (): Array<z.infer<typeof PinSchema>> => [],
@@ -313,6 +384,24 @@ export function recordRecent(settings: Settings, appKey: string, choice: { roleA
     .sort((a, b) => (b[1][0]?.at ?? 0) - (a[1][0]?.at ?? 0))
     .slice(0, LIMITS.recentApps);
   return { ...settings, recent: Object.fromEntries(apps) };
+}
+
+/**
+ * The roles of recent sign-ins of every IdP app, each once, most recent first: all that the
+ * settings keep of the roles seen (the role ARNs chosen, not the assertions' other roles), for
+ * previewing a naming rule.
+ */
+export function recentRoles(settings: Pick<Settings, 'recent'>): { accountId: string; roleName: string }[] {
+  const entries = Object.values(settings.recent).flat().sort((a, b) => b.at - a.at);
+  const seen = new Set<string>();
+  const out: { accountId: string; roleName: string }[] = [];
+  for (const entry of entries) {
+    const arn = parseRoleArn(entry.roleArn);
+    if (!arn || seen.has(arn.arn)) continue;
+    seen.add(arn.arn);
+    out.push({ accountId: arn.accountId, roleName: arn.roleName });
+  }
+  return out;
 }
 
 /** Role ARNs of an IdP app's recent sign-ins, most recent first (the ranking's `recent`). */
@@ -409,9 +498,9 @@ export const SETTINGS_KEYS = fieldEntries.map(([key]) => key) as SettingsKey[];
 /** The fields storage.sync splits over several items, and how. */
 export const CHUNKED_FIELDS = fieldEntries.flatMap(([key, spec]) => (spec.chunked ? [{ key, as: spec.chunked }] : []));
 
-/** The fields an administrator may set, with what their policy does. */
 /** Settings an administrator may set (their entry has `managed`). */
 export type ManagedKey = { [K in keyof FieldTable]: FieldTable[K] extends { readonly managed: ManagedSpec } ? K : never }[keyof FieldTable];
+/** The fields an administrator may set, with what their policy does. */
 export const MANAGED_FIELDS = fieldEntries.flatMap(([key, spec]) => (spec.managed ? [{ key, ...spec.managed }] : []));
 
 /**

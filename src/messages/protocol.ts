@@ -4,6 +4,7 @@ import { parseRoleArn } from '../core/arn';
 import { endpointForHost, isCatalogRegion } from '../core/endpoints';
 import { MAX_ARN_LENGTH, MAX_REGION_LENGTH, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from '../core/limits';
 import { isOwnPageUrl } from '../core/own-origin';
+import { MAX_LEARNED_NAME_LENGTH, MAX_NAMES_PER_PAGE } from '../core/learned-names';
 import type { StsCredentials } from '../core/sts';
 
 /**
@@ -59,8 +60,20 @@ export const StsSigninManyMessage = z.object({
 /** From the picker, on the user's click: learn account names from AWS's role page. */
 export const FetchAccountNamesMessage = z.object({ type: z.literal('names/fetch') });
 
+/**
+ * From our content script on AWS's own role page (the user went there): the aliases it names, by
+ * account ID, for the worker to keep as learned names. Nothing else from the page.
+ */
+export const RolePageNamesMessage = z.object({
+  type: z.literal('names/seen'),
+  names: z
+    .record(z.string().check(z.regex(/^\d{12}$/)), z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_LEARNED_NAME_LENGTH)))
+    .check(z.refine((m) => Object.keys(m).length >= 1 && Object.keys(m).length <= MAX_NAMES_PER_PAGE)),
+});
+
 export const ExtensionMessage = z.discriminatedUnion('type', [
   FetchAccountNamesMessage,
+  RolePageNamesMessage,
   StsSigninManyMessage,
   RefreshHealthMessage,
   SigninRejectedMessage,
@@ -93,6 +106,7 @@ export function isAllowedSender(message: ExtensionMessage, sender: MessageSender
       return isFromOwnPage(sender, ownId, ownOrigin) && sender.tab?.id !== undefined;
     case 'signin/rejected':
     case 'signin/landed':
+    case 'names/seen':
       return isFromSigninContentScript(sender, ownId);
   }
 }

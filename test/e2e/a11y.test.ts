@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { extensionSuite, openPickerFromTile, postFromIdp, saveArtifact, tileUrl } from './helpers';
 
 // axe-core, a real auditor, on every page and state in light and dark: no serious or critical
@@ -10,6 +10,16 @@ import { extensionSuite, openPickerFromTile, postFromIdp, saveArtifact, tileUrl 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const suite = extensionSuite();
+
+// Every page is audited with account colours set (one account by ID, one by a name rule), so their
+// swatches on the picker and in the settings are audited too.
+beforeAll(async () => {
+  await suite.worker.evaluate(() =>
+    chrome.storage.sync.set({
+      settings: { version: 1, accountNames: { '444455556666': 'payments-prod' }, accountColours: { '111122223333': 'yellow' }, colourRules: [{ words: 'prod', colour: 'pink' }] },
+    }),
+  );
+});
 
 interface Finding {
   id: string;

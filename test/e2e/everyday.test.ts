@@ -176,6 +176,85 @@ describe('the everyday picker', () => {
     }
   });
 
+  it('shows the colour of an account (set by ID or by a name rule) on its picker rows, in light and dark', async () => {
+    const options = await openOptions();
+    await options.getByLabel('Colour this account (ID)').fill('111122223333');
+    await options.getByLabel('Colour', { exact: true }).first().selectOption({ label: 'red' });
+    await options.getByRole('button', { name: 'Save colour' }).click();
+    await options.getByRole('button', { name: 'Remove the colour of account 111122223333' }).waitFor();
+    await options.getByLabel('Account ID').fill('444455556666');
+    await options.getByLabel('Name', { exact: true }).fill('payments-prod');
+    await options.getByRole('button', { name: 'Save name' }).click();
+    await options.getByLabel('Words in the account name').fill('prod');
+    // Before it is added, the rule says which known accounts it would colour.
+    await expect.poll(() => options.locator('#rule-preview').textContent()).toBe('Colours: payments-prod (444455556666)');
+    await options.getByLabel('Colour', { exact: true }).last().selectOption({ label: 'turquoise' });
+    await options.getByRole('button', { name: 'Add rule' }).click();
+    await options.getByRole('button', { name: 'Remove the rule prod' }).waitFor();
+    await saveArtifact(options, 'options-colours.png');
+    await options.close();
+    try {
+      const page = await browser.context.newPage();
+      await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1colours'));
+      const byId = page.getByRole('group', { name: /111122223333/ });
+      const byRule = page.getByRole('group', { name: /payments-prod\s*444455556666/ });
+      // Named once per account, in its heading; a tooltip on each row's swatch.
+      await byId.getByRole('heading').getByRole('img', { name: 'Account colour: red' }).waitFor();
+      await byRule.getByRole('heading').getByRole('img', { name: 'Account colour: turquoise' }).waitFor();
+      await expect(byId.locator('.role .swatch[data-colour=red][title="Account colour: red"]').count()).resolves.toBe(2);
+      await expect(byRule.locator('.role .swatch[data-colour=turquoise]').count()).resolves.toBe(1);
+      // The colour is seen, in a shade for each theme.
+      const shade = () => byId.locator('.role .swatch').first().evaluate((e) => getComputedStyle(e).backgroundColor);
+      await page.emulateMedia({ colorScheme: 'light' });
+      await expect(shade()).resolves.toBe('rgb(197, 34, 31)');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await expect(shade()).resolves.toBe('rgb(255, 123, 114)');
+      await saveArtifact(page, 'picker-colours-dark.png');
+      await page.close();
+    } finally {
+      const again = await openOptions();
+      await again.getByRole('button', { name: 'Remove the colour of account 111122223333' }).click();
+      await again.getByRole('button', { name: 'Remove the rule prod' }).click();
+      await again.getByRole('button', { name: 'Remove the rule prod' }).waitFor({ state: 'detached' });
+      await again.close();
+    }
+  });
+
+  it('offers once, inline, to show the aliases that Okta-style role names carry; never again for an app that said no', async () => {
+    const offer = (page: Page) => page.getByRole('group', { name: 'Account names from role names' });
+    const declined = await browser.context.newPage();
+    await openPickerFromTile(declined, tileUrl({ naming: 'okta' }, 'acme.okta.com', 'exk1presetno'));
+    await expect(offer(declined).textContent()).resolves.toContain('Show it for 2 accounts?');
+    await offer(declined).getByRole('button', { name: 'Never ask for this IdP app' }).click();
+    await offer(declined).waitFor({ state: 'detached' });
+    await declined.close();
+    const again = await browser.context.newPage();
+    await openPickerFromTile(again, tileUrl({ naming: 'okta' }, 'acme.okta.com', 'exk1presetno'));
+    await again.getByRole('heading', { name: /Account\s*111122223333/ }).waitFor();
+    await expect(offer(again).count()).resolves.toBe(0);
+    await again.close();
+
+    const page = await browser.context.newPage();
+    try {
+      await openPickerFromTile(page, tileUrl({ naming: 'okta' }, 'acme.okta.com', 'exk1presetyes'));
+      await expect(page.locator('.account-name').count()).resolves.toBe(0);
+      await offer(page).getByRole('button', { name: 'Show account names' }).click();
+      const name = page.locator('.account-heading .account-name.derived').filter({ hasText: 'sandbox' });
+      await page.getByRole('heading', { name: /sandbox\s*\(name read from the role names\)\s*111122223333/ }).waitFor({ timeout: 5_000 });
+      await page.getByRole('heading', { name: /payments.*444455556666/ }).waitFor();
+      // Styled as names read from role names are: in italics.
+      await expect(name.evaluate((e) => getComputedStyle(e).fontStyle)).resolves.toBe('italic');
+      await expect(offer(page).count()).resolves.toBe(0);
+      await saveArtifact(page, 'picker-preset-accepted.png');
+    } finally {
+      await page.close();
+      await browser.serviceWorker!.evaluate(async () => {
+        const { settings } = await chrome.storage.sync.get('settings');
+        await chrome.storage.sync.set({ settings: { ...(settings as object), version: 1, aliasPattern: { kind: 'none' } } });
+      });
+    }
+  });
+
   it('imports account names from a CSV file and reports the rows it refused', async () => {
     const csv = join(files, 'accounts.csv');
     writeFileSync(csv, 'accountId,name\r\n111122223333,sandbox\r\nnot-an-id,broken\r\n');

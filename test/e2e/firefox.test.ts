@@ -153,12 +153,18 @@ describe('Firefox: Okta tile → picker → regional sign-in (built extension)',
     }
   });
 
-  it('opens two roles at once, the second account in a container of its own', async () => {
+  it("opens two roles at once, the second account in a container of its own, in the account's colour", async () => {
     for (const host of US_EAST_1) server.setHostMode(host, 'down');
     try {
       const page = await firefox.browser.newPage();
       await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1ffmany'));
       const origin = await page.evaluate(() => location.origin);
+      // The user gave that account a colour: its container takes it.
+      await page.evaluate(() =>
+        (globalThis as unknown as { browser: { storage: { sync: { set(v: object): Promise<void> } } } }).browser.storage.sync.set({
+          settings: { version: 1, accountColours: { '111122223333': 'purple' } },
+        }),
+      );
       await selectByLabel(page, 'Region', 'eu-west-1');
       await page.click(`input[type=radio][value="${DEPLOY_ARN}"]`);
       await page.click('input[type=checkbox][aria-label^="Open Admin in 111122223333 too"]');
@@ -180,15 +186,17 @@ describe('Firefox: Okta tile → picker → regional sign-in (built extension)',
         // Firefox's own `browser` namespace, which has contextualIdentities.
         const api = (globalThis as unknown as {
           browser: {
-            contextualIdentities: { query(q: object): Promise<Array<{ name: string }>> };
+            contextualIdentities: { query(q: object): Promise<Array<{ name: string; color: string }>> };
             tabs: { query(q: object): Promise<Array<{ cookieStoreId?: string }>> };
+            storage: { sync: { remove(key: string): Promise<void> } };
           };
         }).browser;
+        await api.storage.sync.remove('settings');
         const identities = await api.contextualIdentities.query({});
         const tabs = await api.tabs.query({});
-        return { names: identities.map((i) => i.name), stores: tabs.map((t) => t.cookieStoreId) };
+        return { names: identities.map((i) => `${i.name} ${i.color}`), stores: tabs.map((t) => t.cookieStoreId) };
       });
-      expect(seen.names).toContain('AWS 111122223333');
+      expect(seen.names).toContain('AWS 111122223333 purple');
       expect(seen.stores.filter((s) => s && s !== 'firefox-default')).toHaveLength(1);
       await probe.close();
       await page.close();

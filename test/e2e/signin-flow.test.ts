@@ -297,6 +297,48 @@ describe('account names from AWS itself', () => {
   });
 });
 
+describe("account names learned on AWS's own role page", () => {
+  const PAGES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'aws-role-pages');
+  // The fixtures' account 012345678901 becomes the mock assertion's 111122223333; the page stays AWS's.
+  const legacy = () => readFileSync(join(PAGES, 'aws_rolepage_legacy_gimme.html'), 'utf8').replaceAll('012345678901', '111122223333');
+  const nextjs = () =>
+    readFileSync(join(PAGES, 'aws_rolepage_nextjs_gimme.html'), 'utf8').replace(/(<meta\s+name="data"\s+content=")([^"]+)"/, (_, head: string, data: string) => {
+      const json = Buffer.from(data.replace(/\s+/g, ''), 'base64').toString('utf8').replaceAll('012345678901', '111122223333');
+      return `${head}${Buffer.from(json, 'utf8').toString('base64')}"`;
+    });
+
+  for (const [layout, html] of [['legacy', legacy], ['Next.js', nextjs]] as const) {
+    it(`learns them passively from the ${layout} page the user went to, and a later picker shows them`, async () => {
+      server.setRolePage(html());
+      try {
+        const page = await browser.context.newPage();
+        await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', `exk1rolepage${layout.length}`));
+        await expect(page.getByRole('heading', { name: /testaccount1/ }).count()).resolves.toBe(0);
+        await page.getByRole('button', { name: /^Continue to AWS/ }).click();
+        await page.waitForURL(`https://${GLOBAL}/saml`);
+        // The user's own way to AWS's page, once: nothing else was sent.
+        expect(server.received.map((p) => `${p.host} ${p.fields.roleIndex ?? '(no role)'}`)).toEqual([`${GLOBAL} (no role)`]);
+        await expect
+          .poll(async () => (await storageContents(worker, 'local'))['learned:account-names'], { timeout: 5_000 })
+          .toMatchObject({ '111122223333': { name: 'testaccount1' } });
+        await page.close();
+
+        server.clearReceived();
+        const later = await browser.context.newPage();
+        await openPickerFromTile(later, tileUrl({}, 'acme.okta.com', `exk1rolepage${layout.length}`));
+        await later.getByRole('heading', { name: /testaccount1\s*111122223333/ }).waitFor({ timeout: 5_000 });
+        // A name AWS gave, not one read from role names: not styled as derived.
+        await expect(later.locator('.account-name.derived').count()).resolves.toBe(0);
+        expect(server.received).toEqual([]);
+        await later.close();
+      } finally {
+        server.setRolePage(undefined);
+        await worker.evaluate(() => chrome.storage.local.remove('learned:account-names'));
+      }
+    });
+  }
+});
+
 describe('diagnosis of a refused sign-in', () => {
   it("explains AWS's rejection at another region and what to ask the admin (re-post only, as set)", async () => {
     server.setHostMode(EU_WEST_1, 'reject');

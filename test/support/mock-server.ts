@@ -244,6 +244,11 @@ export interface MockServer {
    * is answered with AWS's legacy role page naming each account ("Account: alias (id)").
    */
   setAccountAliases(aliases: Record<string, string> | undefined): void;
+  /**
+   * A role page to answer with instead (one of ../shared/fixtures/aws-role-pages, AWS's own HTML):
+   * served as is for a multi-role assertion posted without a role. undefined: back to the above.
+   */
+  setRolePage(html: string | undefined): void;
   /** The `SAML:aud` values the roles' trust policy lists (default DEFAULT_TRUSTED_AUDIENCES). */
   setTrustedAudiences(values: string[]): void;
   resetTrustedAudiences(): void;
@@ -310,6 +315,7 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
   let closing = false;
   let redirecting = false;
   let accountAliases: Record<string, string> | undefined;
+  let rolePage: string | undefined;
 
   // The control host is never faulted, so the demo can always switch a host back up.
   const modeOf = (host: string) => (host === 'localhost' ? undefined : modes.get(host));
@@ -420,7 +426,9 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     if (!/^https:\/\/[^/]+\//.test(acs)) return send(res, 400, page('Bad acs', '<h1>acs must be an https URL</h1>'));
     const relayState = q.get('relay') ?? '';
     const count = q.get('roles');
-    const roles = inPartition(count === null ? DEFAULT_ROLES : makeRoles(Math.max(1, Number(count) || 1)), acs);
+    const made = count === null ? DEFAULT_ROLES : makeRoles(Math.max(1, Number(count) || 1));
+    // `naming=okta`: role names as an Okta org names them, `Okta-<alias>-<role>` (issue I, item 4).
+    const roles = inPartition(q.get('naming') === 'okta' ? oktaNamed(made) : made, acs);
     const samlResponse = buildSamlResponse({
       roles,
       // Okta gives every app its own issuer; the extension remembers choices per app by it.
@@ -468,9 +476,9 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     if (fields.SAMLResponse && !recipientAccepted(fields.SAMLResponse, host, url.pathname)) {
       return send(res, 200, awsSigninErrorPage(AWS_INVALID_SAML_MESSAGE));
     }
-    if (accountAliases && fields.SAMLResponse && !fields.roleIndex) {
+    if ((accountAliases || rolePage) && fields.SAMLResponse && !fields.roleIndex) {
       const roles = readAssertion(fields.SAMLResponse)?.roles ?? [];
-      if (roles.length > 1) return send(res, 200, awsRolePage(roles, accountAliases));
+      if (roles.length > 1) return send(res, 200, rolePage ?? awsRolePage(roles, accountAliases ?? {}));
     }
     const relay = fields.RelayState ?? '';
     if (redirecting && fields.SAMLResponse && fields.roleIndex && CONSOLE_HOST.test(safeHost(relay))) {
@@ -749,6 +757,9 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     },
     redirectSignins(on) {
       redirecting = on;
+    },
+    setRolePage(html) {
+      rolePage = html;
     },
     setAccountAliases(aliases) {
       accountAliases = aliases;
@@ -1345,6 +1356,19 @@ function awsSigninErrorPage(message: string): string {
 }
 
 /** AWS's legacy role-selection page (as in the fixtures): accounts with their alias where known. */
+const OKTA_ALIASES = ['sandbox', 'payments', 'data', 'web', 'ops', 'audit', 'billing', 'search'];
+
+/** The same roles named `Okta-<alias>-<role>`, one alias per account in order of appearance. */
+function oktaNamed(roles: readonly RolePair[]): RolePair[] {
+  const aliases = new Map<string, string>();
+  return roles.map((role) => {
+    const [head, name] = [role.roleArn.slice(0, role.roleArn.indexOf(':role/')), role.roleArn.split('/').pop() ?? 'Role'];
+    const id = head.split(':')[4] ?? '';
+    if (!aliases.has(id)) aliases.set(id, OKTA_ALIASES[aliases.size % OKTA_ALIASES.length] + (aliases.size >= OKTA_ALIASES.length ? `${aliases.size}` : ''));
+    return { ...role, roleArn: `${head}:role/Okta-${aliases.get(id)}-${name}` };
+  });
+}
+
 function awsRolePage(roles: readonly RolePair[], aliases: Readonly<Record<string, string>>): string {
   const accounts = new Map<string, string[]>();
   for (const role of roles) {

@@ -31,6 +31,9 @@ const sample = (): Settings => ({
   idpAppLinks: { 'eu-west-1': 'https://example.okta.com/home/amazon_aws/0oa1/272?fromHome=true' },
   accountNames: { [PROD]: 'prod', [DEV]: 'dev — Zürich' },
   aliasPattern: { kind: 'role-name', pattern: '^(?<alias>[a-z]+)-' },
+  aliasOfferDeclined: [APP],
+  accountColours: { [PROD]: 'red' },
+  colourRules: [{ words: 'dev', colour: 'green' }],
   pins: [{ roleArn: arn(PROD, 'Admin'), region: 'eu-west-1' }, { roleArn: arn(DEV, 'ReadOnly') }],
   recent: { [APP]: [{ roleArn: arn(PROD, 'Admin'), region: 'eu-west-1', at: 1_700_000_000_000 }] },
   autoSignIn: { [APP]: { roleArn: arn(PROD, 'Admin'), region: 'us-east-2' } },
@@ -53,6 +56,9 @@ describe('defaults', () => {
       idpAppLinks: {},
       accountNames: {},
       aliasPattern: { kind: 'none' },
+      aliasOfferDeclined: [],
+      accountColours: {},
+      colourRules: [],
       pins: [],
       recent: {},
       autoSignIn: {},
@@ -256,7 +262,7 @@ describe('export and import', () => {
     expect(importSettings(file, defaultSettings())).toEqual({
       settings: sample(),
       report: {
-        accepted: ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'aliasPattern', 'pins', 'recent', 'autoSignIn', 'theme', 'reducedMotion', 'signinMethod', 'sessionDurationCap', 'cliFormat'],
+        accepted: ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'aliasPattern', 'aliasOfferDeclined', 'accountColours', 'colourRules', 'pins', 'recent', 'autoSignIn', 'theme', 'reducedMotion', 'signinMethod', 'sessionDurationCap', 'cliFormat'],
         rejected: [],
       },
     });

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { parseAccountNamesFile, validateAliasRegex } from '../../core/account-names';
 import type { SectionProps } from './main';
 import { t } from '../../platform/i18n';
+import { AliasPreview } from './alias-preview';
 
 export function AccountNamesSection(props: SectionProps) {
   const [error, setError] = useState<string>();
@@ -128,6 +129,7 @@ export function AccountNamesSection(props: SectionProps) {
             {t('usePattern')}
           </button>
         </div>
+        <AliasPreview settings={props.loaded.settings} customPattern={regex} />
       </fieldset>
       {error && (
         <p class="error" role="alert">

@@ -7,7 +7,7 @@ import { applyAppearance } from '../../ui/appearance';
 import '../../ui/base.css';
 import './options.css';
 import { SigninMethodSection } from './signin-method-section';
-import { AccountNamesSection, AppearanceSection, AutoSignInSection, BackupSection, IdpLinksSection, InterceptionSection, PinsSection, RegionsSection } from './sections';
+import { AccountColoursSection, AccountNamesSection, AppearanceSection, AutoSignInSection, BackupSection, IdpLinksSection, InterceptionSection, PinsSection, RegionsSection } from './sections';
 import { t } from '../../platform/i18n';
 
 
@@ -81,6 +81,7 @@ function OptionsPage() {
       <IdpLinksSection {...props} />
       <SigninMethodSection {...props} />
       <AccountNamesSection {...props} />
+      <AccountColoursSection {...props} />
       <PinsSection {...props} />
       <AutoSignInSection {...props} />
       <BackupSection {...props} />

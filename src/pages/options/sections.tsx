@@ -6,6 +6,7 @@ import type { SectionProps } from './main';
 import { t } from '../../platform/i18n';
 
 export { AccountNamesSection } from './account-names-section';
+export { AccountColoursSection } from './account-colours-section';
 export { BackupSection } from './backup-section';
 
 

@@ -4,6 +4,8 @@ import type { RoleSection } from '../../core/role-sections';
 import type { SamlRole } from '../../core/saml-decode';
 import { t, tPlural } from '../../platform/i18n';
 import { own } from '../../core/own';
+import type { AccountColour } from '../../core/account-colours';
+import { ColourSwatch } from '../../ui/account-colour';
 
 interface Props {
   sections: readonly RoleSection<SamlRole>[];
@@ -12,6 +14,8 @@ interface Props {
   accountNames: Readonly<Record<string, string>>;
   /** Accounts whose name was derived from role names (not given by the user): styled apart. */
   derivedNames: ReadonlySet<string>;
+  /** Accounts with a colour (set by ID or by a name rule), by account ID. */
+  colours: Readonly<Record<string, AccountColour>>;
   pinned: ReadonlySet<string>;
   onTogglePin: (role: SamlRole) => void;
   /** Roles also to open, each in a tab of its own (besides the selected one). */
@@ -42,11 +46,13 @@ export function RoleList(props: Props) {
       {sections.map((section) => {
         const headingId = `section-${section.key}`;
         const accountName = section.accountId ? own(accountNames, section.accountId) : undefined;
+        const colour = section.accountId ? own(props.colours, section.accountId) : undefined;
         return (
           <div class="account" role="group" aria-labelledby={headingId} key={section.key}>
             <h2 id={headingId} class="account-heading">
               {section.kind === 'account' ? (
                 <>
+                  {colour && <ColourSwatch colour={colour} named />}
                   {accountName ? (
                     <AccountName name={accountName} derived={props.derivedNames.has(section.accountId ?? '')} />
                   ) : (
@@ -98,6 +104,7 @@ function RoleRow(props: Props & { role: SamlRole; matches: readonly FieldMatch[]
   const isPinned = pinned.has(role.roleArn);
   const ranges = (field: MatchField) => matches.find((m) => m.field === field)?.ranges ?? [];
   const accountText = `${accountName ? `${accountName} ` : ''}${role.accountId}`;
+  const colour = own(props.colours, role.accountId);
   return (
     <div class={role.roleArn === selectedArn ? 'role selected' : 'role'}>
       <label for={id}>
@@ -109,6 +116,7 @@ function RoleRow(props: Props & { role: SamlRole; matches: readonly FieldMatch[]
           checked={role.roleArn === selectedArn}
           onChange={() => props.onSelect(role.roleArn)}
         />
+        {colour && <ColourSwatch colour={colour} />}
         <span class="role-name">{highlight(role.roleName, ranges('roleName'))}</span>
         {role.path !== '/' && <span class="role-path">{highlight(role.path, ranges('path'))}</span>}
         {props.showAccount ? (

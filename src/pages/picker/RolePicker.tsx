@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CapturedSignin } from '../../core/captured-signin';
 import { chooseDefaultRegion, freshAssertionOffer } from '../../core/health';
-import { deriveAccountNames, resolveAccountNames } from '../../core/account-names';
+import { OKTA_PRESET, deriveAccountNames, presetOffer, resolveAccountNames } from '../../core/account-names';
 import { buildRoleIndex, rankRoles } from '../../core/ranking';
 import { layoutSections, limitRows, rowsInOrder } from '../../core/role-sections';
-import { recentRoleArns, recordRecent, type Settings } from '../../core/settings';
+import { LIMITS, recentRoleArns, recordRecent, type Settings } from '../../core/settings';
 import { localTimeZone, preferredRegionsFor } from '../../core/preferred-regions';
 import { otherRegionWarning, regionOptions, targetUrlForRegion, type AssertionAddress } from '../../core/region-choice';
 import { relayStateForRegion } from '../../core/relay-state';
@@ -17,7 +17,10 @@ import { signIn, signInManyWithSts, signInWithSts } from './sign-in';
 import { MethodLine } from './MethodLine';
 import { CliCredentialsAction } from './CliCredentials';
 import { AccountNamesOffer } from './AccountNamesOffer';
+import { AliasPresetOffer } from './AliasPresetOffer';
 import { readLearnedNames } from '../../platform/learned-names';
+import { learnedNameMap } from '../../core/learned-names';
+import { accountColours } from '../../core/account-colours';
 import { useSigninMethod } from './use-signin-method';
 import { requestStsAccess } from '../../platform/sts-access';
 import type { SigninMethod } from '../../core/signin-method';
@@ -72,13 +75,29 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   // Names AWS's own role page gave (learned on the user's click or a visit to AWS's page).
   const [learned, setLearned] = useState<Record<string, string>>({});
   const loadLearned = () =>
-    void readLearnedNames().then((known) => setLearned(Object.fromEntries(Object.entries(known).map(([id, v]) => [id, v.name]))), () => undefined);
+    void readLearnedNames().then((known) => setLearned(learnedNameMap(known)), () => undefined);
   useEffect(loadLearned, []);
   const accountNames = useMemo(() => resolveAccountNames({ ...derived, ...learned }, settings.accountNames), [derived, learned, settings.accountNames]);
   // Names read from role names, where neither the user nor AWS gave one: shown apart.
   const derivedNames = useMemo(
     () => new Set(Object.keys(derived).filter((id) => !Object.hasOwn(settings.accountNames, id) && !Object.hasOwn(learned, id))),
     [derived, learned, settings.accountNames],
+  );
+  // Most role names carry the alias and no rule is set: offer the Okta preset once (issue I, item 4).
+  const preset = useMemo(
+    () =>
+      settingsReady
+        ? presetOffer(info.roles, {
+            pattern: settings.aliasPattern,
+            declined: settings.aliasOfferDeclined.includes(appKey),
+            known: { ...learned, ...settings.accountNames },
+          })
+        : undefined,
+    [settingsReady, info.roles, settings.aliasPattern, settings.aliasOfferDeclined, appKey, learned, settings.accountNames],
+  );
+  const colours = useMemo(
+    () => accountColours(new Set(info.roles.map((r) => r.accountId)), accountNames, settings),
+    [info.roles, accountNames, settings],
   );
   const index = useMemo(() => buildRoleIndex(info.roles, accountNames), [info.roles, accountNames]);
   const pins = useMemo(() => settings.pins.map((p) => p.roleArn), [settings.pins]);
@@ -345,6 +364,18 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         </p>
       )}
 
+      {preset && (
+        <AliasPresetOffer
+          accounts={preset.accounts}
+          onAccept={() => void updateSettings((user) => ({ ...user, aliasPattern: OKTA_PRESET }))}
+          onNever={() =>
+            void updateSettings((user) => ({
+              ...user,
+              aliasOfferDeclined: [...user.aliasOfferDeclined.filter((k) => k !== appKey), appKey].slice(-LIMITS.aliasOfferDeclined),
+            }))
+          }
+        />
+      )}
       {info.roles.length > 1 &&
         health[address.endpoint.region]?.state !== 'down' &&
         info.roles.some((r) => own(accountNames, r.accountId) === undefined) && (
@@ -356,6 +387,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         onShowAll={() => setShowAll(true)}
         accountNames={accountNames}
         derivedNames={derivedNames}
+        colours={colours}
         pinned={new Set(pins)}
         onTogglePin={togglePin}
         alsoOpen={alsoOpen}
