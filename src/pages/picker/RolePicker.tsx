@@ -4,7 +4,7 @@ import { badgeFor, chooseDefaultRegion, freshAssertionOffer, watchedRegions } fr
 import { showBadge } from '../../platform/badge';
 import { deriveAccountNames, resolveAccountNames } from '../../core/account-names';
 import { buildRoleIndex, rankRoles } from '../../core/ranking';
-import { layoutSections, limitRows, rowsInOrder } from '../../core/role-sections';
+import { layoutSections, rowsInOrder } from '../../core/role-sections';
 import { preferredRegionsFor, recentRoleArns, recordRecent, type Settings } from '../../core/settings';
 import { otherRegionWarning, regionOptions, targetUrlForRegion, type AssertionAddress } from '../../core/region-choice';
 import { relayStateForRegion } from '../../core/relay-state';
@@ -42,9 +42,6 @@ interface Props {
   settingsReady: boolean;
 }
 
-/** Rows rendered before "show all": keeps every keystroke cheap with thousands of roles. */
-const ROW_LIMIT = 150;
-
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function RolePicker({ capture, info, address, settings, updateSettings, reusedCapture, settingsReady }: Props) {
@@ -52,7 +49,6 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   const now = useNow();
   const [query, setQuery] = useState('');
   const [selectedArn, setSelectedArn] = useState<string>();
-  const [showAll, setShowAll] = useState(false);
   const [skipNextTime, setSkipNextTime] = useState(false);
   const [chosenRegion, setChosenRegion] = useState<string>();
   const [error, setError] = useState<string>();
@@ -84,11 +80,8 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   const pins = useMemo(() => settings.pins.map((p) => p.roleArn), [settings.pins]);
   const recent = useMemo(() => recentRoleArns(settings, appKey), [settings, appKey]);
   const ranked = useMemo(() => rankRoles(index, query, { pins, recent }), [index, query, pins, recent]);
-  const layout = useMemo(
-    () => limitRows(layoutSections(ranked, query, pins, recent), showAll ? Infinity : ROW_LIMIT),
-    [ranked, query, pins, recent, showAll],
-  );
-  const visible = useMemo(() => rowsInOrder(layout.sections), [layout]);
+  const sections = useMemo(() => layoutSections(ranked, query, pins, recent), [ranked, query, pins, recent]);
+  const visible = useMemo(() => rowsInOrder(sections), [sections]);
   const matchCount = ranked.length;
   const regions = useMemo(() => regionOptions(address), [address]);
   const { health, stsHealth, checkAgain } = useRegionHealth(address.partition);
@@ -153,11 +146,9 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   const move = (delta: number) => {
     if (!visible.length) return;
     const index = selected ? visible.indexOf(selected) : -1;
+    // The role list scrolls the newly selected row into view (rendering it first when windowed).
     const next = visible[Math.min(visible.length - 1, Math.max(0, index + delta))];
-    if (next) {
-      setSelectedArn(next.roleArn);
-      document.getElementById(radioId(next.roleArn))?.scrollIntoView({ block: 'nearest' });
-    }
+    if (next) setSelectedArn(next.roleArn);
   };
 
   const onFilterKey = (event: KeyboardEvent) => {
@@ -355,9 +346,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
           <AccountNamesOffer host={address.endpoint.host} onLearned={loadLearned} />
         )}
       <RoleList
-        sections={layout.sections}
-        hidden={layout.hidden}
-        onShowAll={() => setShowAll(true)}
+        sections={sections}
         accountNames={accountNames}
         derivedNames={derivedNames}
         pinned={new Set(pins)}
@@ -366,6 +355,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         onToggleAlsoOpen={toggleAlsoOpen}
         selectedArn={selected?.roleArn}
         onSelect={setSelectedArn}
+        onMoveBy={move}
         query={query}
         radioId={radioId}
       />
