@@ -247,9 +247,9 @@ async function signinTimes(context: BrowserContext, worker: Worker | undefined):
 }
 
 /** Keystroke → repaint in the filter with 2,000 roles, as measured in the page (ARM_KEYSTROKE). */
-async function filterLatency(context: BrowserContext): Promise<number[]> {
+export async function filterLatency(context: BrowserContext, roles = FILTER_ROLES): Promise<number[]> {
   const page = await context.newPage();
-  await page.goto(tileUrl({ roles: String(FILTER_ROLES) }), { waitUntil: 'commit' });
+  await page.goto(tileUrl({ roles: String(roles) }), { waitUntil: 'commit' });
   await page.getByRole('button', { name: /^Sign in/ }).waitFor({ timeout: 30_000 });
   await page.getByRole('textbox', { name: /filter/i }).focus();
   await page.waitForTimeout(500); // let health results and first paints settle

@@ -27,7 +27,7 @@ interface Props {
 
 /** From this many rows on, only the rows in view (and the selected and focused ones) are in the DOM. */
 const WINDOW_FROM = 100;
-const OVERSCAN_PX = 400;
+const OVERSCAN_PX = 160;
 /** Until the first rows are measured; the list's max-height (32rem) for the viewport. */
 const ESTIMATE = { headingPx: 32, rowPx: 38, viewportPx: 512 };
 
