@@ -12,3 +12,6 @@ export const MIN_SESSION_SECONDS = 900;
 export const MAX_SESSION_SECONDS = 43_200;
 /** A role's MaxSessionDuration defaults to one hour: asking for more fails on most roles. */
 export const DEFAULT_SESSION_CAP_SECONDS = 3_600;
+
+/** Longest account name kept (typed, imported or learned from AWS). */
+export const MAX_ACCOUNT_NAME_LENGTH = 64;

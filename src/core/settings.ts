@@ -3,12 +3,14 @@
 // is reported as `<path>: <reason>` so the options page can show exactly what happened.
 // zod/mini: classic zod's validation, tree-shaken.
 import * as z from 'zod/mini';
-import { ALIAS_PRESETS, accountNameProblem, validateAliasRegex, type AliasPattern } from './account-names';
+import { ALIAS_PRESETS, validateAliasRegex, type AliasPattern } from './account-names';
+import { accountNameProblem } from './account-names-file';
 import { parseRoleArn } from './arn';
 import { PARTITIONS, isCatalogRegion } from './endpoints';
 import { SIGNIN_METHOD_SETTINGS } from './signin-method';
 import { CLI_FORMATS } from './cli-credentials';
-import { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './limits';
+import { MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './limits';
+import { SETTINGS_VERSION, defaultSettings } from './settings-defaults';
 import {
   bySchema,
   describeValue,
@@ -22,7 +24,17 @@ import {
   type Raw,
 } from './partial-parse';
 
-export const SETTINGS_VERSION = 1;
+// What the picker needs before any stored setting is read lives apart, free of zod: it is on the
+// picker's first paint, the schema is not.
+export {
+  SETTINGS_VERSION,
+  FALLBACK_REGIONS,
+  defaultSettings,
+  defaultPreferredRegions,
+  preferredRegionsFor,
+  recentRoleArns,
+} from './settings-defaults';
+
 /** Marks an exported settings file (`exportSettings`), so that importing can tell ours from others. */
 export const SETTINGS_FILE_FORMAT = 'failover-role-picker-settings';
 export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024;
@@ -37,9 +49,6 @@ export const LIMITS = {
   idpAppKeyLength: 256,
   urlLength: 2048,
 } as const;
-
-/** Regions tried first when the user has not chosen any: after the nearest one, these in order. */
-export const FALLBACK_REGIONS = ['us-east-2', 'us-west-2', 'eu-west-1'] as const;
 
 // Classic zod registered its English messages on first use; mini needs them configured. Some reach
 // the user in `rejected` (an unknown key of the alias pattern, a list over its limit, …).
@@ -170,78 +179,6 @@ export type SettingsKey = Exclude<keyof Settings, 'version'>;
 export type Pin = Settings['pins'][number];
 export type RecentSignIn = Settings['recent'][string][number];
 
-export function defaultSettings(): Settings {
-  return {
-    version: SETTINGS_VERSION,
-    interceptionEnabled: true,
-    preferredRegions: [],
-    idpAppLinks: {},
-    accountNames: {},
-    aliasPattern: { kind: 'none' },
-    pins: [],
-    recent: {},
-    autoSignIn: {},
-    theme: 'system',
-    reducedMotion: 'system',
-    signinMethod: 'auto',
-    sessionDurationCap: DEFAULT_SESSION_CAP_SECONDS,
-    cliFormat: 'bash',
-  };
-}
-
-// January: the offsets of the catalog's zones differ by an hour at most in July, which changes
-// little; a fixed date keeps the answer the same all year.
-const OFFSET_DATE = new Date(Date.UTC(2025, 0, 15, 12));
-const offsets = new Map<string, number | undefined>();
-
-/** Minutes east of UTC, or undefined for a time zone this runtime does not know. */
-function utcOffset(timeZone: string): number | undefined {
-  if (!offsets.has(timeZone)) {
-    let minutes: number | undefined;
-    try {
-      const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-        .formatToParts(OFFSET_DATE)
-        .find((p) => p.type === 'timeZoneName')?.value;
-      const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name ?? '');
-      if (m) minutes = m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-    } catch {
-      // RangeError: not a time zone
-    }
-    offsets.set(timeZone, minutes);
-  }
-  return offsets.get(timeZone);
-}
-
-/**
- * The regions to prefer when the user chose none: the nearest region by time zone, then
- * FALLBACK_REGIONS. Nearest: the region whose catalog time zones list the user's, else the one
- * with the closest UTC offset (same area, e.g. `Europe/`, first on a tie). Opt-in regions are never
- * a default: they work only for accounts that enabled them.
- */
-export function defaultPreferredRegions(timeZone: string): string[] {
-  const regions = (PARTITIONS.find((p) => p.id === 'aws')?.regions ?? []).filter((r) => !r.optIn && r.timeZones);
-  let nearest = regions.find((r) => r.timeZones?.includes(timeZone));
-  const offset = nearest ? undefined : utcOffset(timeZone);
-  if (offset !== undefined) {
-    const area = `${timeZone.split('/')[0]}/`;
-    let best = Infinity;
-    for (const region of regions) {
-      for (const zone of region.timeZones ?? []) {
-        const zoneOffset = utcOffset(zone);
-        if (zoneOffset === undefined) continue;
-        const distance = Math.abs(zoneOffset - offset) * 2 + (zone.startsWith(area) ? 0 : 1);
-        if (distance < best) [best, nearest] = [distance, region];
-      }
-    }
-  }
-  return [...new Set([...(nearest ? [nearest.code] : []), ...FALLBACK_REGIONS])];
-}
-
-/** The user's preferred regions, or the derived default when the list is empty. */
-export function preferredRegionsFor(settings: Pick<Settings, 'preferredRegions'>, timeZone: string): string[] {
-  return settings.preferredRegions.length ? [...settings.preferredRegions] : defaultPreferredRegions(timeZone);
-}
-
 /** Records a sign-in as the most recent of its IdP app; keeps the caps. */
 export function recordRecent(settings: Settings, appKey: string, choice: { roleArn: string; region: string }, at: number): Settings {
   if (!IdpAppKey.safeParse(appKey).success) return settings;
@@ -251,12 +188,6 @@ export function recordRecent(settings: Settings, appKey: string, choice: { roleA
     .sort((a, b) => (b[1][0]?.at ?? 0) - (a[1][0]?.at ?? 0))
     .slice(0, LIMITS.recentApps);
   return { ...settings, recent: Object.fromEntries(apps) };
-}
-
-/** Role ARNs of an IdP app's recent sign-ins, most recent first (the ranking's `recent`). */
-export function recentRoleArns(settings: Pick<Settings, 'recent'>, appKey: string): string[] {
-  const list = Object.hasOwn(settings.recent, appKey) ? settings.recent[appKey] : undefined;
-  return [...new Set((list ?? []).map((r) => r.roleArn))];
 }
 
 // ---- Reading: migrations and the lenient reader -------------------------------------------------

@@ -5,7 +5,8 @@ import { showBadge } from '../../platform/badge';
 import { deriveAccountNames, resolveAccountNames } from '../../core/account-names';
 import { buildRoleIndex, rankRoles } from '../../core/ranking';
 import { layoutSections, rowsInOrder } from '../../core/role-sections';
-import { preferredRegionsFor, recentRoleArns, recordRecent, type Settings } from '../../core/settings';
+import type { Settings } from '../../core/settings';
+import { preferredRegionsFor, recentRoleArns } from '../../core/settings-defaults';
 import { otherRegionWarning, regionOptions, targetUrlForRegion, type AssertionAddress } from '../../core/region-choice';
 import { relayStateForRegion } from '../../core/relay-state';
 import type { SamlAssertionInfo, SamlRole } from '../../core/saml-decode';
@@ -234,12 +235,13 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
       return;
     }
     setPosting(true);
-    // Remembered before leaving the page; a failure to save never blocks the sign-in.
+    // Remembered before leaving the page; a failure to save never blocks the sign-in. The settings
+    // module is loaded by then (App loads it after the first paint).
     await Promise.race([
-      updateSettings((user) => {
+      import('../../core/settings').then(({ recordRecent }) => updateSettings((user) => {
         const next = recordRecent(user, appKey, { roleArn: role.roleArn, region }, Date.now());
         return skipNextTime ? { ...next, autoSignIn: { ...next.autoSignIn, [appKey]: { roleArn: role.roleArn, region } } } : next;
-      }).catch(() => undefined),
+      })).catch(() => undefined),
       new Promise((resolve) => setTimeout(resolve, 500)),
     ]);
     if (how === 'sts') setViaSts(true);
