@@ -107,10 +107,37 @@ function zodWithoutEval(): Plugin {
   };
 }
 
+/**
+ * The worker parses XML only ('text/xml': the assertion, STS's answers; core/saml.ts), but xmldom
+ * bundles the HTML entity table (2,000 names, 44 KB, a fifth of the worker) for 'text/html'. The
+ * build drops the table and makes an HTML parse throw instead of resolving HTML entities, so XML
+ * parsing is byte for byte xmldom's own; the build fails if an xmldom update moves either spot.
+ */
+function xmldomXmlOnly(): Plugin {
+  const entitiesFile = /[\\/]@xmldom[\\/]xmldom[\\/]lib[\\/]entities\.js$/;
+  const parserFile = /[\\/]@xmldom[\\/]xmldom[\\/]lib[\\/]dom-parser\.js$/;
+  const htmlTable = /exports\.HTML_ENTITIES = freeze\(\{[^]*?\n\}\);/;
+  const htmlChoice = 'entityMap = entities.HTML_ENTITIES;';
+  return {
+    name: 'frp:xmldom-xml-only',
+    enforce: 'pre',
+    transform(code, id) {
+      let patched: string;
+      if (entitiesFile.test(id)) patched = code.replace(htmlTable, 'exports.HTML_ENTITIES = freeze({});');
+      else if (parserFile.test(id)) {
+        patched = code.replace(htmlChoice, `throw new TypeError('DOMParser.parseFromString: this build of xmldom parses XML only, not "' + mimeType + '"');`);
+      } else return null;
+      if (patched === code) this.error(`xmldom changed: the HTML entity table is no longer where vite.config.ts expects it in ${id}`);
+      return { code: patched, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     dnrRules(),
     zodWithoutEval(),
+    xmldomXmlOnly(),
     crx({ manifest: browser === 'firefox' ? firefoxManifest(manifest) : manifest, browser }),
     ...(browser === 'firefox' ? [firefoxOutput()] : []),
   ],

@@ -13,8 +13,11 @@ export interface BrowserResults {
   /** From Chromium reporting the worker to its capture listener being registered (first start). */
   workerReadyMs: number;
   timeToPicker: { runs: number; pickerMs: number[]; floorMs: number[] };
+  /** Time to picker with ~900 roles and with 3, in alternating pairs (the same IdP app otherwise). */
+  largePicker: { roles: number; runs: number; largeMs: number[]; smallMs: number[] };
   health: { present: boolean; firstRunMs?: number; cachedMs: number[]; afterPickerMs: number[] };
-  filter: { roles: number; keystrokeMs: number[] };
+  /** keystrokeMs at `roles` roles; floorMs the same keys with 3 roles, what any repaint costs here. */
+  filter: { roles: number; keystrokeMs: number[]; floorMs: number[] };
   nativeDecode: Record<string, number[]>;
   /**
    * From the click on "Sign in" to the chosen region's console having loaded, in pairs: the plain
@@ -29,6 +32,8 @@ const PAIRS = 12;
 const WARMUP_PAIRS = 2;
 const HEALTH_WAIT_MS = 3_000;
 const FILTER_ROLES = 2_000;
+const LARGE_PICKER_ROLES = 900;
+const LARGE_PAIRS = 8;
 /** Typed one character at a time; Escape (clears the filter) between words is not measured. */
 const FILTER_WORDS = ['deploy', 'admin', '1234', 'ops'];
 
@@ -134,11 +139,11 @@ export async function runBrowserBenchmarks(decoderScript: string, samples: Recor
 
     // Okta tile → picker interactive: from the start of page.goto to the moment the "Sign in"
     // button exists in the picker (it is wired up when it is inserted).
-    const picker = async (health: BrowserResults['health'], measured: boolean) => {
+    const picker = async (health: BrowserResults['health'], measured: boolean, roles?: number) => {
       const page = await context.newPage();
       const marks = marksOf(page);
       const started = performance.now();
-      await page.goto(tileUrl({ submit: 'script' }), { waitUntil: 'commit' });
+      await page.goto(tileUrl({ submit: 'script', ...(roles ? { roles: String(roles) } : {}) }), { waitUntil: 'commit' });
       const ready = await withTimeout(marks.signIn, 15_000).catch(async () => {
         const shown = (await page.locator('body').innerText().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ');
         throw new Error(`the picker never showed its Sign in button; it shows: "${shown}"`);
@@ -190,11 +195,23 @@ export async function runBrowserBenchmarks(decoderScript: string, samples: Recor
       }
     }
 
-    const filter = { roles: FILTER_ROLES, keystrokeMs: await filterLatency(context) };
+    // The same with ~900 roles against 3: what a large assertion adds (decode, index, first render).
+    const largePicker: BrowserResults['largePicker'] = { roles: LARGE_PICKER_ROLES, runs: LARGE_PAIRS, largeMs: [], smallMs: [] };
+    const unused: BrowserResults['health'] = { present: false, cachedMs: [], afterPickerMs: [] };
+    for (let i = 0; i < 1 + LARGE_PAIRS; i++) {
+      const first = i % 2 === 0;
+      const a = await picker(unused, false, first ? LARGE_PICKER_ROLES : 3);
+      const b = await picker(unused, false, first ? 3 : LARGE_PICKER_ROLES);
+      if (i === 0) continue;
+      largePicker.largeMs.push(first ? a : b);
+      largePicker.smallMs.push(first ? b : a);
+    }
+
+    const filter = { roles: FILTER_ROLES, keystrokeMs: await filterLatency(context), floorMs: await filterLatency(context, 3) };
     const nativeDecode = await decodeInPage(context, decoderScript, samples);
     server.redirectSignins(true);
     const signinToConsole = await signinTimes(context, browser.serviceWorker);
-    return { chromium, workerReadyMs, timeToPicker, health, filter, nativeDecode, signinToConsole };
+    return { chromium, workerReadyMs, timeToPicker, largePicker, health, filter, nativeDecode, signinToConsole };
   } finally {
     await browser.close();
     await server.close();
@@ -247,9 +264,9 @@ async function signinTimes(context: BrowserContext, worker: Worker | undefined):
 }
 
 /** Keystroke → repaint in the filter with 2,000 roles, as measured in the page (ARM_KEYSTROKE). */
-async function filterLatency(context: BrowserContext): Promise<number[]> {
+export async function filterLatency(context: BrowserContext, roles = FILTER_ROLES): Promise<number[]> {
   const page = await context.newPage();
-  await page.goto(tileUrl({ roles: String(FILTER_ROLES) }), { waitUntil: 'commit' });
+  await page.goto(tileUrl({ roles: String(roles) }), { waitUntil: 'commit' });
   await page.getByRole('button', { name: /^Sign in/ }).waitFor({ timeout: 30_000 });
   await page.getByRole('textbox', { name: /filter/i }).focus();
   await page.waitForTimeout(500); // let health results and first paints settle

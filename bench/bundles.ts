@@ -15,6 +15,8 @@ export interface BundleSize {
 
 export interface ExtensionBundles {
   picker: BundleSize | null;
+  /** What the picker loads before its first paint: its static imports only, not its `import()`s. */
+  pickerFirstPaint: BundleSize | null;
   serviceWorker: BundleSize | null;
   options: BundleSize | null;
   /** Every other HTML page (popup, …), by its folder name. */
@@ -43,6 +45,7 @@ export function measureBundles(extensionDir: string): ExtensionBundles {
   const contentFiles = (manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
   return {
     picker: pickerPage ? sizeOf(extensionDir, filesOf(extensionDir, pickerPage)) : null,
+    pickerFirstPaint: pickerPage ? sizeOf(extensionDir, filesOf(extensionDir, pickerPage, false)) : null,
     serviceWorker: worker ? sizeOf(extensionDir, filesOf(extensionDir, worker)) : null,
     options: optionsPage ? sizeOf(extensionDir, filesOf(extensionDir, optionsPage)) : null,
     otherPages,
@@ -50,21 +53,24 @@ export function measureBundles(extensionDir: string): ExtensionBundles {
   };
 }
 
-/** The JS and CSS an entry loads (a JS entry counts itself; an HTML page's own few hundred bytes do not). */
-function filesOf(root: string, entry: string): string[] {
+/**
+ * The JS and CSS an entry loads (a JS entry counts itself; an HTML page's own few hundred bytes do
+ * not); with `dynamic` false, only what it loads before running (no `import()`).
+ */
+function filesOf(root: string, entry: string, dynamic = true): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     const normal = posix.normalize(file).replace(/^\/+/, '');
     if (seen.has(normal) || !existsSync(join(root, normal))) return;
     seen.add(normal);
     const text = readFileSync(join(root, normal), 'utf8');
-    for (const reference of references(normal, text)) visit(reference);
+    for (const reference of references(normal, text, dynamic)) visit(reference);
   };
   visit(entry);
   return [...seen].filter((file) => /\.(?:js|css)$/.test(file));
 }
 
-function references(file: string, text: string): string[] {
+function references(file: string, text: string, dynamic: boolean): string[] {
   const found: string[] = [];
   const resolve = (specifier: string) => {
     if (/^[a-z][\w+.-]*:/i.test(specifier) || specifier.startsWith('#')) return;
@@ -79,9 +85,11 @@ function references(file: string, text: string): string[] {
     }
   } else if (file.endsWith('.js')) {
     for (const m of text.matchAll(/\b(?:import|export)\s*(?:[\w$*{},\s]*?\bfrom\s*)?["']([^"']+)["']/g)) resolve(m[1] ?? '');
-    for (const m of text.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g)) resolve(m[1] ?? '');
+    if (!dynamic) return found;
+    // Rolldown writes a dynamic import's specifier as a template literal.
+    for (const m of text.matchAll(/\bimport\s*\(\s*["'`]([^"'`]+)["'`]\s*\)/g)) resolve(m[1] ?? '');
     // Vite lists a dynamic import's chunks and CSS as plain strings for its preload helper.
-    for (const m of text.matchAll(/["'](\/?assets\/[^"']+\.(?:js|css))["']/g)) resolve(`/${(m[1] ?? '').replace(/^\//, '')}`);
+    for (const m of text.matchAll(/["'`](\/?assets\/[^"'`]+\.(?:js|css))["'`]/g)) resolve(`/${(m[1] ?? '').replace(/^\//, '')}`);
   } else if (file.endsWith('.css')) {
     for (const m of text.matchAll(/@import\s+(?:url\()?["']([^"']+)["']/g)) resolve(m[1] ?? '');
   }

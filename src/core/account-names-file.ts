@@ -3,7 +3,9 @@
 // not imported is reported with its line and the reason; nothing is dropped silently.
 
 import { isRecord } from './partial-parse';
-export const MAX_ACCOUNT_NAME_LENGTH = 64;
+import { MAX_ACCOUNT_NAME_LENGTH } from './limits';
+
+export { MAX_ACCOUNT_NAME_LENGTH };
 export const MAX_ACCOUNT_NAMES_FILE_BYTES = 2 * 1024 * 1024;
 
 export type AccountNamesFileResult =

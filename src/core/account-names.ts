@@ -1,14 +1,10 @@
 // Account names the picker shows next to account IDs: derived from how the organisation names its
 // roles, SAML providers or IdP groups, overridden by the user's own aliases, or imported from a file.
-import { MAX_ACCOUNT_NAME_LENGTH } from './account-names-file';
 import { parseSamlProviderArn } from './arn';
+import { MAX_ACCOUNT_NAME_LENGTH } from './limits';
 
-export {
-  accountNameProblem,
-  parseAccountNamesFile,
-  MAX_ACCOUNT_NAME_LENGTH,
-  type AccountNamesFileResult,
-} from './account-names-file';
+// Importing names from a file (CSV, JSON) is in account-names-file.ts: the options page needs it,
+// the picker does not.
 
 /** How an organisation encodes account aliases (stored in settings as `aliasPattern`). */
 export type AliasPattern =

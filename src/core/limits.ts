@@ -19,3 +19,5 @@ export const MAX_ARN_LENGTH = 2048;
 /** A region code or partition name (`ap-southeast-5`, `aws-us-gov`). */
 export const MAX_REGION_LENGTH = 32;
 export const MAX_HOST_LENGTH = 256;
+/** Longest account name kept (typed, imported or learned from AWS). */
+export const MAX_ACCOUNT_NAME_LENGTH = 64;

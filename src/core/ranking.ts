@@ -143,9 +143,9 @@ type Ranges = Array<[number, number]>;
 
 /**
  * Score of one word (-1: no match); its matched [start, end) ranges, in `hay` offsets, are
- * appended to `ranges`.
+ * appended to `ranges` when given (only for the rows shown: scoring every role allocates nothing).
  */
-function scoreWord<R>(entry: IndexedRole<R>, word: string, ranges: Ranges): number {
+function scoreWord<R>(entry: IndexedRole<R>, word: string, ranges: Ranges | null): number {
   let bestScore = -1;
   let bestStart = 0;
   for (let f = 0; f < FIELDS.length; f++) {
@@ -163,7 +163,7 @@ function scoreWord<R>(entry: IndexedRole<R>, word: string, ranges: Ranges): numb
     if (score > bestScore) [bestScore, bestStart] = [score, offset + at];
   }
   if (bestScore >= 0) {
-    ranges.push([bestStart, bestStart + word.length]);
+    ranges?.push([bestStart, bestStart + word.length]);
     return bestScore;
   }
   return fuzzy(entry, word, ranges);
@@ -178,7 +178,7 @@ let scratch = { best: new Float64Array(1024), from: new Int32Array(1024) };
  * subsequence of `hay` (fzf's "v1" scan: forward, then back); inside it, a small dynamic programme
  * picks the best-scoring alignment, so "admin" highlights the humps of AuditDataMonitorInternal.
  */
-function fuzzy<R>(entry: IndexedRole<R>, word: string, ranges: Ranges): number {
+function fuzzy<R>(entry: IndexedRole<R>, word: string, ranges: Ranges | null): number {
   const { hay, bonus } = entry;
   const m = word.length;
   let end = -1;
@@ -210,6 +210,8 @@ function fuzzy<R>(entry: IndexedRole<R>, word: string, ranges: Ranges): number {
       from[k * w + p] = at;
     }
   }
+  const score = TIER.fuzzy + Math.max(0, Math.min(best[(m - 1) * w + w - 1]!, TIER.substring - 1));
+  if (!ranges) return score;
   const positions: number[] = [];
   for (let k = m - 1, p = w - 1; k >= 0; k--) {
     positions.push(start + p);
@@ -221,7 +223,7 @@ function fuzzy<R>(entry: IndexedRole<R>, word: string, ranges: Ranges): number {
     if (k > 0 && p === positions[k - 1]! + 1) ranges[ranges.length - 1]![1] = p + 1;
     else ranges.push([p, p + 1]);
   }
-  return TIER.fuzzy + Math.max(0, Math.min(best[(m - 1) * w + w - 1]!, TIER.substring - 1));
+  return score;
 }
 
 // Position in FIELDS of each field of OUTPUT_ORDER.
@@ -248,16 +250,31 @@ function fieldMatches<R>(entry: IndexedRole<R>, hayRanges: Ranges): FieldMatch[]
   return out;
 }
 
-/** A result whose highlight ranges are worked out when first read (the list shows a few rows). */
-function ranked<R>(entry: IndexedRole<R>, hayRanges: Ranges): RankedRole<R> {
-  let matches: FieldMatch[] | undefined;
-  return {
-    role: entry.role,
-    get matches() {
-      return (matches ??= fieldMatches(entry, hayRanges));
-    },
-  };
+/**
+ * A result whose highlight ranges are worked out when first read: the list renders a few rows of
+ * thousands, so the ranking scores every role without recording where it matched.
+ */
+class LazyRanked<R> implements RankedRole<R> {
+  readonly role: R;
+  #entry: IndexedRole<R>;
+  #words: readonly string[];
+  #matches: FieldMatch[] | undefined;
+  constructor(entry: IndexedRole<R>, words: readonly string[]) {
+    this.role = entry.role;
+    this.#entry = entry;
+    this.#words = words;
+  }
+  get matches(): readonly FieldMatch[] {
+    if (!this.#matches) {
+      const ranges: Ranges = [];
+      for (const word of this.#words) scoreWord(this.#entry, word, ranges);
+      this.#matches = fieldMatches(this.#entry, ranges);
+    }
+    return this.#matches;
+  }
 }
+
+const NO_MATCHES: readonly FieldMatch[] = Object.freeze([]);
 
 /**
  * Roles matching `query`, best first, with the ranges to highlight. The empty query returns every
@@ -278,26 +295,31 @@ export function rankRoles<R extends RankableRole>(
   const rank = (e: IndexedRole<R>): number => preference.get(e.role.roleArn) ?? base + e.alpha;
 
   const words = queryWords(query);
+  const { entries } = index;
+  // Sorted as indices into typed arrays: no object per role on a keystroke.
+  const order = new Float64Array(entries.length);
+  for (let i = 0; i < entries.length; i++) order[i] = rank(entries[i]!);
   if (words.length === 0) {
-    return index.entries
-      .map((e) => ({ e, r: rank(e) }))
-      .sort((a, b) => a.r - b.r)
-      .map(({ e }) => ({ role: e.role, matches: [] }));
+    const all = Array.from(entries.keys()).sort((a, b) => order[a]! - order[b]!);
+    return all.map((i) => ({ role: entries[i]!.role, matches: NO_MATCHES }));
   }
-  const hits: Array<{ e: IndexedRole<R>; score: number; r: number; ranges: Ranges }> = [];
-  for (const e of index.entries) {
+  const scores = new Float64Array(entries.length);
+  const hits: number[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     let score = 0;
-    const ranges: Ranges = [];
     for (const word of words) {
-      const s = scoreWord(e, word, ranges);
+      const s = scoreWord(e, word, null);
       if (s < 0) {
         score = -1;
         break;
       }
       score += s;
     }
-    if (score >= 0) hits.push({ e, score, r: rank(e), ranges });
+    if (score < 0) continue;
+    scores[i] = score;
+    hits.push(i);
   }
-  hits.sort((a, b) => b.score - a.score || a.r - b.r);
-  return hits.map(({ e, ranges }) => ranked(e, ranges));
+  hits.sort((a, b) => scores[b]! - scores[a]! || order[a]! - order[b]!);
+  return hits.map((i) => new LazyRanked(entries[i]!, words));
 }

@@ -54,21 +54,3 @@ export function layoutSections<R extends RankableRole>(
 export function rowsInOrder<R>(sections: readonly RoleSection<R>[]): R[] {
   return sections.flatMap((s) => s.rows.map((r) => r.role));
 }
-
-/** Keeps at most `limit` rows across sections, so a huge list renders fast; returns how many were left out. */
-export function limitRows<R>(sections: readonly RoleSection<R>[], limit: number): { sections: RoleSection<R>[]; hidden: number } {
-  let left = limit;
-  let hidden = 0;
-  const out: RoleSection<R>[] = [];
-  for (const section of sections) {
-    if (left <= 0) {
-      hidden += section.rows.length;
-      continue;
-    }
-    const rows = section.rows.slice(0, left);
-    hidden += section.rows.length - rows.length;
-    left -= rows.length;
-    out.push({ ...section, rows });
-  }
-  return { sections: out, hidden };
-}

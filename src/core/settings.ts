@@ -3,13 +3,15 @@
 // is reported as `<path>: <reason>` so the options page can show exactly what happened.
 // zod/mini: classic zod's validation, tree-shaken.
 import * as z from 'zod/mini';
-import { ALIAS_PRESETS, accountNameProblem, validateAliasRegex, type AliasPattern } from './account-names';
+import { ALIAS_PRESETS, validateAliasRegex, type AliasPattern } from './account-names';
+import { accountNameProblem } from './account-names-file';
 import { parseRoleArn } from './arn';
 import { ALL_REGIONS, isCatalogRegion } from './endpoints';
 import { SIGNIN_METHOD_SETTINGS } from './signin-method';
 import { ACCOUNT_COLOURS, MAX_COLOUR_RULES, colourRuleProblem } from './account-colours';
 import { CLI_FORMATS } from './cli-credentials';
-import { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MAX_URL_LENGTH, MIN_SESSION_SECONDS } from './limits';
+import { MAX_SESSION_SECONDS, MAX_URL_LENGTH, MIN_SESSION_SECONDS } from './limits';
+import { ALIAS_OFFER_DECLINED_MAX, SETTINGS_VERSION, defaultSettings } from './settings-defaults';
 import {
   bySchema,
   describeValue,
@@ -23,7 +25,9 @@ import {
   type Raw,
 } from './partial-parse';
 
-export const SETTINGS_VERSION = 1;
+// What the picker needs before any stored setting is read lives apart, free of zod: it is on the
+// picker's first paint, the schema is not.
+export { SETTINGS_VERSION, defaultSettings, recentRoleArns } from './settings-defaults';
 
 export const LIMITS = {
   preferredRegions: 50,
@@ -34,7 +38,7 @@ export const LIMITS = {
   accountNames: 10_000,
   accountColours: 10_000,
   colourRules: MAX_COLOUR_RULES,
-  aliasOfferDeclined: 50,
+  aliasOfferDeclined: ALIAS_OFFER_DECLINED_MAX,
   idpAppKeyLength: 256,
   urlLength: MAX_URL_LENGTH,
 } as const;
@@ -154,10 +158,13 @@ export interface ManagedSpec {
   readonly policy: { readonly title: string; readonly description: string } & Readonly<Record<string, unknown>>;
 }
 
-/** Everything about one setting, in one place: the rest (schema, defaults, cleaners, sync, policy) is derived. */
+/**
+ * Everything about one setting, in one place: the rest (schema, cleaners, sync, policy) is derived.
+ * Its default sits in settings-defaults.ts, typed by this table (the picker's first paint must not
+ * load zod): a field without a default there is a type error.
+ */
 interface FieldSpec<T> {
   readonly schema: z.ZodMiniType<T>;
-  readonly initial: () => T;
   /** Keeps the valid parts of a stored value; by default the whole value must pass the schema. */
   readonly clean?: Cleaner<T>;
   readonly chunked?: ChunkedAs;
@@ -195,7 +202,6 @@ const cleanRecent: Cleaner<z.infer<typeof RecentSchema>> = (raw, path, rejected)
 export const SETTING_FIELDS = {
   interceptionEnabled: field({
     schema: bool,
-    initial: () => true,
     managed: {
       apply: 'replace',
       policy: {
@@ -208,7 +214,6 @@ export const SETTING_FIELDS = {
   /** Empty means "derive" (`defaultPreferredRegions`). */
   preferredRegions: field({
     schema: z.array(RegionCode).check(z.maxLength(LIMITS.preferredRegions), z.refine(unique(String), 'regions repeat')),
-    initial: (): string[] => [],
     clean: listOf(bySchema(RegionCode), LIMITS.preferredRegions, String),
     managed: {
       apply: 'replace',
@@ -223,7 +228,6 @@ export const SETTING_FIELDS = {
   /** Per region, the URL of the IdP's app tile that signs in through that region's endpoint. */
   idpAppLinks: field({
     schema: z.record(RegionCode, HttpsUrl),
-    initial: (): Record<string, string> => ({}),
     clean: mapOf(RegionCode, bySchema(HttpsUrl), ALL_REGIONS.length),
     chunked: 'map',
     managed: {
@@ -238,7 +242,6 @@ export const SETTING_FIELDS = {
   }),
   accountNames: field({
     schema: z.record(AccountId, AccountName).check(z.refine((m) => Object.keys(m).length <= LIMITS.accountNames)),
-    initial: (): Record<string, string> => ({}),
     clean: mapOf(AccountId, bySchema(AccountName), LIMITS.accountNames),
     chunked: 'map',
     managed: {
@@ -251,18 +254,16 @@ export const SETTING_FIELDS = {
       },
     },
   }),
-  aliasPattern: field({ schema: AliasPatternSchema, initial: (): AliasPattern => ({ kind: 'none' }) }),
+  aliasPattern: field({ schema: AliasPatternSchema }),
   /** IdP apps for which the picker no longer offers to read account names from role names. */
   aliasOfferDeclined: field({
     schema: z.array(IdpAppKey).check(z.maxLength(LIMITS.aliasOfferDeclined), z.refine(unique(String), 'IdP apps repeat')),
-    initial: (): string[] => [],
     clean: listOf(bySchema(IdpAppKey), LIMITS.aliasOfferDeclined, String),
     chunked: 'list',
   }),
   /** A colour per account ID (it wins over the name rules). */
   accountColours: field({
     schema: z.record(AccountId, Colour).check(z.refine((m) => Object.keys(m).length <= LIMITS.accountColours)),
-    initial: (): Record<string, (typeof ACCOUNT_COLOURS)[number]> => ({}),
     clean: mapOf(AccountId, bySchema(Colour), LIMITS.accountColours),
     chunked: 'map',
     managed: {
@@ -280,7 +281,6 @@ export const SETTING_FIELDS = {
     schema: z
       .array(ColourRuleSchema)
       .check(z.maxLength(LIMITS.colourRules), z.refine(unique((r: { words: string }) => r.words.toLowerCase()), 'rules repeat')),
-    initial: (): Array<z.infer<typeof ColourRuleSchema>> => [],
     clean: listOf(objectOf(ColourRuleSchema), LIMITS.colourRules, (r) => r.words.toLowerCase()),
     chunked: 'list',
     managed: {
@@ -307,29 +307,25 @@ export const SETTING_FIELDS = {
   }),
   pins: field({
     schema: z.array(PinSchema).check(z.maxLength(LIMITS.pins), z.refine(unique((p: { roleArn: string }) => p.roleArn), 'pinned roles repeat')),
-    initial: (): Array<z.infer<typeof PinSchema>> => [],
     clean: listOf(objectOf(PinSchema), LIMITS.pins, (p) => p.roleArn),
     chunked: 'list',
   }),
   /** Per IdP app, most recent first. */
   recent: field({
     schema: RecentSchema,
-    initial: (): z.infer<typeof RecentSchema> => ({}),
     clean: cleanRecent,
     chunked: 'map-of-lists',
   }),
   autoSignIn: field({
     schema: z.record(IdpAppKey, AutoSignInSchema).check(z.refine((m) => Object.keys(m).length <= LIMITS.autoSignIn)),
-    initial: (): Record<string, z.infer<typeof AutoSignInSchema>> => ({}),
     clean: mapOf(IdpAppKey, objectOf(AutoSignInSchema), LIMITS.autoSignIn),
     chunked: 'map',
   }),
-  theme: field({ schema: oneOf(['system', 'light', 'dark']), initial: (): 'system' | 'light' | 'dark' => 'system' }),
-  reducedMotion: field({ schema: oneOf(['system', 'reduce']), initial: (): 'system' | 'reduce' => 'system' }),
+  theme: field({ schema: oneOf(['system', 'light', 'dark']) }),
+  reducedMotion: field({ schema: oneOf(['system', 'reduce']) }),
   /** How to sign in to a region other than the assertion's own (signin-method.ts). */
   signinMethod: field({
     schema: oneOf(SIGNIN_METHOD_SETTINGS),
-    initial: (): (typeof SIGNIN_METHOD_SETTINGS)[number] => 'auto',
     managed: {
       apply: 'replace',
       policy: {
@@ -350,10 +346,9 @@ export const SETTING_FIELDS = {
         z.gte(MIN_SESSION_SECONDS, { error: `at least ${MIN_SESSION_SECONDS} seconds` }),
         z.lte(MAX_SESSION_SECONDS, { error: `at most ${MAX_SESSION_SECONDS} seconds` }),
       ),
-    initial: () => DEFAULT_SESSION_CAP_SECONDS,
   }),
   /** The format "Copy CLI credentials" writes, as last chosen. */
-  cliFormat: field({ schema: oneOf(CLI_FORMATS), initial: (): (typeof CLI_FORMATS)[number] => 'bash' }),
+  cliFormat: field({ schema: oneOf(CLI_FORMATS) }),
 } as const;
 
 type FieldTable = typeof SETTING_FIELDS;
@@ -370,10 +365,6 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsKey = Exclude<keyof Settings, 'version'>;
 export type Pin = Settings['pins'][number];
 export type RecentSignIn = Settings['recent'][string][number];
-
-export function defaultSettings(): Settings {
-  return { version: SETTINGS_VERSION, ...Object.fromEntries(fieldEntries.map(([key, spec]) => [key, spec.initial()])) } as Settings;
-}
 
 /** Records a sign-in as the most recent of its IdP app; keeps the caps. */
 export function recordRecent(settings: Settings, appKey: string, choice: { roleArn: string; region: string }, at: number): Settings {
@@ -402,12 +393,6 @@ export function recentRoles(settings: Pick<Settings, 'recent'>): { accountId: st
     out.push({ accountId: arn.accountId, roleName: arn.roleName });
   }
   return out;
-}
-
-/** Role ARNs of an IdP app's recent sign-ins, most recent first (the ranking's `recent`). */
-export function recentRoleArns(settings: Pick<Settings, 'recent'>, appKey: string): string[] {
-  const list = Object.hasOwn(settings.recent, appKey) ? settings.recent[appKey] : undefined;
-  return [...new Set((list ?? []).map((r) => r.roleArn))];
 }
 
 // ---- Reading: migrations and the lenient reader -------------------------------------------------

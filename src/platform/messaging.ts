@@ -10,12 +10,3 @@ export function handleMessages(handler: (message: ExtensionMessage, tabId: numbe
     return handler(parsed.data, sender.tab?.id).catch(() => ({ ok: false, error: 'The extension could not do that.' }) as MessageReply);
   });
 }
-
-/** Page side. Resolves with the worker's reply; a worker that cannot be reached is an error value. */
-export async function sendToWorker(message: ExtensionMessage): Promise<MessageReply> {
-  try {
-    return ((await browser.runtime.sendMessage(message)) as MessageReply | undefined) ?? { ok: false, error: 'No reply.' };
-  } catch {
-    return { ok: false, error: 'The extension worker could not be reached.' };
-  }
-}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { readHealth, watchHealth, type HealthByRegion, type HealthService } from '../platform/health-store';
-import { sendToWorker } from '../platform/messaging';
+import { sendToWorker } from '../platform/worker-client';
 
 function useServiceHealth(partition: string, service: HealthService): HealthByRegion {
   const [health, setHealth] = useState<HealthByRegion>({});

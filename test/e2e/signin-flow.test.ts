@@ -211,6 +211,51 @@ describe('Okta tile → picker → regional sign-in (real Chromium, built extens
     await page.close();
   });
 
+  it('moves over all of 2,000 roles by keyboard although only those in view are rendered, and signs in as the last', async () => {
+    const page = await browser.context.newPage();
+    await openPickerFromTile(page, tileUrl({ roles: '2000' }, 'acme.okta.com', 'exk1window'));
+    const radios = page.locator('#role-list input[type=radio]');
+    const checked = page.getByRole('radio', { checked: true });
+    // A window, not the list: every rendered radio says its place among all 2,000.
+    const rendered = await radios.count();
+    expect(rendered).toBeGreaterThan(3);
+    expect(rendered).toBeLessThan(200);
+    await expect(radios.evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('aria-setsize')))])).resolves.toEqual(['2000']);
+    await expect(radios.first().getAttribute('aria-posinset')).resolves.toBe('1');
+
+    await checked.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => checked.getAttribute('aria-posinset')).toBe('2000');
+    // The last role holds the focus, is scrolled into the list's view and is the last rendered radio.
+    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.getAttribute('aria-posinset'))).resolves.toBe('2000');
+    await expect(radios.last().getAttribute('aria-posinset')).resolves.toBe('2000');
+    const inView = await checked.evaluate((radio) => {
+      const list = document.getElementById('role-list')!.getBoundingClientRect();
+      const row = radio.closest('.role')!.getBoundingClientRect();
+      return row.top >= list.top && row.bottom <= list.bottom + 1;
+    });
+    expect(inView).toBe(true);
+    await expect(radios.count()).resolves.toBeLessThan(200);
+
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => checked.getAttribute('aria-posinset')).toBe('1999');
+    await page.keyboard.press('Home');
+    await expect.poll(() => checked.getAttribute('aria-posinset')).toBe('1');
+    await page.keyboard.press('PageDown');
+    await expect.poll(async () => Number(await checked.getAttribute('aria-posinset'))).toBeGreaterThan(2);
+    await page.keyboard.press('End');
+    await expect.poll(() => checked.getAttribute('aria-posinset')).toBe('2000');
+
+    const last = await checked.getAttribute('value');
+    const roleName = last!.split('/').pop()!;
+    const button = page.getByRole('button', { name: /^Sign in as/ });
+    await expect(button.textContent()).resolves.toContain(roleName);
+    await button.click();
+    const post = await server.waitForPost(undefined, 15_000);
+    expect(post.fields.roleIndex).toBe(last);
+    await page.close();
+  });
+
   it('lets the user continue to AWS\'s own page without being intercepted again', async () => {
     const page = await browser.context.newPage();
     await openPickerFromTile(page, tileUrl());

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   deriveAccountNames,
-  parseAccountNamesFile,
   resolveAccountNames,
   validateAliasRegex,
   type DerivableRole,
 } from '../../src/core/account-names';
+import { parseAccountNamesFile } from '../../src/core/account-names-file';
 
 const PROD = '111111111111';
 const DEV = '222222222222';

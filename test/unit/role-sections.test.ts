@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankRoles } from '../../src/core/ranking';
-import { RECENT_SHOWN, layoutSections, limitRows, rowsInOrder } from '../../src/core/role-sections';
+import { RECENT_SHOWN, layoutSections, rowsInOrder } from '../../src/core/role-sections';
 
 const role = (accountId: string, roleName: string) => ({
   roleArn: `arn:aws:iam::${accountId}:role/${roleName}`,
@@ -39,13 +39,5 @@ describe('layoutSections', () => {
     expect(matches).toHaveLength(1);
     expect(matches[0]!.rows.map((r) => r.role.roleName)).toEqual(['Admin', 'Admin']);
     expect(layoutSections([], 'zzz', [], [])).toEqual([]);
-  });
-
-  it('limits the rows rendered and counts the rest', () => {
-    const sections = layoutSections(rankRoles(roles, '', {}), '', [], []);
-    const limited = limitRows(sections, 3);
-    expect(rowsInOrder(limited.sections)).toHaveLength(3);
-    expect(limited.hidden).toBe(2);
-    expect(limitRows(sections, Infinity).hidden).toBe(0);
   });
 });

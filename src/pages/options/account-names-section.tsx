@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { parseAccountNamesFile, validateAliasRegex } from '../../core/account-names';
+import { validateAliasRegex } from '../../core/account-names';
+import { parseAccountNamesFile } from '../../core/account-names-file';
 import type { SectionProps } from './main';
 import { t } from '../../platform/i18n';
 import { AliasPreview } from './alias-preview';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
-import { sendToWorker } from '../../platform/messaging';
+import { sendToWorker } from '../../platform/worker-client';
 
 /**
  * "Get account names from AWS" (issue I): offered when the assertion has several roles, some of

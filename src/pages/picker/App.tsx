@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { decodeSamlResponse, SamlResponseError, type SamlAssertionInfo } from '../../core/saml-decode';
 import { assertionAddress, type AssertionAddress } from '../../core/region-choice';
 import type { CapturedSignin } from '../../core/captured-signin';
-import { defaultSettings, type Settings } from '../../core/settings';
-import { loadSettings, saveSettings, watchSettings, type LoadedSettings } from '../../platform/settings-store';
+import type { Settings } from '../../core/settings';
+import { defaultSettings } from '../../core/settings-defaults';
+import type { LoadedSettings } from '../../platform/settings-store';
 import { applyAppearance } from '../../ui/appearance';
 import { loadCapturedSignin } from './load-signin';
 import { forgetWhenLeft } from './leave-guard';
@@ -19,6 +20,10 @@ type View =
   | { kind: 'decode-error'; capture?: CapturedSignin; message: string }
   | { kind: 'encrypted'; capture: CapturedSignin; info: SamlAssertionInfo; address: AssertionAddress }
   | { kind: 'ready'; capture: CapturedSignin; info: SamlAssertionInfo; address: AssertionAddress; reused?: boolean };
+
+// The settings' schema and store (zod, migrations, sync quotas, managed values) are no part of the
+// first paint: the picker shows the roles with the defaults and loads them alongside.
+const settingsStore = () => import('../../platform/settings-store');
 
 // The page's own DOMParser is far faster than a JS parser (REFERENCE §7).
 const parseXml = (xml: string): Document => new DOMParser().parseFromString(xml, 'text/xml');
@@ -61,17 +66,28 @@ export function App(props: { framed: boolean; pageOpenedAt: number }) {
 
   // Settings only add to the picker (names, pins, preferences): it never waits for them.
   const load = () =>
-    loadSettings().then((next) => {
-      setLoaded(next);
-      setSettingsReady(true);
-      applyAppearance(next.settings);
-    }, () => undefined);
+    settingsStore()
+      .then((store) => store.loadSettings())
+      .then((next) => {
+        setLoaded(next);
+        setSettingsReady(true);
+        applyAppearance(next.settings);
+      }, () => undefined);
   useEffect(() => {
+    let live = true;
+    let unwatch: (() => void) | undefined;
     void load();
-    return watchSettings(() => void load());
+    settingsStore().then((store) => {
+      if (live) unwatch = store.watchSettings(() => void load());
+    }, () => undefined);
+    return () => {
+      live = false;
+      unwatch?.();
+    };
   }, []);
   const updateSettings = async (change: (user: Settings) => Settings) => {
-    await saveSettings(change(latest.current.user));
+    const store = await settingsStore();
+    await store.saveSettings(change(latest.current.user));
     await load();
   };
 

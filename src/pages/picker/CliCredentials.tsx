@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CLI_FORMATS, formatCliCredentials, maskSecret, profileName, type CliFormat } from '../../core/cli-credentials';
 import type { CliCredentials } from '../../messages/protocol';
 import { t } from '../../platform/i18n';
-import { sendToWorker } from '../../platform/messaging';
+import { sendToWorker } from '../../platform/worker-client';
 import { requestStsAccess } from '../../platform/sts-access';
 
 /** Credentials leave the page after this long, or when it is left. */

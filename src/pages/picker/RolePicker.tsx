@@ -3,8 +3,9 @@ import type { CapturedSignin } from '../../core/captured-signin';
 import { chooseDefaultRegion, freshAssertionOffer } from '../../core/health';
 import { OKTA_PRESET, deriveAccountNames, presetOffer, resolveAccountNames } from '../../core/account-names';
 import { buildRoleIndex, rankRoles } from '../../core/ranking';
-import { layoutSections, limitRows, rowsInOrder } from '../../core/role-sections';
-import { LIMITS, recentRoleArns, recordRecent, type Settings } from '../../core/settings';
+import { layoutSections, rowsInOrder } from '../../core/role-sections';
+import type { Settings } from '../../core/settings';
+import { ALIAS_OFFER_DECLINED_MAX, recentRoleArns } from '../../core/settings-defaults';
 import { localTimeZone, preferredRegionsFor } from '../../core/preferred-regions';
 import { otherRegionWarning, regionOptions, targetUrlForRegion, type AssertionAddress } from '../../core/region-choice';
 import { relayStateForRegion } from '../../core/relay-state';
@@ -46,16 +47,12 @@ interface Props {
   settingsReady: boolean;
 }
 
-/** Rows rendered before "show all": keeps every keystroke cheap with thousands of roles. */
-const ROW_LIMIT = 150;
-
 
 export function RolePicker({ capture, info, address, settings, updateSettings, reusedCapture, settingsReady }: Props) {
   const preferredRegions = useMemo(() => preferredRegionsFor(settings, localTimeZone()), [settings]);
   const now = useNow();
   const [query, setQuery] = useState('');
   const [selectedArn, setSelectedArn] = useState<string>();
-  const [showAll, setShowAll] = useState(false);
   const [skipNextTime, setSkipNextTime] = useState(false);
   const [chosenRegion, setChosenRegion] = useState<string>();
   const [error, setError] = useState<string>();
@@ -103,11 +100,8 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   const pins = useMemo(() => settings.pins.map((p) => p.roleArn), [settings.pins]);
   const recent = useMemo(() => recentRoleArns(settings, appKey), [settings, appKey]);
   const ranked = useMemo(() => rankRoles(index, query, { pins, recent }), [index, query, pins, recent]);
-  const layout = useMemo(
-    () => limitRows(layoutSections(ranked, query, pins, recent), showAll ? Infinity : ROW_LIMIT),
-    [ranked, query, pins, recent, showAll],
-  );
-  const visible = useMemo(() => rowsInOrder(layout.sections), [layout]);
+  const sections = useMemo(() => layoutSections(ranked, query, pins, recent), [ranked, query, pins, recent]);
+  const visible = useMemo(() => rowsInOrder(sections), [sections]);
   const matchCount = ranked.length;
   const regions = useMemo(() => regionOptions(address), [address]);
   const { health, stsHealth, checkAgain } = useRegionHealth(address.partition);
@@ -168,11 +162,9 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   const move = (delta: number) => {
     if (!visible.length) return;
     const index = selected ? visible.indexOf(selected) : -1;
+    // The role list scrolls the newly selected row into view (rendering it first when windowed).
     const next = visible[Math.min(visible.length - 1, Math.max(0, index + delta))];
-    if (next) {
-      setSelectedArn(next.roleArn);
-      document.getElementById(radioId(next.roleArn))?.scrollIntoView({ block: 'nearest' });
-    }
+    if (next) setSelectedArn(next.roleArn);
   };
 
   const onFilterKey = (event: KeyboardEvent) => {
@@ -258,12 +250,13 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
       return;
     }
     setPosting(true);
-    // Remembered before leaving the page; a failure to save never blocks the sign-in.
+    // Remembered before leaving the page; a failure to save never blocks the sign-in. The settings
+    // module is loaded by then (App loads it after the first paint).
     await Promise.race([
-      updateSettings((user) => {
+      import('../../core/settings').then(({ recordRecent }) => updateSettings((user) => {
         const next = recordRecent(user, appKey, { roleArn: role.roleArn, region }, Date.now());
         return skipNextTime ? { ...next, autoSignIn: { ...next.autoSignIn, [appKey]: { roleArn: role.roleArn, region } } } : next;
-      }).catch(() => undefined),
+      })).catch(() => undefined),
       new Promise((resolve) => setTimeout(resolve, 500)),
     ]);
     if (how === 'sts') setViaSts(true);
@@ -371,7 +364,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
           onNever={() =>
             void updateSettings((user) => ({
               ...user,
-              aliasOfferDeclined: [...user.aliasOfferDeclined.filter((k) => k !== appKey), appKey].slice(-LIMITS.aliasOfferDeclined),
+              aliasOfferDeclined: [...user.aliasOfferDeclined.filter((k) => k !== appKey), appKey].slice(-ALIAS_OFFER_DECLINED_MAX),
             }))
           }
         />
@@ -382,9 +375,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
           <AccountNamesOffer host={address.endpoint.host} onLearned={loadLearned} />
         )}
       <RoleList
-        sections={layout.sections}
-        hidden={layout.hidden}
-        onShowAll={() => setShowAll(true)}
+        sections={sections}
         accountNames={accountNames}
         derivedNames={derivedNames}
         colours={colours}
@@ -394,6 +385,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         onToggleAlsoOpen={toggleAlsoOpen}
         selectedArn={selected?.roleArn}
         onSelect={setSelectedArn}
+        onMoveBy={move}
         query={query}
         radioId={radioId}
       />

@@ -2,7 +2,7 @@ import { idpHomeUrl, type CapturedSignin } from '../../core/captured-signin';
 import type { SigninAttempt } from '../../core/diagnosis';
 import { buildSigninPost, SigninTargetError, type SigninPostRequest } from '../../core/signin-post';
 import { saveAttempt } from '../../platform/attempt-store';
-import { sendToWorker } from '../../platform/messaging';
+import { sendToWorker } from '../../platform/worker-client';
 import { markSigningIn } from './leave-guard';
 import { submitSigninPost } from './post-form';
 import { t } from '../../platform/i18n';

@@ -1,0 +1,14 @@
+import browser from 'webextension-polyfill';
+import type { ExtensionMessage, MessageReply } from '../messages/protocol';
+
+// Pages only send: the worker validates (src/platform/messaging.ts), so a page loads none of the
+// protocol's schemas.
+
+/** Page side. Resolves with the worker's reply; a worker that cannot be reached is an error value. */
+export async function sendToWorker(message: ExtensionMessage): Promise<MessageReply> {
+  try {
+    return ((await browser.runtime.sendMessage(message)) as MessageReply | undefined) ?? { ok: false, error: 'No reply.' };
+  } catch {
+    return { ok: false, error: 'The extension worker could not be reached.' };
+  }
+}
