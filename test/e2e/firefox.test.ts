@@ -197,6 +197,40 @@ describe('Firefox: Okta tile → picker → regional sign-in (built extension)',
     }
   });
 
+  it('copies CLI credentials from the chosen region, as STS issued them, and keeps them off the screen until asked', async () => {
+    const page = await firefox.browser.newPage();
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1ffcli'));
+    await selectByLabel(page, 'Region', 'eu-west-1');
+    await page.click(`input[type=radio][value="${DEPLOY_ARN}"]`);
+    await page.click('button::-p-text(Copy CLI credentials)');
+    await waitInPage(page, () => document.querySelector('#cli-title')?.textContent === 'CLI credentials for Deploy in eu-west-1', 'the credentials were not shown', 20_000);
+    await waitInPage(page, () => document.querySelector('.cli-panel [role=status]')?.textContent === 'Copied to the clipboard.', 'the copy was not confirmed');
+    const credentials = server.issuedCredentials.at(-1)!;
+    expect(credentials.region).toBe('eu-west-1');
+    expect(credentials.roleArn).toBe(DEPLOY_ARN);
+    const expected = [
+      `export AWS_ACCESS_KEY_ID='${credentials.accessKeyId}'`,
+      `export AWS_SECRET_ACCESS_KEY='${credentials.secretAccessKey}'`,
+      `export AWS_SESSION_TOKEN='${credentials.sessionToken}'`,
+      "export AWS_REGION='eu-west-1'",
+    ];
+    const shownText = () => page.evaluate(() => document.querySelector('pre.cli-text')?.textContent ?? '');
+    // Masked on screen: the key id and the region show, the secrets do not.
+    const masked = await shownText();
+    expect(masked).toContain(expected[0]);
+    expect(masked).toContain(expected[3]);
+    expect(masked).not.toContain(credentials.secretAccessKey);
+    expect(masked).not.toContain(credentials.sessionToken.slice(20, -20));
+    // The clipboard holds the real values (headless Firefox keeps its own clipboard; the testing
+    // pref lets the page read it back without Firefox's paste prompt).
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    for (const line of expected) expect(copied).toContain(line);
+    // "Show secrets" shows exactly what was copied.
+    await page.click('.cli-panel input[type=checkbox]');
+    await expect.poll(shownText).toBe(copied);
+    await page.close();
+  });
+
   it("lets the user continue to AWS's own page without being intercepted again", async () => {
     const page = await firefox.browser.newPage();
     await openPickerFromTile(page, tileUrl());
