@@ -165,6 +165,15 @@ describe('failover with no admin change: regional STS + federation (us-east-1 do
     const shown = await page.getByLabel('The credentials, as they are copied').textContent();
     expect(shown).not.toContain(credentials.secretAccessKey);
     expect(shown).not.toContain(credentials.sessionToken);
+    // The screenshot for the issue: every credential value masked in the page's DOM first, so the
+    // picture holds no part of a secret (the product itself masks only the secret key and token).
+    await page.evaluate(() => {
+      const pre = document.querySelector('pre.cli-text');
+      if (pre?.textContent) pre.textContent = pre.textContent.replace(/^(export AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN)=)'[^']*'/gm, "$1'••••••••'");
+    });
+    const pictured = await page.locator('pre.cli-text').textContent();
+    expect(pictured).not.toContain(credentials.accessKeyId);
+    expect(pictured).not.toContain(credentials.secretAccessKey.slice(0, 4));
     await saveArtifact(page, 'cli-credentials.png');
     // The chosen format is remembered; the credentials-file block is named after the account and role.
     await page.getByLabel('Format').selectOption('credentials-file');
@@ -267,6 +276,35 @@ describe('no trace of the STS credentials', () => {
     } finally {
       for (const host of US_EAST_1) server.setHostMode(host, 'up');
       await rm(profile, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the CLI credentials view', () => {
+  it('drops the credentials from the page 60 s after showing them (a controlled clock, no wait)', { timeout: 90_000 }, async () => {
+    const own = await launchWithExtension({ server, headless: true });
+    try {
+      await warmUpCapture(own.context);
+      const tab = await own.context.newPage();
+      // Playwright's clock: time flows as usual until the test moves it on.
+      await tab.clock.install();
+      await openPickerFromTile(tab, tileUrl({}, 'acme.okta.com', 'exk1cliclock'));
+      await tab.getByLabel(/^Region/).selectOption('eu-west-1');
+      await tab.getByRole('radio', { name: /Deploy.*444455556666/ }).check();
+      await tab.getByRole('button', { name: 'Copy CLI credentials' }).click();
+      const heading = tab.getByRole('heading', { name: 'CLI credentials for Deploy in eu-west-1' });
+      await heading.waitFor({ timeout: 20_000 });
+      const credentials = server.issuedCredentials.at(-1)!;
+      await expect(tab.locator('pre.cli-text').textContent()).resolves.toContain(credentials.accessKeyId);
+      await tab.clock.fastForward(58_000);
+      await expect(heading.count()).resolves.toBe(1);
+      await tab.clock.fastForward(3_000);
+      await heading.waitFor({ state: 'detached', timeout: 5_000 });
+      await expect(tab.locator('main, body').first().innerText()).resolves.not.toContain(credentials.accessKeyId);
+      // The way to ask again stays.
+      await expect(tab.getByRole('button', { name: 'Copy CLI credentials' }).isEnabled()).resolves.toBe(true);
+    } finally {
+      await own.close();
     }
   });
 });
