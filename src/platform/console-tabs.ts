@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { accountContainer } from './account-container';
 import { TARGET_BROWSER } from './browser-target';
 
 /**
@@ -15,18 +16,7 @@ function colourOf(name: string): (typeof COLOURS)[number] {
   return COLOURS[hash % COLOURS.length]!;
 }
 
-async function containerFor(name: string): Promise<string | undefined> {
-  try {
-    const found = await browser.contextualIdentities.query({ name });
-    const identity = found[0] ?? (await browser.contextualIdentities.create({ name, color: colourOf(name), icon: 'briefcase' }));
-    return identity.cookieStoreId;
-  } catch {
-    // Containers switched off (privacy.userContext.enabled): a plain tab.
-    return undefined;
-  }
-}
-
-export async function openConsoleTab(url: string, account: string, openerTabId: number): Promise<void> {
-  const cookieStoreId = TARGET_BROWSER === 'firefox' ? await containerFor(`AWS ${account}`.slice(0, 64)) : undefined;
+export async function openConsoleTab(url: string, account: { readonly id: string; readonly name?: string | undefined }, openerTabId: number): Promise<void> {
+  const cookieStoreId = TARGET_BROWSER === 'firefox' ? await accountContainer(account, colourOf(`AWS ${account.id}`)) : undefined;
   await browser.tabs.create({ url, active: false, ...(cookieStoreId ? { cookieStoreId } : { openerTabId }) });
 }

@@ -40,6 +40,7 @@ afterEach(async () => {
   await page.close();
   for (const host of [...US_EAST_1, 'sts.eu-west-1.amazonaws.com', 'eu-west-1.signin.aws.amazon.com']) server.setHostMode(host, 'up');
   server.resetTrustedAudiences();
+  server.denyRoles([]);
   server.refuseFederationPost(false);
   await worker.evaluate(() => Promise.all([chrome.storage.sync.remove('settings'), chrome.storage.local.remove('learned:repost-refused')]));
 });
@@ -218,6 +219,54 @@ describe('failover with no admin change: regional STS + federation (us-east-1 do
     await saveArtifact(popup, 'popup-consoles.png');
     await popup.close();
     await other.close();
+  });
+
+  it('says which of several consoles did not open and why, and opens it on a retry with the same assertion', async () => {
+    const ADMIN = 'arn:aws:iam::111122223333:role/Admin';
+    server.denyRoles([ADMIN]);
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1manypartial'));
+    const assertion = server.issued.at(-1)!.samlResponse;
+    await page.getByLabel(/^Region/).selectOption('eu-west-1');
+    await page.getByRole('radio', { name: /Deploy.*444455556666/ }).check();
+    await page.getByRole('checkbox', { name: /^Open Admin in 111122223333 too/ }).check();
+    const opened = browser.context.waitForEvent('page', { timeout: 20_000 });
+    await page.getByRole('button', { name: 'Open 2 consoles in eu-west-1' }).click();
+    const deploy = await opened;
+    await deploy.waitForURL(EU_CONSOLE, { timeout: 20_000 });
+    await expect(deploy.locator('#console-identity').textContent()).resolves.toMatch(/assumed-role\/Deploy\//);
+    // The picker stays, and says what happened to each.
+    await page.getByRole('heading', { name: '1 of 2 consoles opened in eu-west-1' }).waitFor({ timeout: 20_000 });
+    expect(page.url()).toMatch(/\/src\/pages\/picker\/index\.html/);
+    await expect(page.getByRole('list', { name: 'Opened, each in a new tab' }).textContent()).resolves.toBe('Deploy in 444455556666');
+    const failed = page.getByRole('article', { name: 'Not opened: Admin in 111122223333' });
+    const why = await failed.innerText();
+    expect(why).toContain("The role's trust policy refused the sign-in through STS");
+    expect(why).toContain('Not authorized to perform sts:AssumeRoleWithSAML');
+    await failed.getByText('What to ask your admin').click();
+    await expect(failed.getByLabel('What to ask your admin').inputValue()).resolves.toContain('trust policy of arn:aws:iam::111122223333:role/Admin');
+    await expect(page.getByText(/^The assertion is valid until .+: until then you can try again here\.$/).count()).resolves.toBe(1);
+    await saveArtifact(page, 'consoles-partial.png');
+    // Kept for the retry, in session memory only.
+    expect(JSON.stringify(await storageContents(worker, 'session'))).toContain(assertion);
+    expect(JSON.stringify(await storageContents(worker, 'local'))).not.toContain(assertion);
+
+    // The admin fixed the trust policy: the retry opens Admin's console in a tab of its own.
+    server.denyRoles([]);
+    const again = browser.context.waitForEvent('page', { timeout: 20_000 });
+    await failed.getByRole('button', { name: 'Try Admin in 111122223333 again' }).click();
+    const admin = await again;
+    await admin.waitForURL(EU_CONSOLE, { timeout: 20_000 });
+    await expect(admin.locator('#console-identity').textContent()).resolves.toMatch(/assumed-role\/Admin\//);
+    await page.getByText('All consoles are open now.').waitFor();
+    await expect(page.getByRole('list', { name: 'Opened, each in a new tab' }).textContent()).resolves.toBe('Deploy in 444455556666Admin in 111122223333');
+    expect(server.stsRequests.filter((r) => r.fields.SAMLAssertion).map((r) => r.fields.RoleArn)).toEqual(
+      expect.arrayContaining([ADMIN, ADMIN, 'arn:aws:iam::444455556666:role/team/Deploy']),
+    );
+    // Every console open: the assertion has done its job.
+    await expect.poll(async () => JSON.stringify(await storageContents(worker, 'session')).includes(assertion)).toBe(false);
+    await expectNoSecretsStored();
+    await deploy.close();
+    await admin.close();
   });
 
   it('adds the selected role to those opened together with Shift+Enter', async () => {

@@ -17,6 +17,8 @@ import { signIn, signInManyWithSts, signInWithSts } from './sign-in';
 import { MethodLine } from './MethodLine';
 import { CliCredentialsAction } from './CliCredentials';
 import { AccountNamesOffer } from './AccountNamesOffer';
+import { ConsolesOutcome } from './ConsolesOutcome';
+import type { ConsolesOutcome as Outcome } from '../../messages/protocol';
 import { readLearnedNames } from '../../platform/learned-names';
 import { useSigninMethod } from './use-signin-method';
 import { requestStsAccess } from '../../platform/sts-access';
@@ -61,6 +63,8 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   // Several roles at once (issue H): each in its own tab, through STS + federation.
   const [alsoOpen, setAlsoOpen] = useState<ReadonlySet<string>>(new Set());
   const [needsAccess, setNeedsAccess] = useState(false);
+  // Several roles at once, some of which did not open: the picker stays to say so.
+  const [outcome, setOutcome] = useState<{ consoles: Outcome; region: string; at: number }>();
   const filterRef = useRef<HTMLInputElement>(null);
 
   // Recent choices and "skip the picker" are remembered per IdP app: its Issuer names it.
@@ -146,7 +150,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  if (info.notOnOrAfter && Date.parse(info.notOnOrAfter) <= now && !posting) {
+  if (info.notOnOrAfter && Date.parse(info.notOnOrAfter) <= now && !posting && !outcome) {
     return <ExpiredView capture={capture} notOnOrAfter={info.notOnOrAfter} />;
   }
 
@@ -222,11 +226,16 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
     }
     setPosting(true);
     setViaSts(true);
-    const refused = await signInManyWithSts({ roleArns, region, durationCap: settings.sessionDurationCap });
-    if (refused) {
+    setOutcome(undefined);
+    const names = Object.fromEntries(
+      info.roles.filter((r) => roleArns.includes(r.roleArn) && own(accountNames, r.accountId)).map((r) => [r.accountId, own(accountNames, r.accountId)!]),
+    );
+    const reply = await signInManyWithSts({ roleArns, region, durationCap: settings.sessionDurationCap, accountNames: names });
+    if (reply) {
       setPosting(false);
       setViaSts(false);
-      setError(refused);
+      if ('refused' in reply) setError(reply.refused);
+      else setOutcome({ consoles: reply.consoles, region, at: Date.now() });
     }
   }
 
@@ -408,6 +417,18 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         <p class="error" role="alert">
           {error}
         </p>
+      )}
+      {outcome && (
+        <ConsolesOutcome
+          key={outcome.at}
+          outcome={outcome.consoles}
+          roles={info.roles}
+          accountNames={accountNames}
+          region={outcome.region}
+          durationCap={settings.sessionDurationCap}
+          notOnOrAfter={info.notOnOrAfter}
+          now={now}
+        />
       )}
 
       <div class="actions">
