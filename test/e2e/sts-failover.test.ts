@@ -329,31 +329,62 @@ describe('no trace of the STS credentials', () => {
   });
 });
 
-describe('the CLI credentials view', () => {
-  it('drops the credentials from the page 60 s after showing them (a controlled clock, no wait)', { timeout: 90_000 }, async () => {
-    const own = await launchWithExtension({ server, headless: true });
-    try {
-      await warmUpCapture(own.context);
-      const tab = await own.context.newPage();
-      // Playwright's clock: time flows as usual until the test moves it on.
-      await tab.clock.install();
-      await openPickerFromTile(tab, tileUrl({}, 'acme.okta.com', 'exk1cliclock'));
-      await tab.getByLabel(/^Region/).selectOption('eu-west-1');
-      await tab.getByRole('radio', { name: /Deploy.*444455556666/ }).check();
-      await tab.getByRole('button', { name: 'Copy CLI credentials' }).click();
-      const heading = tab.getByRole('heading', { name: 'CLI credentials for Deploy in eu-west-1' });
-      await heading.waitFor({ timeout: 20_000 });
-      const credentials = server.issuedCredentials.at(-1)!;
-      await expect(tab.locator('pre.cli-text').textContent()).resolves.toContain(credentials.accessKeyId);
-      await tab.clock.fastForward(58_000);
-      await expect(heading.count()).resolves.toBe(1);
-      await tab.clock.fastForward(3_000);
-      await heading.waitFor({ state: 'detached', timeout: 5_000 });
-      await expect(tab.locator('main, body').first().innerText()).resolves.not.toContain(credentials.accessKeyId);
-      // The way to ask again stays.
-      await expect(tab.getByRole('button', { name: 'Copy CLI credentials' }).isEnabled()).resolves.toBe(true);
-    } finally {
-      await own.close();
-    }
+describe("with the page clock under the test's control", () => {
+  let own: LaunchedExtension;
+  let tab: Page;
+
+  beforeAll(async () => {
+    own = await launchWithExtension({ server, headless: true });
+    await warmUpCapture(own.context);
+  });
+
+  afterAll(async () => {
+    await own?.close();
+  });
+
+  beforeEach(async () => {
+    tab = await own.context.newPage();
+    // Playwright's clock: time flows as usual until the test moves it on.
+    await tab.clock.install();
+  });
+
+  afterEach(async () => {
+    server.denyRoles([]);
+    for (const page of own.context.pages()) await page.close();
+  });
+
+  it('drops the CLI credentials from the page 60 s after showing them (no wait)', async () => {
+    await openPickerFromTile(tab, tileUrl({}, 'acme.okta.com', 'exk1cliclock'));
+    await tab.getByLabel(/^Region/).selectOption('eu-west-1');
+    await tab.getByRole('radio', { name: /Deploy.*444455556666/ }).check();
+    await tab.getByRole('button', { name: 'Copy CLI credentials' }).click();
+    const heading = tab.getByRole('heading', { name: 'CLI credentials for Deploy in eu-west-1' });
+    await heading.waitFor({ timeout: 20_000 });
+    const credentials = server.issuedCredentials.at(-1)!;
+    await expect(tab.locator('pre.cli-text').textContent()).resolves.toContain(credentials.accessKeyId);
+    await tab.clock.fastForward(58_000);
+    await expect(heading.count()).resolves.toBe(1);
+    await tab.clock.fastForward(3_000);
+    await heading.waitFor({ state: 'detached', timeout: 5_000 });
+    await expect(tab.locator('body').innerText()).resolves.not.toContain(credentials.accessKeyId);
+    // The way to ask again stays.
+    await expect(tab.getByRole('button', { name: 'Copy CLI credentials' }).isEnabled()).resolves.toBe(true);
+  });
+
+  it('offers no retry for a console that did not open once the assertion has expired, and still says what opened', async () => {
+    server.denyRoles(['arn:aws:iam::111122223333:role/Admin']);
+    await openPickerFromTile(tab, tileUrl({}, 'acme.okta.com', 'exk1manyexpired'));
+    await tab.getByLabel(/^Region/).selectOption('eu-west-1');
+    await tab.getByRole('radio', { name: /Deploy.*444455556666/ }).check();
+    await tab.getByRole('checkbox', { name: /^Open Admin in 111122223333 too/ }).check();
+    await tab.getByRole('button', { name: 'Open 2 consoles in eu-west-1' }).click();
+    await tab.getByRole('heading', { name: '1 of 2 consoles opened in eu-west-1' }).waitFor({ timeout: 20_000 });
+    const retry = tab.getByRole('button', { name: 'Try Admin in 111122223333 again' });
+    await expect(retry.count()).resolves.toBe(1);
+    // Past the assertion's NotOnOrAfter (about 5 minutes): STS would refuse it, so no retry is offered.
+    await tab.clock.fastForward(6 * 60_000);
+    await tab.getByText('The assertion has expired: to try again, click the AWS tile in your identity provider.').waitFor({ timeout: 5_000 });
+    await expect(retry.count()).resolves.toBe(0);
+    await expect(tab.getByRole('list', { name: 'Opened, each in a new tab' }).textContent()).resolves.toBe('Deploy in 444455556666');
   });
 });
