@@ -53,21 +53,6 @@ async function openPickerFromTile(page: Page, url: string): Promise<void> {
   await waitInPage(page, () => location.protocol === 'moz-extension:' && document.querySelector('button[type=submit]') !== null, 'the picker did not open');
 }
 
-/** Opens an extension page in a fresh tab (the picker is web-accessible) and reads all storage there. */
-async function extensionStorage(pickerOrigin: string): Promise<string> {
-  const page = await firefox.browser.newPage();
-  try {
-    await page.goto('https://acme.okta.com/');
-    await page.evaluate((href) => location.assign(href), `${pickerOrigin}${PICKER_PATH}`);
-    await waitInPage(page, () => location.protocol === 'moz-extension:', 'the extension page did not open');
-    return await page.evaluate(async () =>
-      JSON.stringify(await Promise.all([chrome.storage.session.get(null), chrome.storage.local.get(null), chrome.storage.sync.get(null)])),
-    );
-  } finally {
-    await page.close();
-  }
-}
-
 /** Runs `fn` in an extension page opened in a fresh tab (the picker is web-accessible), then closes it. */
 async function inExtensionPage<A, R>(pickerOrigin: string, fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
   const page = await firefox.browser.newPage();
@@ -80,6 +65,14 @@ async function inExtensionPage<A, R>(pickerOrigin: string, fn: (arg: A) => Promi
     await page.close();
   }
 }
+
+/** Every storage area of the extension, read from one of its pages. */
+const extensionStorage = (pickerOrigin: string): Promise<string> =>
+  inExtensionPage(
+    pickerOrigin,
+    async () => JSON.stringify(await Promise.all([chrome.storage.session.get(null), chrome.storage.local.get(null), chrome.storage.sync.get(null)])),
+    undefined,
+  );
 
 /** The <select> a <label> starting with `label` names, chosen as a user would. */
 async function selectByLabel(page: Page, label: string, value: string): Promise<void> {
