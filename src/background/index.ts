@@ -48,7 +48,8 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
     case 'signin/sts-many': {
       if (tabId === undefined) return { ok: false, error: 'Only a picker in a tab can sign in.' };
       const result = await signInManyThroughSts(tabId, message);
-      return result.ok ? { ok: true } : { ok: false, error: result.error };
+      if (!result.ok) return { ok: false, error: result.error };
+      return 'consoles' in result ? { ok: true, consoles: result.consoles } : { ok: true };
     }
     case 'names/fetch': {
       if (tabId === undefined) return { ok: false, error: 'Only a picker in a tab can ask AWS for names.' };

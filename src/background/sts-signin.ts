@@ -27,6 +27,8 @@ import { coloursOfAccounts } from './account-colours';
 import { readHealth } from '../platform/health-store';
 import { recordConsoles, type OpenedConsole } from '../platform/console-list';
 import { hasStsAccess } from '../platform/sts-access';
+import type { ConsolesOutcome } from '../messages/protocol';
+import { own } from '../core/own';
 import { readCapture, removeCapture } from '../platform/session-store';
 
 /** Each STS or federation call gets this long: several regions still fit in the assertion's 5 minutes. */
@@ -156,14 +158,22 @@ export async function signInThroughSts(
 
 /**
  * Several roles at once (issue H): one STS call each, in parallel, with the same assertion (STS
- * accepts it again within its 5 minutes), then a console tab each: the first in the picker's tab,
- * the others in new tabs beside it. The assertion is deleted once all have their sign-in token.
- * If none can sign in, the diagnosis page explains the first failure.
+ * accepts it again within its 5 minutes), then a console tab each. When all open, the first takes
+ * the picker's tab and the others new tabs beside it, and the assertion is deleted. When some do
+ * not, every one that opened gets a new tab, and the picker stays, told which did not and why (the
+ * diagnosis page's words), with the assertion kept so the user can try those again while it is
+ * valid. When none opens (and this is not such a retry), the diagnosis page explains the first.
  */
 export async function signInManyThroughSts(
   tabId: number,
-  request: { readonly roleArns: readonly string[]; readonly region: string; readonly durationCap?: number | undefined },
-): Promise<StsSigninResult> {
+  request: {
+    readonly roleArns: readonly string[];
+    readonly region: string;
+    readonly durationCap?: number | undefined;
+    readonly retry?: boolean | undefined;
+    readonly accountNames?: Readonly<Record<string, string>> | undefined;
+  },
+): Promise<StsSigninResult | { readonly ok: true; readonly consoles: ConsolesOutcome }> {
   const prepared: Prepared[] = [];
   for (const roleArn of new Set(request.roleArns)) {
     const one = await prepare(tabId, { roleArn, region: request.region });
@@ -187,17 +197,36 @@ export async function signInManyThroughSts(
     }),
   );
   const opened = results.filter((r): r is typeof r & { url: string } => 'url' in r && typeof r.url === 'string');
-  if (!opened.length) {
-    const failed = results[0]!;
-    return explainFailure(tabId, stsAttempt(tabId, failed.one, request.region), failed.steps, 'error' in failed ? failed.error : undefined);
+  const failed = results.filter((r) => !('url' in r));
+  if (!opened.length && !request.retry) {
+    const failure = results[0]!;
+    return explainFailure(tabId, stsAttempt(tabId, failure.one, request.region), failure.steps, 'error' in failure ? failure.error : undefined);
   }
-  await removeCapture(tabId);
+  if (!failed.length) await removeCapture(tabId);
   await recordConsoles(opened.map((o) => openedConsole(o.one.role.roleArn, request.region, o.expiration, info.sessionDuration))).catch(() => undefined);
-  const [own, ...others] = opened;
-  const colours = others.length ? await coloursOfAccounts(info.roles) : {};
-  for (const other of others) await openConsoleTab(other.url, other.one.role.accountId, tabId, colours[other.one.role.accountId]);
-  await openInTab(tabId, own!.url);
-  return { ok: true };
+  const accountName = (accountId: string) => own(request.accountNames ?? {}, accountId);
+  // The picker's own tab becomes a console only when nothing is left for it to say.
+  const intoPickerTab = !failed.length && !request.retry ? opened[0] : undefined;
+  const colours = opened.length > (intoPickerTab ? 1 : 0) ? await coloursOfAccounts(info.roles) : {};
+  for (const other of opened) {
+    if (other === intoPickerTab) continue;
+    const id = other.one.role.accountId;
+    await openConsoleTab(other.url, { id, name: accountName(id) }, tabId, colours[id]);
+  }
+  if (intoPickerTab) {
+    await openInTab(tabId, intoPickerTab.url);
+    return { ok: true };
+  }
+  return {
+    ok: true,
+    consoles: {
+      opened: opened.map((o) => o.one.role.roleArn),
+      failed: failed.map((f) => {
+        const diagnosis = diagnoseStsFailure({ attempt: stsAttempt(tabId, f.one, request.region), steps: f.steps, stsError: 'error' in f ? f.error : undefined });
+        return { roleArn: f.one.role.roleArn, title: diagnosis.title, explanation: diagnosis.explanation, adminRequest: diagnosis.adminRequest };
+      }),
+    },
+  };
 }
 
 /**

@@ -19,6 +19,8 @@ export function diagnoseStsFailure(input: {
   const before = repost
     ? `First, ${repost.host} refused the assertion ("${repost.said}"): it is addressed to ${attempt.recipientUrl}. `
     : '';
+  // "Then" only after the re-post's own sentence (several roles at once and the STS setting post none).
+  const then = (afterRepost: string, alone: string) => (before ? afterRepost : alone);
   const history = steps.map((s) => `  ${s.method === 'repost' ? 'SAML sign-in' : s.method === 'sts' ? 'STS' : 'Federation'} at ${s.host}: ${s.said}`);
   if (!stsError) {
     return {
@@ -35,7 +37,7 @@ export function diagnoseStsFailure(input: {
     return {
       cause: 'sts-unreachable',
       title: 'No AWS STS endpoint could sign you in',
-      explanation: `${before}Then no STS endpoint of the partition issued credentials. ${words.explanation} The assertion was not used, so you can try another region while it is valid.`,
+      explanation: `${before}${then('Then no STS endpoint of the partition issued credentials.', 'No STS endpoint of the partition issued credentials.')} ${words.explanation} The assertion was not used, so you can try another region while it is valid.`,
       adminRequest: ['Hello, signing in to AWS through STS (AssumeRoleWithSAML) failed everywhere I tried:', ...history, words.askAdmin].filter(Boolean).join('\n'),
       awsMessage,
       steps,
@@ -51,7 +53,7 @@ export function diagnoseStsFailure(input: {
   return {
     cause: 'sts-refused',
     title: stsError.code === 'AccessDenied' ? "The role's trust policy refused the sign-in through STS" : 'AWS STS refused the sign-in',
-    explanation: `${before}Then AWS STS said: "${stsError.message}". ${words.explanation}`,
+    explanation: `${before}${then(`Then AWS STS said: "${stsError.message}".`, `AWS STS said: "${stsError.message}".`)} ${words.explanation}`,
     adminRequest: [`Hello, signing in to AWS as ${role} through STS (AssumeRoleWithSAML) failed:`, ...history, ...trust].filter(Boolean).join('\n'),
     awsMessage,
     steps,

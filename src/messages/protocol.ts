@@ -49,12 +49,21 @@ export const CliCredentialsMessage = z.object({
   durationCap: StsSigninMessage.shape.durationCap,
 });
 
-/** From the picker: several roles at once, each in a console tab of its own (this tab the first). */
+/**
+ * From the picker: several roles at once, each in a console tab of its own (this tab the first
+ * when all open). `retry`: roles that failed a moment ago, tried again from the picker, which
+ * stays. `accountNames`: the names the picker shows for these accounts (Firefox names their
+ * containers with them).
+ */
 export const StsSigninManyMessage = z.object({
   type: z.literal('signin/sts-many'),
-  roleArns: z.array(StsSigninMessage.shape.roleArn).check(z.minLength(2), z.maxLength(5)),
+  roleArns: z.array(StsSigninMessage.shape.roleArn).check(z.minLength(1), z.maxLength(5)),
   region: StsSigninMessage.shape.region,
   durationCap: StsSigninMessage.shape.durationCap,
+  retry: z.optional(z.boolean()),
+  accountNames: z.optional(
+    z.record(z.string().check(z.regex(/^\d{12}$/)), z.string().check(z.minLength(1), z.maxLength(64))).check(z.refine((r) => Object.keys(r).length <= 5)),
+  ),
 });
 
 /** From the picker, on the user's click: learn account names from AWS's role page. */
@@ -85,7 +94,26 @@ export type ExtensionMessage = z.infer<typeof ExtensionMessage>;
 
 export type CliCredentials = StsCredentials & { readonly assumedRoleArn: string };
 
-export type MessageReply = { ok: true; cliCredentials?: CliCredentials; learned?: number } | { ok: false; error: string };
+/** A role of several that did not open, with the diagnosis page's own words for why. */
+export interface FailedConsole {
+  readonly roleArn: string;
+  readonly title: string;
+  readonly explanation: string;
+  readonly adminRequest: string;
+}
+
+/**
+ * Several roles at once, when not all opened: which did (each in a new tab) and which did not.
+ * The capture is kept for a retry while the assertion is valid. Nothing secret in it.
+ */
+export interface ConsolesOutcome {
+  readonly opened: readonly string[];
+  readonly failed: readonly FailedConsole[];
+}
+
+export type MessageReply =
+  | { ok: true; cliCredentials?: CliCredentials; learned?: number; consoles?: ConsolesOutcome }
+  | { ok: false; error: string };
 
 export interface MessageSender {
   readonly id?: string | undefined;

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
-import { TARGET_BROWSER } from './browser-target';
+import { accountContainer } from './account-container';
+import { BROWSER_TRAITS } from './browser-target';
 import type { AccountColour } from '../core/account-colours';
 
 /**
@@ -17,20 +18,13 @@ function colourOf(name: string): (typeof COLOURS)[number] {
   return COLOURS[hash % COLOURS.length]!;
 }
 
-async function containerFor(name: string, colour: AccountColour | undefined): Promise<string | undefined> {
-  try {
-    const found = (await browser.contextualIdentities.query({ name }))[0];
-    if (!found) return (await browser.contextualIdentities.create({ name, color: colour ?? colourOf(name), icon: 'briefcase' })).cookieStoreId;
-    // The user set (or changed) the account's colour since the container was made.
-    if (colour && found.color !== colour) await browser.contextualIdentities.update(found.cookieStoreId, { color: colour }).catch(() => undefined);
-    return found.cookieStoreId;
-  } catch {
-    // Containers switched off (privacy.userContext.enabled): a plain tab.
-    return undefined;
-  }
-}
-
-export async function openConsoleTab(url: string, account: string, openerTabId: number, colour?: AccountColour): Promise<void> {
-  const cookieStoreId = TARGET_BROWSER === 'firefox' ? await containerFor(`AWS ${account}`.slice(0, 64), colour) : undefined;
+export async function openConsoleTab(
+  url: string,
+  account: { readonly id: string; readonly name?: string | undefined },
+  openerTabId: number,
+  colour?: AccountColour,
+): Promise<void> {
+  // The account's own colour when the user set one (and kept up to date), else one from its ID.
+  const cookieStoreId = BROWSER_TRAITS.hasContainers ? await accountContainer(account, colour ?? colourOf(`AWS ${account.id}`), colour !== undefined) : undefined;
   await browser.tabs.create({ url, active: false, ...(cookieStoreId ? { cookieStoreId } : { openerTabId }) });
 }

@@ -53,20 +53,26 @@ async function openPickerFromTile(page: Page, url: string): Promise<void> {
   await waitInPage(page, () => location.protocol === 'moz-extension:' && document.querySelector('button[type=submit]') !== null, 'the picker did not open');
 }
 
-/** Opens an extension page in a fresh tab (the picker is web-accessible) and reads all storage there. */
-async function extensionStorage(pickerOrigin: string): Promise<string> {
+/** Runs `fn` in an extension page opened in a fresh tab (the picker is web-accessible), then closes it. */
+async function inExtensionPage<A, R>(pickerOrigin: string, fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
   const page = await firefox.browser.newPage();
   try {
     await page.goto('https://acme.okta.com/');
     await page.evaluate((href) => location.assign(href), `${pickerOrigin}${PICKER_PATH}`);
     await waitInPage(page, () => location.protocol === 'moz-extension:', 'the extension page did not open');
-    return await page.evaluate(async () =>
-      JSON.stringify(await Promise.all([chrome.storage.session.get(null), chrome.storage.local.get(null), chrome.storage.sync.get(null)])),
-    );
+    return (await page.evaluate(fn as (arg: unknown) => Promise<unknown>, arg)) as R;
   } finally {
     await page.close();
   }
 }
+
+/** Every storage area of the extension, read from one of its pages. */
+const extensionStorage = (pickerOrigin: string): Promise<string> =>
+  inExtensionPage(
+    pickerOrigin,
+    async () => JSON.stringify(await Promise.all([chrome.storage.session.get(null), chrome.storage.local.get(null), chrome.storage.sync.get(null)])),
+    undefined,
+  );
 
 /** The <select> a <label> starting with `label` names, chosen as a user would. */
 async function selectByLabel(page: Page, label: string, value: string): Promise<void> {
@@ -153,56 +159,114 @@ describe('Firefox: Okta tile → picker → regional sign-in (built extension)',
     }
   });
 
-  it("opens two roles at once, the second account in a container of its own, in the account's colour", async () => {
+  it("opens two roles at once, the second account in a container of its own, named after the account and kept when it is renamed", { timeout: 150_000 }, async () => {
     for (const host of US_EAST_1) server.setHostMode(host, 'down');
     try {
-      const page = await firefox.browser.newPage();
-      await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1ffmany'));
-      const origin = await page.evaluate(() => location.origin);
-      // The user gave that account a colour: its container takes it.
-      await page.evaluate(() =>
-        (globalThis as unknown as { browser: { storage: { sync: { set(v: object): Promise<void> } } } }).browser.storage.sync.set({
-          settings: { version: 1, accountColours: { '111122223333': 'purple' } },
-        }),
-      );
-      await selectByLabel(page, 'Region', 'eu-west-1');
-      await page.click(`input[type=radio][value="${DEPLOY_ARN}"]`);
-      await page.click('input[type=checkbox][aria-label^="Open Admin in 111122223333 too"]');
-      await page.click('button[type=submit]::-p-text(Open 2 consoles in eu-west-1)');
-      await waitInPage(
-        page,
-        () => location.href === 'https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1',
-        'the tab did not reach the eu-west-1 console',
-        30_000,
-      );
-      const sessions = server.consoleSessions.slice(-2).map((c) => c.assumedRoleArn.split('/')[1]).sort();
-      expect(sessions).toEqual(['Admin', 'Deploy']);
-      // Ask the extension itself which containers and tabs exist.
-      const probe = await firefox.browser.newPage();
-      await probe.goto('https://acme.okta.com/');
-      await probe.evaluate((href) => location.assign(href), `${origin}${PICKER_PATH}`);
-      await waitInPage(probe, () => location.protocol === 'moz-extension:', 'the extension page did not open');
-      const seen = await probe.evaluate(async () => {
-        // Firefox's own `browser` namespace, which has contextualIdentities.
-        const api = (globalThis as unknown as {
-          browser: {
-            contextualIdentities: { query(q: object): Promise<Array<{ name: string; color: string }>> };
-            tabs: { query(q: object): Promise<Array<{ cookieStoreId?: string }>> };
-            storage: { sync: { remove(key: string): Promise<void> } };
+      /** Deploy (444455556666) in the picker's tab and Admin (111122223333) beside it; then what the extension sees. */
+      const openTwo = async (app: string) => {
+        const page = await firefox.browser.newPage();
+        await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', app));
+        const origin = await page.evaluate(() => location.origin);
+        await selectByLabel(page, 'Region', 'eu-west-1');
+        await page.click(`input[type=radio][value="${DEPLOY_ARN}"]`);
+        // The checkbox names the account as the picker does: its name once the user gave one.
+        await page.click('input[type=checkbox][aria-label^="Open Admin in "]');
+        await page.click('button[type=submit]::-p-text(Open 2 consoles in eu-west-1)');
+        await waitInPage(
+          page,
+          () => location.href === 'https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1',
+          'the tab did not reach the eu-west-1 console',
+          30_000,
+        );
+        const sessions = server.consoleSessions.slice(-2).map((c) => c.assumedRoleArn.split('/')[1]).sort();
+        expect(sessions).toEqual(['Admin', 'Deploy']);
+        await page.close();
+        return origin;
+      };
+      /** Asks the extension itself which containers exist and which tabs are in them. */
+      const containers = (origin: string, settings?: object) =>
+        inExtensionPage(origin, async (stored) => {
+          // Firefox's own `browser` namespace, which has contextualIdentities.
+          const api = (globalThis as unknown as {
+            browser: {
+              contextualIdentities: { query(q: object): Promise<Array<{ name: string; cookieStoreId: string; color: string }>> };
+              tabs: { query(q: object): Promise<Array<{ cookieStoreId?: string; url?: string }>> };
+              storage: { sync: { set(v: object): Promise<void> } };
+            };
+          }).browser;
+          if (stored) await api.storage.sync.set({ settings: { version: 1, ...stored } });
+          const identities = await api.contextualIdentities.query({});
+          const tabs = await api.tabs.query({});
+          return {
+            identities: identities.map((i) => ({ name: i.name, id: i.cookieStoreId })),
+            colours: Object.fromEntries(identities.map((i) => [i.cookieStoreId, i.color])),
+            stores: tabs.map((t) => t.cookieStoreId),
           };
-        }).browser;
-        await api.storage.sync.remove('settings');
-        const identities = await api.contextualIdentities.query({});
-        const tabs = await api.tabs.query({});
-        return { names: identities.map((i) => `${i.name} ${i.color}`), stores: tabs.map((t) => t.cookieStoreId) };
-      });
-      expect(seen.names).toContain('AWS 111122223333 purple');
-      expect(seen.stores.filter((s) => s && s !== 'firefox-default')).toHaveLength(1);
-      await probe.close();
-      await page.close();
+        }, settings);
+
+      // No name known for 111122223333 yet: its container is named by the ID.
+      const origin = await openTwo('exk1ffmany');
+      const first = await containers(origin);
+      const byId = first.identities.filter((i) => i.name === 'AWS 111122223333');
+      expect(byId).toHaveLength(1);
+      expect(first.stores.filter((s) => s === byId[0]!.id)).toHaveLength(1);
+
+      // The user names the account and gives it a colour: the same container, renamed and
+      // recoloured, takes its next console.
+      await containers(origin, { accountNames: { '111122223333': 'Production' }, accountColours: { '111122223333': 'purple' } });
+      await openTwo('exk1ffmany2');
+      const second = await containers(origin);
+      expect(second.identities.filter((i) => /^AWS (111122223333|Production)$/.test(i.name))).toEqual([{ name: 'AWS Production', id: byId[0]!.id }]);
+      expect(second.stores.filter((s) => s === byId[0]!.id)).toHaveLength(2);
+      expect(second.colours[byId[0]!.id]).toBe('purple');
+      expect(second.identities).toHaveLength(first.identities.length);
+
+      // Renamed again: found by the kept marker (neither name is on any container now), not made twice.
+      await containers(origin, { accountNames: { '111122223333': 'Prod EU' } });
+      await openTwo('exk1ffmany3');
+      const third = await containers(origin);
+      expect(third.identities.filter((i) => i.id === byId[0]!.id || /^AWS (111122223333|Production|Prod EU)$/.test(i.name))).toEqual([
+        { name: 'AWS Prod EU', id: byId[0]!.id },
+      ]);
+      expect(third.stores.filter((s) => s === byId[0]!.id)).toHaveLength(3);
+      await containers(origin, {});
     } finally {
       for (const host of US_EAST_1) server.setHostMode(host, 'up');
     }
+  });
+
+  it('copies CLI credentials from the chosen region, as STS issued them, and keeps them off the screen until asked', async () => {
+    const page = await firefox.browser.newPage();
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1ffcli'));
+    await selectByLabel(page, 'Region', 'eu-west-1');
+    await page.click(`input[type=radio][value="${DEPLOY_ARN}"]`);
+    await page.click('button::-p-text(Copy CLI credentials)');
+    await waitInPage(page, () => document.querySelector('#cli-title')?.textContent === 'CLI credentials for Deploy in eu-west-1', 'the credentials were not shown', 20_000);
+    await waitInPage(page, () => document.querySelector('.cli-panel [role=status]')?.textContent === 'Copied to the clipboard.', 'the copy was not confirmed');
+    const credentials = server.issuedCredentials.at(-1)!;
+    expect(credentials.region).toBe('eu-west-1');
+    expect(credentials.roleArn).toBe(DEPLOY_ARN);
+    const expected = [
+      `export AWS_ACCESS_KEY_ID='${credentials.accessKeyId}'`,
+      `export AWS_SECRET_ACCESS_KEY='${credentials.secretAccessKey}'`,
+      `export AWS_SESSION_TOKEN='${credentials.sessionToken}'`,
+      "export AWS_REGION='eu-west-1'",
+    ];
+    const shownText = () => page.evaluate(() => document.querySelector('pre.cli-text')?.textContent ?? '');
+    // Masked on screen: the key id and the region show, the secrets do not.
+    const masked = await shownText();
+    expect(masked).toContain(expected[0]);
+    expect(masked).toContain(expected[3]);
+    expect(masked).not.toContain(credentials.secretAccessKey);
+    expect(masked).not.toContain(credentials.sessionToken.slice(20, -20));
+    // The clipboard holds the real values (headless Firefox keeps its own clipboard; the testing
+    // pref lets the page read it back without Firefox's paste prompt).
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    for (const line of expected) expect(copied).toContain(line);
+    // "Show secrets" shows exactly what was copied.
+    await page.click('.cli-panel input[type=checkbox]');
+    await expect.poll(shownText).toBe(copied);
+    await page.close();
   });
 
   it("lets the user continue to AWS's own page without being intercepted again", async () => {

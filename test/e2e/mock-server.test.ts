@@ -476,6 +476,19 @@ describe('mock STS: AssumeRoleWithSAML', () => {
     expect((await assume(STS_EU, saml)).status).toBe(200);
   });
 
+  it("AccessDenied for the roles whose trust policy refuses, while the assertion's other roles still get credentials", async () => {
+    const saml = await oktaAssertion();
+    const deploy = { RoleArn: 'arn:aws:iam::444455556666:role/team/Deploy', PrincipalArn: 'arn:aws:iam::444455556666:saml-provider/Okta' };
+    server.denyRoles([ADMIN.RoleArn]);
+    try {
+      expectStsError(await assume(STS_EU, saml), 403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithSAML');
+      expect((await assume(STS_EU, saml, deploy)).status).toBe(200);
+    } finally {
+      server.denyRoles([]);
+    }
+    expect((await assume(STS_EU, saml)).status).toBe(200);
+  });
+
   it('ValidationError: DurationSeconds out of bounds or above the role\'s MaxSessionDuration, missing parameters', async () => {
     const saml = await oktaAssertion();
     const tooLong = await assume(STS_EU, saml, { DurationSeconds: '7200' });

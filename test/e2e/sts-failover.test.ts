@@ -40,6 +40,7 @@ afterEach(async () => {
   await page.close();
   for (const host of [...US_EAST_1, 'sts.eu-west-1.amazonaws.com', 'eu-west-1.signin.aws.amazon.com']) server.setHostMode(host, 'up');
   server.resetTrustedAudiences();
+  server.denyRoles([]);
   server.refuseFederationPost(false);
   await worker.evaluate(() => Promise.all([chrome.storage.sync.remove('settings'), chrome.storage.local.remove('learned:repost-refused')]));
 });
@@ -165,6 +166,15 @@ describe('failover with no admin change: regional STS + federation (us-east-1 do
     const shown = await page.getByLabel('The credentials, as they are copied').textContent();
     expect(shown).not.toContain(credentials.secretAccessKey);
     expect(shown).not.toContain(credentials.sessionToken);
+    // The screenshot for the issue: every credential value masked in the page's DOM first, so the
+    // picture holds no part of a secret (the product itself masks only the secret key and token).
+    await page.evaluate(() => {
+      const pre = document.querySelector('pre.cli-text');
+      if (pre?.textContent) pre.textContent = pre.textContent.replace(/^(export AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN)=)'[^']*'/gm, "$1'••••••••'");
+    });
+    const pictured = await page.locator('pre.cli-text').textContent();
+    expect(pictured).not.toContain(credentials.accessKeyId);
+    expect(pictured).not.toContain(credentials.secretAccessKey.slice(0, 4));
     await saveArtifact(page, 'cli-credentials.png');
     // The chosen format is remembered; the credentials-file block is named after the account and role.
     await page.getByLabel('Format').selectOption('credentials-file');
@@ -209,6 +219,54 @@ describe('failover with no admin change: regional STS + federation (us-east-1 do
     await saveArtifact(popup, 'popup-consoles.png');
     await popup.close();
     await other.close();
+  });
+
+  it('says which of several consoles did not open and why, and opens it on a retry with the same assertion', async () => {
+    const ADMIN = 'arn:aws:iam::111122223333:role/Admin';
+    server.denyRoles([ADMIN]);
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1manypartial'));
+    const assertion = server.issued.at(-1)!.samlResponse;
+    await page.getByLabel(/^Region/).selectOption('eu-west-1');
+    await page.getByRole('radio', { name: /Deploy.*444455556666/ }).check();
+    await page.getByRole('checkbox', { name: /^Open Admin in 111122223333 too/ }).check();
+    const opened = browser.context.waitForEvent('page', { timeout: 20_000 });
+    await page.getByRole('button', { name: 'Open 2 consoles in eu-west-1' }).click();
+    const deploy = await opened;
+    await deploy.waitForURL(EU_CONSOLE, { timeout: 20_000 });
+    await expect(deploy.locator('#console-identity').textContent()).resolves.toMatch(/assumed-role\/Deploy\//);
+    // The picker stays, and says what happened to each.
+    await page.getByRole('heading', { name: '1 of 2 consoles opened in eu-west-1' }).waitFor({ timeout: 20_000 });
+    expect(page.url()).toMatch(/\/src\/pages\/picker\/index\.html/);
+    await expect(page.getByRole('list', { name: 'Opened, each in a new tab' }).textContent()).resolves.toBe('Deploy in 444455556666');
+    const failed = page.getByRole('article', { name: 'Not opened: Admin in 111122223333' });
+    const why = await failed.innerText();
+    expect(why).toContain("The role's trust policy refused the sign-in through STS");
+    expect(why).toContain('Not authorized to perform sts:AssumeRoleWithSAML');
+    await failed.getByText('What to ask your admin').click();
+    await expect(failed.getByLabel('What to ask your admin').inputValue()).resolves.toContain('trust policy of arn:aws:iam::111122223333:role/Admin');
+    await expect(page.getByText(/^The assertion is valid until .+: until then you can try again here\.$/).count()).resolves.toBe(1);
+    await saveArtifact(page, 'consoles-partial.png');
+    // Kept for the retry, in session memory only.
+    expect(JSON.stringify(await storageContents(worker, 'session'))).toContain(assertion);
+    expect(JSON.stringify(await storageContents(worker, 'local'))).not.toContain(assertion);
+
+    // The admin fixed the trust policy: the retry opens Admin's console in a tab of its own.
+    server.denyRoles([]);
+    const again = browser.context.waitForEvent('page', { timeout: 20_000 });
+    await failed.getByRole('button', { name: 'Try Admin in 111122223333 again' }).click();
+    const admin = await again;
+    await admin.waitForURL(EU_CONSOLE, { timeout: 20_000 });
+    await expect(admin.locator('#console-identity').textContent()).resolves.toMatch(/assumed-role\/Admin\//);
+    await page.getByText('All consoles are open now.').waitFor();
+    await expect(page.getByRole('list', { name: 'Opened, each in a new tab' }).textContent()).resolves.toBe('Deploy in 444455556666Admin in 111122223333');
+    expect(server.stsRequests.filter((r) => r.fields.SAMLAssertion).map((r) => r.fields.RoleArn)).toEqual(
+      expect.arrayContaining([ADMIN, ADMIN, 'arn:aws:iam::444455556666:role/team/Deploy']),
+    );
+    // Every console open: the assertion has done its job.
+    await expect.poll(async () => JSON.stringify(await storageContents(worker, 'session')).includes(assertion)).toBe(false);
+    await expectNoSecretsStored();
+    await deploy.close();
+    await admin.close();
   });
 
   it('adds the selected role to those opened together with Shift+Enter', async () => {
@@ -268,5 +326,65 @@ describe('no trace of the STS credentials', () => {
       for (const host of US_EAST_1) server.setHostMode(host, 'up');
       await rm(profile, { recursive: true, force: true });
     }
+  });
+});
+
+describe("with the page clock under the test's control", () => {
+  let own: LaunchedExtension;
+  let tab: Page;
+
+  beforeAll(async () => {
+    own = await launchWithExtension({ server, headless: true });
+    await warmUpCapture(own.context);
+  });
+
+  afterAll(async () => {
+    await own?.close();
+  });
+
+  beforeEach(async () => {
+    tab = await own.context.newPage();
+    // Playwright's clock: time flows as usual until the test moves it on.
+    await tab.clock.install();
+  });
+
+  afterEach(async () => {
+    server.denyRoles([]);
+    for (const page of own.context.pages()) await page.close();
+  });
+
+  it('drops the CLI credentials from the page 60 s after showing them (no wait)', async () => {
+    await openPickerFromTile(tab, tileUrl({}, 'acme.okta.com', 'exk1cliclock'));
+    await tab.getByLabel(/^Region/).selectOption('eu-west-1');
+    await tab.getByRole('radio', { name: /Deploy.*444455556666/ }).check();
+    await tab.getByRole('button', { name: 'Copy CLI credentials' }).click();
+    const heading = tab.getByRole('heading', { name: 'CLI credentials for Deploy in eu-west-1' });
+    await heading.waitFor({ timeout: 20_000 });
+    const credentials = server.issuedCredentials.at(-1)!;
+    await expect(tab.locator('pre.cli-text').textContent()).resolves.toContain(credentials.accessKeyId);
+    await tab.clock.fastForward(58_000);
+    await expect(heading.count()).resolves.toBe(1);
+    await tab.clock.fastForward(3_000);
+    await heading.waitFor({ state: 'detached', timeout: 5_000 });
+    await expect(tab.locator('body').innerText()).resolves.not.toContain(credentials.accessKeyId);
+    // The way to ask again stays.
+    await expect(tab.getByRole('button', { name: 'Copy CLI credentials' }).isEnabled()).resolves.toBe(true);
+  });
+
+  it('offers no retry for a console that did not open once the assertion has expired, and still says what opened', async () => {
+    server.denyRoles(['arn:aws:iam::111122223333:role/Admin']);
+    await openPickerFromTile(tab, tileUrl({}, 'acme.okta.com', 'exk1manyexpired'));
+    await tab.getByLabel(/^Region/).selectOption('eu-west-1');
+    await tab.getByRole('radio', { name: /Deploy.*444455556666/ }).check();
+    await tab.getByRole('checkbox', { name: /^Open Admin in 111122223333 too/ }).check();
+    await tab.getByRole('button', { name: 'Open 2 consoles in eu-west-1' }).click();
+    await tab.getByRole('heading', { name: '1 of 2 consoles opened in eu-west-1' }).waitFor({ timeout: 20_000 });
+    const retry = tab.getByRole('button', { name: 'Try Admin in 111122223333 again' });
+    await expect(retry.count()).resolves.toBe(1);
+    // Past the assertion's NotOnOrAfter (about 5 minutes): STS would refuse it, so no retry is offered.
+    await tab.clock.fastForward(6 * 60_000);
+    await tab.getByText('The assertion has expired: to try again, click the AWS tile in your identity provider.').waitFor({ timeout: 5_000 });
+    await expect(retry.count()).resolves.toBe(0);
+    await expect(tab.getByRole('list', { name: 'Opened, each in a new tab' }).textContent()).resolves.toBe('Deploy in 444455556666');
   });
 });

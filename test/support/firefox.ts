@@ -118,6 +118,8 @@ function firefoxPrefs(proxyPort: number): Record<string, unknown> {
     'toolkit.telemetry.enabled': false,
     // Containers, for several roles at once (contextualIdentities).
     'privacy.userContext.enabled': true,
+    // Lets a page read the clipboard back without Firefox's paste prompt (CLI credentials test).
+    'dom.events.testing.asyncClipboard': true,
     'toolkit.telemetry.server': '',
     // puppeteer points services.settings.server at a dummy host; Firefox reads that pref only with
     // MOZ_REMOTE_SETTINGS_DEVTOOLS=1 in the environment (set below), else it calls home.

@@ -252,6 +252,8 @@ export interface MockServer {
   /** The `SAML:aud` values the roles' trust policy lists (default DEFAULT_TRUSTED_AUDIENCES). */
   setTrustedAudiences(values: string[]): void;
   resetTrustedAudiences(): void;
+  /** Roles whose trust policy refuses every assertion (AccessDenied at every STS endpoint); [] for none. */
+  denyRoles(roleArns: string[]): void;
   /** Every role's MaxSessionDuration, 3600..43200 s as IAM allows (default 3600). */
   setMaxSessionDuration(seconds: number): void;
   /** When on, POST `Action=getSigninToken` answers 405 (to test a client's GET fallback). */
@@ -310,6 +312,7 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
   const anyRecipientHosts = new Set<string>();
   const signinTokens = new Map<string, SigninToken>();
   let trustedAudiences: readonly string[] = DEFAULT_TRUSTED_AUDIENCES;
+  let deniedRoles: ReadonlySet<string> = new Set();
   let maxSessionDuration = DEFAULT_MAX_SESSION_DURATION;
   let federationPostRefused = false;
   let closing = false;
@@ -554,6 +557,7 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     if (!sessionName) return fail(400, 'InvalidIdentityToken', 'RoleSessionName is required in AuthnResponse');
     // The trust policy: SAML:aud (the Recipient) must be one it lists.
     if (assertion.recipient === undefined || !trustedAudiences.includes(assertion.recipient)) return fail(403, 'AccessDenied', denied);
+    if (deniedRoles.has(roleArn)) return fail(403, 'AccessDenied', denied);
     const duration = fields.DurationSeconds === undefined ? STS_DEFAULT_DURATION_SECONDS : Number(fields.DurationSeconds);
     if (duration > maxSessionDuration) {
       return fail(400, 'ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
@@ -774,6 +778,9 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     },
     resetTrustedAudiences() {
       trustedAudiences = DEFAULT_TRUSTED_AUDIENCES;
+    },
+    denyRoles(roleArns) {
+      deniedRoles = new Set(roleArns);
     },
     setMaxSessionDuration(seconds) {
       if (!Number.isInteger(seconds) || seconds < 3600 || seconds > MAX_SESSION_SECONDS) {

@@ -119,6 +119,15 @@ describe('diagnoseStsFailure', () => {
     expect(d.adminRequest).toContain('SAML:aud condition must list "https://signin.aws.amazon.com/saml"');
     expect(d.adminRequest).toContain('SCP or RCP');
     expect(d.steps).toEqual([repost, sts]);
+    expect(d.explanation).toContain('Then AWS STS said: "Not authorized');
+  });
+
+  it('starts with what STS said when no re-post came before (several roles at once, the STS setting)', () => {
+    const sts = { method: 'sts' as const, host: 'sts.eu-west-1.amazonaws.com', said: 'AccessDenied: Not authorized to perform sts:AssumeRoleWithSAML' };
+    const refused = diagnoseStsFailure({ attempt, steps: [sts], stsError: { code: 'AccessDenied', message: 'Not authorized to perform sts:AssumeRoleWithSAML' } });
+    expect(refused.explanation).toMatch(/^AWS STS said: "Not authorized/);
+    const unreachable = diagnoseStsFailure({ attempt, steps: [], stsError: { code: 'timeout', message: 'no answer within 8 s' } });
+    expect(unreachable.explanation).toMatch(/^No STS endpoint of the partition issued credentials\./);
   });
 
   it('says the assertion is unused when no STS endpoint answered, and tells a federation failure apart', () => {

@@ -19,6 +19,8 @@ import { MethodLine } from './MethodLine';
 import { CliCredentialsAction } from './CliCredentials';
 import { AccountNamesOffer } from './AccountNamesOffer';
 import { AliasPresetOffer } from './AliasPresetOffer';
+import { ConsolesOutcome } from './ConsolesOutcome';
+import type { ConsolesOutcome as Outcome } from '../../messages/protocol';
 import { readLearnedNames } from '../../platform/learned-names';
 import { learnedNameMap } from '../../core/learned-names';
 import { accountColours } from '../../core/account-colours';
@@ -61,6 +63,8 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   // Several roles at once (issue H): each in its own tab, through STS + federation.
   const [alsoOpen, setAlsoOpen] = useState<ReadonlySet<string>>(new Set());
   const [needsAccess, setNeedsAccess] = useState(false);
+  // Several roles at once, some of which did not open: the picker stays to say so.
+  const [outcome, setOutcome] = useState<{ consoles: Outcome; region: string; at: number }>();
   const filterRef = useRef<HTMLInputElement>(null);
 
   // Recent choices and "skip the picker" are remembered per IdP app: its Issuer names it.
@@ -155,7 +159,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  if (info.notOnOrAfter && Date.parse(info.notOnOrAfter) <= now && !posting) {
+  if (info.notOnOrAfter && Date.parse(info.notOnOrAfter) <= now && !posting && !outcome) {
     return <ExpiredView capture={capture} notOnOrAfter={info.notOnOrAfter} />;
   }
 
@@ -229,11 +233,16 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
     }
     setPosting(true);
     setViaSts(true);
-    const refused = await signInManyWithSts({ roleArns, region, durationCap: settings.sessionDurationCap });
-    if (refused) {
+    setOutcome(undefined);
+    const names = Object.fromEntries(
+      info.roles.filter((r) => roleArns.includes(r.roleArn) && own(accountNames, r.accountId)).map((r) => [r.accountId, own(accountNames, r.accountId)!]),
+    );
+    const reply = await signInManyWithSts({ roleArns, region, durationCap: settings.sessionDurationCap, accountNames: names });
+    if (reply) {
       setPosting(false);
       setViaSts(false);
-      setError(refused);
+      if ('refused' in reply) setError(reply.refused);
+      else setOutcome({ consoles: reply.consoles, region, at: Date.now() });
     }
   }
 
@@ -428,6 +437,18 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         <p class="error" role="alert">
           {error}
         </p>
+      )}
+      {outcome && (
+        <ConsolesOutcome
+          key={outcome.at}
+          outcome={outcome.consoles}
+          roles={info.roles}
+          accountNames={accountNames}
+          region={outcome.region}
+          durationCap={settings.sessionDurationCap}
+          notOnOrAfter={info.notOnOrAfter}
+          now={now}
+        />
       )}
 
       <div class="actions">

@@ -2,6 +2,7 @@ import { idpHomeUrl, type CapturedSignin } from '../../core/captured-signin';
 import type { SigninAttempt } from '../../core/diagnosis';
 import { buildSigninPost, SigninTargetError, type SigninPostRequest } from '../../core/signin-post';
 import { saveAttempt } from '../../platform/attempt-store';
+import type { ConsolesOutcome } from '../../messages/protocol';
 import { sendToWorker } from '../../platform/worker-client';
 import { markSigningIn } from './leave-guard';
 import { submitSigninPost } from './post-form';
@@ -58,10 +59,21 @@ export function identityProviderHome(capture: CapturedSignin | undefined): strin
   return idpHomeUrl(capture?.initiator);
 }
 
-/** Several roles at once: one console tab each (this tab the first), through STS + federation. */
-export async function signInManyWithSts(request: { roleArns: string[]; region: string; durationCap: number }): Promise<string | undefined> {
+/**
+ * Several roles at once: one console tab each (this tab the first when all open), through STS +
+ * federation. Returns the sentence to show when nothing was tried, or which opened and which did
+ * not when some failed (the picker then stays, and its capture is forgotten when it is left).
+ */
+export async function signInManyWithSts(request: {
+  roleArns: string[];
+  region: string;
+  durationCap: number;
+  accountNames: Record<string, string>;
+  retry?: boolean;
+}): Promise<{ refused: string } | { consoles: ConsolesOutcome } | undefined> {
   markSigningIn();
   const reply = await sendToWorker({ type: 'signin/sts-many', ...request });
-  if (!reply.ok) markSigningIn(false);
-  return reply.ok ? undefined : reply.error;
+  if (!reply.ok || reply.consoles) markSigningIn(false);
+  if (!reply.ok) return { refused: reply.error };
+  return reply.consoles ? { consoles: reply.consoles } : undefined;
 }
