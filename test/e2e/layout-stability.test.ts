@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { signinEndpoints, stsEndpoints } from '../../src/core/endpoints';
 import { GLOBAL_SIGNIN_HOST } from '../support/mock-server';
-import { extensionSuite, saveArtifact, tileUrl } from './helpers';
+import { extensionSuite, forgetHealth, saveArtifact, tileUrl } from './helpers';
 
 // Nothing the user may be about to click moves once a page has painted (issue L): endpoint health
 // answers a few hundred milliseconds after the picker shows, and what it says must push nothing.
@@ -99,28 +99,11 @@ async function newRecordingPage(): Promise<Page> {
 
 const total = (shifts: Shift[]) => shifts.reduce((sum, s) => sum + s.value, 0);
 
-/** The endpoint health the worker keeps is forgotten, once the probes running now have finished. */
-async function forgetHealth(): Promise<void> {
-  await suite.worker.evaluate(async () => {
-    for (let i = 0; i < 400; i++) {
-      const all = await chrome.storage.session.get(null);
-      const entries = Object.entries(all).filter(([k]) => k.startsWith('health:'));
-      const running = entries.some(([, v]) => Object.values(v as Record<string, { checkingSince?: number }>).some((h) => h.checkingSince));
-      if (!running) {
-        await chrome.storage.session.remove(entries.map(([k]) => k));
-        return;
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('health probes never settled');
-  });
-}
-
 const PREFERRED = { version: 1, preferredRegions: ['us-east-2', 'us-west-2'] };
 
 beforeEach(async () => {
   for (const host of PROBED_HOSTS) suite.server.setHostMode(host, 'up');
-  await forgetHealth();
+  await forgetHealth(suite.worker);
   // The fallback region does not depend on the machine's time zone.
   await suite.worker.evaluate((settings) => chrome.storage.sync.set({ settings }), PREFERRED);
 });
