@@ -4,7 +4,8 @@
 //                                  assigns the id) and without Chromium's `_metadata/` folder
 //   <name>-<version>-firefox.zip   addons.mozilla.org: dist/firefox
 //   <name>-<version>-source.zip    the git-tracked source at HEAD, for AMO's review of built code
-// Refuses to package a build with eval, a relaxed CSP or remote scripts (no remote code in MV3).
+// Refuses to package a build with eval, a relaxed CSP or remote scripts (no remote code in MV3), and
+// one holding anything but what the extension runs (source maps, tests, TypeScript sources).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const release = join(root, 'release');
 const webExt = join(root, 'node_modules', '.bin', 'web-ext');
 const STRICT_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
+/** What a built extension holds: scripts, pages, styles, JSON (manifest, locales, rules), icons; Chromium's _metadata. */
+const SHIPPED = /^(_metadata\/.+|[\w./+-]+\.(js|html|css|json|png|svg))$/;
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
@@ -39,8 +42,12 @@ function checkBuild(dir) {
   if (manifest.content_security_policy?.extension_pages !== STRICT_CSP) fail(`${relative(root, dir)}: the extension pages' CSP is not ${STRICT_CSP}`);
   for (const file of filesUnder(dir)) {
     const name = relative(dir, file);
+    // Only what the extension runs: no source maps (they would ship the sources), no tests or fixtures.
+    if (!SHIPPED.test(name)) fail(`${relative(root, file)} is not a file the extension ships (source map, test or source?).`);
+    if (/(^|\/)(test|tests|fixtures?|__tests__)\/|\.(test|spec)\./.test(name)) fail(`${relative(root, file)} is a test file.`);
     if (name.endsWith('.js')) {
       const code = readFileSync(file, 'utf8');
+      if (/[#@] sourceMappingURL=/.test(code)) fail(`${relative(root, file)} points to a source map.`);
       if (/\beval\s*\(|\bnew\s+Function\b|[^.\w$]Function\s*\(/.test(code)) fail(`${relative(root, file)} evaluates strings as code.`);
       if (/\bimport\s*\(\s*['"`]https?:|\bimportScripts\s*\(/.test(code)) fail(`${relative(root, file)} loads remote code.`);
     }

@@ -53,6 +53,26 @@ export async function warmUpCapture(context: BrowserContext, attempts = 5): Prom
   }
 }
 
+/**
+ * Forgets the endpoint health the worker keeps (fresh for a minute), once the probes running now
+ * have finished: the next picker or popup probes again, and its health answers after it painted.
+ */
+export async function forgetHealth(worker: Worker): Promise<void> {
+  await worker.evaluate(async () => {
+    for (let i = 0; i < 400; i++) {
+      const all = await chrome.storage.session.get(null);
+      const entries = Object.entries(all).filter(([k]) => k.startsWith('health:'));
+      const running = entries.some(([, v]) => Object.values(v as Record<string, { checkingSince?: number }>).some((h) => h.checkingSince));
+      if (!running) {
+        await chrome.storage.session.remove(entries.map(([k]) => k));
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('health probes never settled');
+  });
+}
+
 /** Files under a folder (a browser profile) whose bytes contain `needle`, read as Latin-1 text. */
 export async function profileContains(dir: string, needle: string): Promise<string[]> {
   const hits: string[] = [];

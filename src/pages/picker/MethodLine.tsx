@@ -1,4 +1,3 @@
-import type { RegionHealth } from '../../core/health';
 import type { SigninMethodChoice } from '../../core/signin-method';
 import { t } from '../../platform/i18n';
 
@@ -7,11 +6,13 @@ interface Props {
   region: string;
   /** The host of the endpoint the assertion is addressed to. */
   addressedHost: string;
-  stsHealth: RegionHealth | undefined;
 }
 
-/** One line: which way "Sign in" goes and why (a plain re-post, or STS + federation). */
-export function MethodLine({ choice, region, addressedHost, stsHealth }: Props) {
+/**
+ * One line: which way "Sign in" goes and why (a plain re-post, or STS + federation). It changes
+ * when health moves the region: two lines are reserved for it, so the buttons below stay put.
+ */
+export function MethodLine({ choice, region, addressedHost }: Props) {
   const line = (() => {
     switch (choice.reason) {
       case 'addressed-region':
@@ -27,11 +28,9 @@ export function MethodLine({ choice, region, addressedHost, stsHealth }: Props) 
         return t('methodRefusedBefore', region);
     }
   })();
-  const stsDown = choice.method !== 'repost' && stsHealth?.state === 'down';
   return (
     <p id="signin-method" class="hint method">
       {line}
-      {stsDown && ` ${t('stsDownNote', region)}`}
     </p>
   );
 }

@@ -1,29 +1,30 @@
 import { describeHealth, summarizeHealth, type RegionHealth } from '../../core/health';
 import type { RegionOption } from '../../core/region-choice';
 import { t } from '../../platform/i18n';
+import { StableLabel } from '../../ui/stable-label';
 
 interface Props {
   regions: readonly RegionOption[];
   region: string;
-  addressedRegion: string;
   health: Readonly<Record<string, RegionHealth | undefined>>;
   /** Health of each region's STS endpoint (the sign-in that needs no admin change). */
   stsHealth: Readonly<Record<string, RegionHealth | undefined>>;
-  /** True when the default moved away from the addressed region because it is down. */
-  movedFromAddressed: boolean;
   onChange: (region: string) => void;
   onCheckAgain: () => void;
 }
 
-/** Region selector with each endpoint's live health; a region shown as down stays selectable. */
-export function RegionPicker({ regions, region, addressedRegion, health, stsHealth, movedFromAddressed, onChange, onCheckAgain }: Props) {
+/**
+ * Region selector with each endpoint's live health; a region shown as down stays selectable.
+ * Health arrives after the picker painted: the status line keeps its height (two lines reserved)
+ * and "Check again" its width, so nothing below moves when it does. What health has to say beyond
+ * that goes in HealthNotices, below the buttons.
+ */
+export function RegionPicker({ regions, region, health, stsHealth, onChange, onCheckAgain }: Props) {
   const chosen = health[region];
-  const addressed = health[addressedRegion];
   const summary = summarizeHealth(
     regions.map((r) => r.code),
     health,
   );
-  const allDown = summary.down === regions.length;
   const checking = Object.values(health).some((h) => h?.checkingSince !== undefined);
   return (
     <div class="region">
@@ -37,10 +38,11 @@ export function RegionPicker({ regions, region, addressedRegion, health, stsHeal
           </option>
         ))}
       </select>
-      <p id="region-status" class={`region-status state-${chosen?.state ?? 'unknown'}`} role="status">
+      <div class={`region-status state-${chosen?.state ?? 'unknown'}`}>
         <span class="dot" aria-hidden="true" />
-        <span>
-          {statusSentence(region, chosen)}
+        {/* Two lines, each its own block: a sentence growing never moves the other's text. */}
+        <p id="region-status" role="status">
+          <span class="sentence">{statusSentence(region, chosen)}</span>
           {summary.up + summary.slow + summary.down > 0 && (
             <span class="summary">
               {' '}
@@ -49,21 +51,11 @@ export function RegionPicker({ regions, region, addressedRegion, health, stsHeal
                 : t('regionsAnswering', String(summary.up + summary.slow), String(regions.length))}
             </span>
           )}
-        </span>
+        </p>
         <button type="button" class="link" onClick={onCheckAgain} disabled={checking}>
-          {checking ? t('checking') : t('checkAgain')}
+          <StableLabel labels={[t('checkAgain'), t('checking')]} current={checking ? 1 : 0} />
         </button>
-      </p>
-      {movedFromAddressed && addressed && (
-        <p class="warning" role="alert">
-          {t('movedFromAddressed', addressedRegion, addressed.detail, region)}
-        </p>
-      )}
-      {allDown && (
-        <p class="error" role="alert">
-          {t('allRegionsDown')}
-        </p>
-      )}
+      </div>
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { RoleList } from './RoleList';
 import { ContinueToAws, ExpiredView } from './StateViews';
 import { signIn, signInManyWithSts, signInWithSts } from './sign-in';
 import { MethodLine } from './MethodLine';
+import { HealthNotices } from './HealthNotices';
 import { CliCredentialsAction } from './CliCredentials';
 import { AccountNamesOffer } from './AccountNamesOffer';
 import { AliasPresetOffer } from './AliasPresetOffer';
@@ -33,7 +34,6 @@ import { BROWSER_TRAITS } from '../../platform/browser-target';
 import { t, tPlural } from '../../platform/i18n';
 import { own } from '../../core/own';
 import { shortIssuer } from '../../core/captured-signin';
-import { hostOf } from '../../core/url-host';
 
 interface Props {
   capture: CapturedSignin;
@@ -126,6 +126,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   const region = chosenRegion ?? (rememberedUsable ? remembered : defaultRegion);
   // The addressed region is down and an IdP app is set up for a healthy one: a fresh assertion
   // addressed there is the sign-in that will certainly work (REFERENCE §4).
+  const addressedDown = health[address.endpoint.region]?.state === 'down';
   const freshApp = freshAssertionOffer({
     addressedRegion: address.endpoint.region,
     preferred: preferredRegions,
@@ -378,11 +379,9 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
           }
         />
       )}
-      {info.roles.length > 1 &&
-        health[address.endpoint.region]?.state !== 'down' &&
-        info.roles.some((r) => own(accountNames, r.accountId) === undefined) && (
-          <AccountNamesOffer host={address.endpoint.host} onLearned={loadLearned} />
-        )}
+      {info.roles.length > 1 && info.roles.some((r) => own(accountNames, r.accountId) === undefined) && (
+        <AccountNamesOffer host={address.endpoint.host} endpointDown={addressedDown} onLearned={loadLearned} />
+      )}
       <RoleList
         sections={sections}
         accountNames={accountNames}
@@ -399,65 +398,11 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         radioId={radioId}
       />
 
-      <RegionPicker
-        regions={regions}
-        region={region}
-        addressedRegion={address.endpoint.region}
-        health={health}
-        stsHealth={stsHealth}
-        movedFromAddressed={chosenRegion === undefined && defaultRegion !== address.endpoint.region}
-        onChange={setChosenRegion}
-        onCheckAgain={checkAgain}
-      />
-      <MethodLine choice={method} region={region} addressedHost={address.endpoint.host} stsHealth={stsHealth[region]} />
-      {warning && (
-        <p class="warning" role="note">
-          {warning}
-        </p>
-      )}
-      {needsAccess && (
-        <p class="error" role="alert">
-          {t('stsAccessNeeded')}{' '}
-          <button type="button" class="button" onClick={() => void requestStsAccess().then((ok) => ok && setNeedsAccess(false))}>
-            {t('allowStsAccess')}
-          </button>
-        </p>
-      )}
-      {manyRoles.length > 1 && (
-        <p class="hint" id="many-note">
-          {t(BROWSER_TRAITS.hasContainers ? 'openConsolesNoteFirefox' : 'openConsolesNote')}
-        </p>
-      )}
-      {viaSts && (
-        <p class="hint" role="status">
-          {t('signingInThroughSts')}
-        </p>
-      )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {outcome && (
-        <ConsolesOutcome
-          key={outcome.at}
-          outcome={outcome.consoles}
-          roles={info.roles}
-          accountNames={accountNames}
-          region={outcome.region}
-          durationCap={settings.sessionDurationCap}
-          notOnOrAfter={info.notOnOrAfter}
-          now={now}
-        />
-      )}
+      <RegionPicker regions={regions} region={region} health={health} stsHealth={stsHealth} onChange={setChosenRegion} onCheckAgain={checkAgain} />
+      <MethodLine choice={method} region={region} addressedHost={address.endpoint.host} />
 
       <div class="actions">
-        {freshApp && (
-          <a class="button primary" href={freshApp.url}>
-            {t('freshAssertion', freshApp.region, hostOf(freshApp.url) ?? freshApp.url.slice(0, 64))}
-          </a>
-        )}
-        <button type="submit" class={freshApp ? 'button' : 'button primary'} disabled={!selected || posting}>
+        <button type="submit" class={freshApp ? 'button sign-in' : 'button primary sign-in'} disabled={!selected || posting}>
           {manyRoles.length > 1 ? t('openConsoles', String(manyRoles.length), region) : selected ? t('signInAs', selected.roleName, region) : t('signInChooseRole')}
         </button>
         {selected && (
@@ -471,7 +416,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
             onFormat={(cliFormat) => void updateSettings((user) => ({ ...user, cliFormat }))}
           />
         )}
-        <ContinueToAws capture={capture} endpointDown={health[address.endpoint.region]?.state === 'down'} />
+        <ContinueToAws capture={capture} endpointDown={addressedDown} />
       </div>
       <label class="skip-next">
         <input type="checkbox" checked={skipNextTime} onChange={(e) => setSkipNextTime((e.target as HTMLInputElement).checked)} />
@@ -489,6 +434,59 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
           </ul>
         </details>
       )}
+      {/* Everything that comes and goes, late or after a click, goes last: it pushes nothing. */}
+      <div class="notices" aria-live="polite">
+        <HealthNotices
+          regions={regions}
+          region={region}
+          addressedRegion={address.endpoint.region}
+          health={health}
+          stsHealth={stsHealth}
+          movedFromAddressed={chosenRegion === undefined && defaultRegion !== address.endpoint.region}
+          method={method}
+          freshApp={freshApp}
+        />
+        {warning && (
+          <p class="warning" role="note">
+            {warning}
+          </p>
+        )}
+        {needsAccess && (
+          <p class="error" role="alert">
+            {t('stsAccessNeeded')}{' '}
+            <button type="button" class="button" onClick={() => void requestStsAccess().then((ok) => ok && setNeedsAccess(false))}>
+              {t('allowStsAccess')}
+            </button>
+          </p>
+        )}
+        {manyRoles.length > 1 && (
+          <p class="hint" id="many-note">
+            {t(BROWSER_TRAITS.hasContainers ? 'openConsolesNoteFirefox' : 'openConsolesNote')}
+          </p>
+        )}
+        {viaSts && (
+          <p class="hint" role="status">
+            {t('signingInThroughSts')}
+          </p>
+        )}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        {outcome && (
+          <ConsolesOutcome
+            key={outcome.at}
+            outcome={outcome.consoles}
+            roles={info.roles}
+            accountNames={accountNames}
+            region={outcome.region}
+            durationCap={settings.sessionDurationCap}
+            notOnOrAfter={info.notOnOrAfter}
+            now={now}
+          />
+        )}
+      </div>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import type { SamlAssertionInfo } from '../../core/saml-decode';
 import { Expiry, useNow } from './Expiry';
 import { identityProviderHome, signIn } from './sign-in';
 import { t } from '../../platform/i18n';
+import { StableLabel } from '../../ui/stable-label';
 
 function BackToIdp(props: { capture?: CapturedSignin | undefined; primary?: boolean }) {
   const home = identityProviderHome(props.capture);
@@ -79,7 +80,8 @@ function ContinueToAws(props: { capture: CapturedSignin; primary?: boolean; labe
   return (
     <>
       <button type="button" class={props.primary ? 'button primary' : 'button'} onClick={onClick}>
-        {props.label ?? t(props.endpointDown ? 'continueToAwsDown' : 'continueToAws', endpoint.host)}
+        {/* Health adds "looks down" late: the button keeps the width of its longer label. */}
+        {props.label ?? <StableLabel labels={[t('continueToAws', endpoint.host), t('continueToAwsDown', endpoint.host)]} current={props.endpointDown ? 1 : 0} />}
       </button>
       {error && <p role="alert" class="error">{error}</p>}
     </>

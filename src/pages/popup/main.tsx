@@ -12,19 +12,28 @@ import { useRegionHealth } from '../../ui/use-health';
 import '../../ui/base.css';
 import './popup.css';
 import { t } from '../../platform/i18n';
+import { StableLabel } from '../../ui/stable-label';
 
 const PARTITION = 'aws';
+const NO_SETTINGS = defaultSettings();
+
+/** The popup's own data, read once before its body paints (so nothing appears above what painted). */
+interface PopupData {
+  settings: Settings;
+  consoles: OpenedConsole[];
+}
 
 function Popup() {
-  const [settings, setSettings] = useState<Settings>(defaultSettings);
+  const [data, setData] = useState<PopupData>();
   useEffect(() => {
-    loadSettings().then((loaded) => setSettings(loaded.settings), () => undefined);
+    void Promise.all([
+      loadSettings().then((loaded) => loaded.settings, () => defaultSettings()),
+      readConsoles().catch(() => []),
+    ]).then(([settings, consoles]) => setData({ settings, consoles }));
   }, []);
   const { health, checkAgain } = useRegionHealth(PARTITION);
-  const [consoles, setConsoles] = useState<OpenedConsole[]>([]);
-  useEffect(() => {
-    readConsoles().then(setConsoles, () => undefined);
-  }, []);
+  const settings = data?.settings ?? NO_SETTINGS;
+  const consoles = data?.consoles ?? [];
   const regions = useMemo(
     () => watchedRegions(partitionInfo(PARTITION)?.globalRegion ?? 'us-east-1', preferredRegionsFor(settings, localTimeZone())),
     [settings],
@@ -36,6 +45,13 @@ function Popup() {
     Object.entries(settings.idpAppLinks).map(([region, url]) => ({ region, url }))[0];
   const checking = regions.some((r) => health[r]?.checkingSince !== undefined);
 
+  if (!data) {
+    return (
+      <section>
+        <h1>{t('popupTitle')}</h1>
+      </section>
+    );
+  }
   return (
     <section>
       <h1>{t('popupTitle')}</h1>
@@ -59,7 +75,7 @@ function Popup() {
           </button>
         )}
         <button type="button" class="button" onClick={checkAgain} disabled={checking}>
-          {checking ? t('checking') : t('checkNow')}
+          <StableLabel labels={[t('checkNow'), t('checking')]} current={checking ? 1 : 0} />
         </button>
       </div>
       {consoles.length > 0 && (
