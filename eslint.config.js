@@ -24,6 +24,11 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // The picker's one classic script (it must run before its modules load).
+    files: ['public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { history: 'readonly', location: 'readonly' } },
+  },
+  {
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

@@ -25,8 +25,8 @@ export function assertionForms(samlResponse: string): TraceForms {
   };
 }
 
-/** `relative path: form` for every file under `dir` that holds one of the forms. */
-export async function findTraces(dir: string, forms: TraceForms): Promise<string[]> {
+/** `relative path: form` for every file under `dir` (but those `skip` names) that holds one of the forms. */
+export async function findTraces(dir: string, forms: TraceForms, skip: (relativePath: string) => boolean = () => false): Promise<string[]> {
   const needles = Object.entries(forms).flatMap(([name, text]) => [
     { name, bytes: Buffer.from(text, 'utf8') },
     { name: `${name} (UTF-16)`, bytes: Buffer.from(text, 'utf16le') },
@@ -35,6 +35,7 @@ export async function findTraces(dir: string, forms: TraceForms): Promise<string
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
+    if (skip(relative(dir, path))) continue;
     let bytes = await readFile(path).catch(() => Buffer.alloc(0));
     if (isMozLz4(bytes)) bytes = Buffer.concat([bytes, decompressMozLz4(bytes)]);
     for (const needle of needles) if (bytes.includes(needle.bytes)) hits.push(`${relative(dir, path)}: ${needle.name}`);

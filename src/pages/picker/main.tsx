@@ -5,9 +5,9 @@ import { App } from './App';
 import { t } from '../../platform/i18n';
 
 // Chromium loads this page by the IdP's POST (the DNR redirect keeps it), and would keep that body,
-// the assertion, in the tab's session history and write it to the profile's session files. Replacing
-// the history entry first leaves an entry without a body (Firefox loads the picker by GET anyway).
-history.replaceState(null, '', location.href);
+// the assertion, in the tab's session history and write it to the profile's session files: the
+// page's first script, public/forget-post.js (classic, in <head>), replaces the history entry before
+// this module even loads (Firefox loads the picker by GET anyway).
 
 // A picker inside someone else's frame could be used for clickjacking: only run top-level.
 const framed = window.top !== window.self;
