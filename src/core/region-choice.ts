@@ -1,4 +1,5 @@
 import { endpointForUrl, partitionInfo, regionInfo, signinEndpoint, type SigninEndpoint } from './endpoints';
+import { isUsable, type RegionHealth } from './health';
 
 /** Where the assertion says it is going, as the picker understands it. */
 export interface AssertionAddress {
@@ -58,4 +59,63 @@ export function regionOptions(address: AssertionAddress): RegionOption[] {
   }));
   // The addressed region first, then the catalog's order (global region, then the rest).
   return [...options.filter((o) => o.isRecipient), ...options.filter((o) => !o.isRecipient)];
+}
+
+/**
+ * The region the selector should default to (REFERENCE §4): the assertion's own region unless
+ * it is known to be down, then the user's first preferred region that answered, then any region
+ * that answered (fastest first). Unknown health never moves the default: probes can be wrong.
+ */
+export function chooseDefaultRegion(input: {
+  readonly addressedRegion: string;
+  readonly preferred: readonly string[];
+  readonly available: readonly string[];
+  readonly health: Readonly<Record<string, RegionHealth | undefined>>;
+}): string {
+  const { addressedRegion, preferred, available, health } = input;
+  if (health[addressedRegion]?.state !== 'down') return addressedRegion;
+  const offered = new Set(available);
+  const preferredUsable = preferred.find((r) => offered.has(r) && isUsable(health[r]));
+  if (preferredUsable) return preferredUsable;
+  const fastest = available
+    .filter((r) => isUsable(health[r]))
+    .sort((a, b) => (health[a]?.latencyMs ?? Infinity) - (health[b]?.latencyMs ?? Infinity))[0];
+  return fastest ?? addressedRegion;
+}
+
+/**
+ * When the assertion's own region is down, the IdP app set up for a healthy region (preferred
+ * order first) hands out an assertion that region accepts for sure.
+ */
+export function freshAssertionOffer(input: {
+  readonly addressedRegion: string;
+  readonly preferred: readonly string[];
+  readonly health: Readonly<Record<string, RegionHealth | undefined>>;
+  readonly idpAppLinks: Readonly<Record<string, string>>;
+}): { region: string; url: string } | undefined {
+  const { addressedRegion, preferred, health, idpAppLinks } = input;
+  if (health[addressedRegion]?.state !== 'down') return undefined;
+  const linked = Object.keys(idpAppLinks).filter((r) => r !== addressedRegion && isUsable(health[r]));
+  const order = [...preferred.filter((r) => linked.includes(r)), ...linked.filter((r) => !preferred.includes(r)).sort()];
+  const region = order[0];
+  const url = region ? idpAppLinks[region] : undefined;
+  return region && url ? { region, url } : undefined;
+}
+
+/**
+ * The region the picker signs in to: the user's pick, else the selected role's remembered region
+ * (its pin's, else the one it was used in last time) unless that is not offered or is down, else
+ * the default (chooseDefaultRegion), which follows health as probes answer.
+ */
+export function chooseRegion(input: {
+  readonly chosen: string | undefined;
+  readonly remembered: string | undefined;
+  readonly available: readonly string[];
+  readonly health: Readonly<Record<string, RegionHealth | undefined>>;
+  readonly defaultRegion: string;
+}): string {
+  const { chosen, remembered, available, health, defaultRegion } = input;
+  if (chosen !== undefined) return chosen;
+  const usable = remembered !== undefined && available.includes(remembered) && health[remembered]?.state !== 'down';
+  return usable ? remembered : defaultRegion;
 }

@@ -152,7 +152,8 @@ describe('endpoint health in the picker', () => {
     await expect(page.getByLabel(/^Region/).inputValue()).resolves.toBe('eu-west-1');
     const options = await page.locator('#region option').allTextContents();
     // Then the STS endpoint's health, once its probe answered.
-    expect(options.every((o) => / up · \d+ ms( · STS (up|checking))?$/.test(o))).toBe(true);
+    // Answering means up or slow: a busy machine answers slowly, and neither moves the default.
+    expect(options.every((o) => / (up|slow) · \d+ ms( · STS (up|slow|checking))?$/.test(o))).toBe(true);
     expect(options.some((o) => /cn-|us-gov-/.test(o))).toBe(false);
   });
 });

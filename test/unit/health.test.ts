@@ -3,10 +3,8 @@ import {
   CHECKING_EXPIRES_MS,
   FRESH_FOR_MS,
   RETRY_AFTER_FAILURE_MS,
-  chooseDefaultRegion,
   classifyProbe,
   describeHealth,
-  freshAssertionOffer,
   markChecking,
   nextProbeAt,
   regionsDueForProbe,
@@ -14,6 +12,7 @@ import {
   unknownHealth,
   type RegionHealth,
 } from '../../src/core/health';
+import { chooseDefaultRegion, chooseRegion, freshAssertionOffer } from '../../src/core/region-choice';
 
 const T = 1_800_000_000_000;
 const up = (region: string, latencyMs = 40, at = T): RegionHealth => classifyProbe(region, { kind: 'answered', status: 200, latencyMs }, at);
@@ -135,5 +134,17 @@ describe('freshAssertionOffer', () => {
     const health = { 'us-east-1': down('us-east-1'), 'eu-west-1': down('eu-west-1') };
     expect(freshAssertionOffer({ addressedRegion: 'us-east-1', preferred: [], health, idpAppLinks: { 'eu-west-1': links['eu-west-1'] } })).toBeUndefined();
     expect(freshAssertionOffer({ addressedRegion: 'us-east-1', preferred: [], health: { 'us-east-1': down('us-east-1') }, idpAppLinks: {} })).toBeUndefined();
+  });
+});
+
+describe('chooseRegion', () => {
+  const available = ['us-east-1', 'eu-west-1', 'us-west-2'];
+  it("takes the user's pick, else a usable remembered region, else the default", () => {
+    const health = { 'eu-west-1': down('eu-west-1') };
+    expect(chooseRegion({ chosen: 'us-west-2', remembered: 'eu-west-1', available, health: {}, defaultRegion: 'us-east-1' })).toBe('us-west-2');
+    expect(chooseRegion({ chosen: undefined, remembered: 'eu-west-1', available, health: {}, defaultRegion: 'us-east-1' })).toBe('eu-west-1');
+    expect(chooseRegion({ chosen: undefined, remembered: 'eu-west-1', available, health, defaultRegion: 'us-east-1' })).toBe('us-east-1');
+    expect(chooseRegion({ chosen: undefined, remembered: 'ap-south-1', available, health: {}, defaultRegion: 'us-east-1' })).toBe('us-east-1');
+    expect(chooseRegion({ chosen: undefined, remembered: undefined, available, health: {}, defaultRegion: 'us-west-2' })).toBe('us-west-2');
   });
 });

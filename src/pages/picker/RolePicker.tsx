@@ -1,13 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CapturedSignin } from '../../core/captured-signin';
-import { chooseDefaultRegion, freshAssertionOffer } from '../../core/health';
-import { OKTA_PRESET, deriveAccountNames, presetOffer, resolveAccountNames } from '../../core/account-names';
-import { buildRoleIndex, rankRoles } from '../../core/ranking';
-import { layoutSections, rowsInOrder } from '../../core/role-sections';
 import type { Settings } from '../../core/settings';
-import { ALIAS_OFFER_DECLINED_MAX, recentRoleArns } from '../../core/settings-defaults';
+import { ALIAS_OFFER_DECLINED_MAX } from '../../core/settings-defaults';
 import { localTimeZone, preferredRegionsFor } from '../../core/preferred-regions';
-import { otherRegionWarning, regionOptions, targetUrlForRegion, type AssertionAddress } from '../../core/region-choice';
+import { chooseDefaultRegion, chooseRegion, freshAssertionOffer, otherRegionWarning, regionOptions, targetUrlForRegion, type AssertionAddress } from '../../core/region-choice';
 import { relayStateForRegion } from '../../core/relay-state';
 import type { SamlAssertionInfo, SamlRole } from '../../core/saml-decode';
 import { Expiry, useNow } from './Expiry';
@@ -22,13 +18,13 @@ import { AccountNamesOffer } from './AccountNamesOffer';
 import { AliasPresetOffer } from './AliasPresetOffer';
 import { ConsolesOutcome } from './ConsolesOutcome';
 import type { ConsolesOutcome as Outcome } from '../../messages/protocol';
-import { readLearnedNames } from '../../platform/learned-names';
-import { learnedNameMap } from '../../core/learned-names';
-import { accountColours } from '../../core/account-colours';
 import { useSigninMethod } from './use-signin-method';
 import { requestStsAccess } from '../../platform/sts-access';
 import type { SigninMethod } from '../../core/signin-method';
 import { useAutoSignin } from './use-auto-signin';
+import { useAccountNames } from './use-account-names';
+import { useRankedRoles } from './use-ranked-roles';
+import { OKTA_PRESET } from '../../core/account-names';
 import { useRegionHealth } from '../../ui/use-health';
 import { BROWSER_TRAITS } from '../../platform/browser-target';
 import { t, tPlural } from '../../platform/i18n';
@@ -72,41 +68,8 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
   // An IdP app never seen on this browser (no sign-in remembered for it): a page may have posted
   // someone else's assertion (login CSRF). Say so, and never sign in without a click for it.
   const firstFromApp = settingsReady && own(settings.recent, appKey) === undefined;
-  const derived = useMemo(() => deriveAccountNames(info.roles, settings.aliasPattern), [info.roles, settings.aliasPattern]);
-  // Names AWS's own role page gave (learned on the user's click or a visit to AWS's page).
-  const [learned, setLearned] = useState<Record<string, string>>({});
-  const loadLearned = () =>
-    void readLearnedNames().then((known) => setLearned(learnedNameMap(known)), () => undefined);
-  useEffect(loadLearned, []);
-  const accountNames = useMemo(() => resolveAccountNames({ ...derived, ...learned }, settings.accountNames), [derived, learned, settings.accountNames]);
-  // Names read from role names, where neither the user nor AWS gave one: shown apart.
-  const derivedNames = useMemo(
-    () => new Set(Object.keys(derived).filter((id) => !Object.hasOwn(settings.accountNames, id) && !Object.hasOwn(learned, id))),
-    [derived, learned, settings.accountNames],
-  );
-  // Most role names carry the alias and no rule is set: offer the Okta preset once (issue I, item 4).
-  const preset = useMemo(
-    () =>
-      settingsReady
-        ? presetOffer(info.roles, {
-            pattern: settings.aliasPattern,
-            declined: settings.aliasOfferDeclined.includes(appKey),
-            known: { ...learned, ...settings.accountNames },
-          })
-        : undefined,
-    [settingsReady, info.roles, settings.aliasPattern, settings.aliasOfferDeclined, appKey, learned, settings.accountNames],
-  );
-  const colours = useMemo(
-    () => accountColours(new Set(info.roles.map((r) => r.accountId)), accountNames, settings),
-    [info.roles, accountNames, settings],
-  );
-  const index = useMemo(() => buildRoleIndex(info.roles, accountNames), [info.roles, accountNames]);
-  const pins = useMemo(() => settings.pins.map((p) => p.roleArn), [settings.pins]);
-  const recent = useMemo(() => recentRoleArns(settings, appKey), [settings, appKey]);
-  const ranked = useMemo(() => rankRoles(index, query, { pins, recent }), [index, query, pins, recent]);
-  const sections = useMemo(() => layoutSections(ranked, query, pins, recent), [ranked, query, pins, recent]);
-  const visible = useMemo(() => rowsInOrder(sections), [sections]);
-  const matchCount = ranked.length;
+  const { accountNames, derivedNames, preset, colours, loadLearned } = useAccountNames(info.roles, settings, settingsReady, appKey);
+  const { sections, visible, matchCount, pinned } = useRankedRoles(info.roles, accountNames, query, settings, appKey);
   const regions = useMemo(() => regionOptions(address), [address]);
   const { health, stsHealth, checkAgain } = useRegionHealth(address.partition);
   // Until the user picks a region, the default follows health as probes answer.
@@ -122,8 +85,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
     ? (settings.pins.find((p) => p.roleArn === selected.roleArn)?.region ??
       own(settings.recent, appKey)?.find((r) => r.roleArn === selected.roleArn)?.region)
     : undefined;
-  const rememberedUsable = remembered && regions.some((r) => r.code === remembered) && health[remembered]?.state !== 'down';
-  const region = chosenRegion ?? (rememberedUsable ? remembered : defaultRegion);
+  const region = chooseRegion({ chosen: chosenRegion, remembered, available: regions.map((r) => r.code), health, defaultRegion });
   // The addressed region is down and an IdP app is set up for a healthy one: a fresh assertion
   // addressed there is the sign-in that will certainly work (REFERENCE §4).
   const addressedDown = health[address.endpoint.region]?.state === 'down';
@@ -387,7 +349,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         accountNames={accountNames}
         derivedNames={derivedNames}
         colours={colours}
-        pinned={new Set(pins)}
+        pinned={pinned}
         onTogglePin={togglePin}
         alsoOpen={alsoOpen}
         onToggleAlsoOpen={toggleAlsoOpen}
