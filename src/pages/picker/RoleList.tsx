@@ -69,7 +69,7 @@ export function RoleList(props: Props) {
   const [metrics, setMetrics] = useState({ ...ESTIMATE, scrollTop: 0 });
   const [focusedArn, setFocusedArn] = useState<string>();
   const focusSelected = useRef(false);
-  const revealed = useRef<{ arn?: string; sections?: unknown }>({});
+  const revealed = useRef<{ arn?: string; query?: string }>({});
   const sizes = useMemo(() => sections.map((s) => s.rows.length), [sections]);
   const starts = useMemo(() => sizes.reduce<number[]>((acc, _, i) => (acc.push(i ? acc[i - 1]! + sizes[i - 1]! : 0), acc), []), [sizes]);
   const total = sizes.reduce((a, b) => a + b, 0);
@@ -104,9 +104,10 @@ export function RoleList(props: Props) {
       focusSelected.current = false;
       input.focus({ preventScroll: true });
     }
-    // Keep the selected row in view when it or the list changes, scrolling the list only (never the page).
-    if (revealed.current.arn === selectedArn && revealed.current.sections === sections) return;
-    revealed.current = { arn: selectedArn, sections };
+    // Bring the selected row into view when the selection or the query changes (not when a pin or a
+    // name rearranges the list under a user who scrolled away), scrolling the list only, never the page.
+    if (revealed.current.arn === selectedArn && revealed.current.query === query) return;
+    revealed.current = { arn: selectedArn, query };
     const row = input?.closest<HTMLElement>('.role');
     if (!row) return;
     const top = row.getBoundingClientRect().top - list.getBoundingClientRect().top - list.clientTop + list.scrollTop;
