@@ -222,6 +222,11 @@ describe('the everyday picker', () => {
 
   it('offers once, inline, to show the aliases that Okta-style role names carry; never again for an app that said no', async () => {
     const offer = (page: Page) => page.getByRole('group', { name: 'Account names from role names' });
+    // Earlier tests of this suite named accounts: start from no names at all.
+    await browser.serviceWorker!.evaluate(async () => {
+      await chrome.storage.sync.set({ settings: { version: 1 } });
+      await chrome.storage.local.remove('learned:account-names');
+    });
     const declined = await browser.context.newPage();
     await openPickerFromTile(declined, tileUrl({ naming: 'okta' }, 'acme.okta.com', 'exk1presetno'));
     await expect(offer(declined).textContent()).resolves.toContain('Show it for 2 accounts?');
