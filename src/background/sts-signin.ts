@@ -23,12 +23,12 @@ import { saveDiagnosis } from '../platform/attempt-store';
 import { requestAws, type AwsAnswer } from '../platform/aws-request';
 import { DIAGNOSIS_PATH, extensionUrl, openInTab } from '../platform/extension';
 import { openConsoleTab } from '../platform/console-tabs';
-import { coloursOfAccounts } from './account-colours';
 import { readHealth } from '../platform/health-store';
 import { recordConsoles, type OpenedConsole } from '../platform/console-list';
 import { hasStsAccess } from '../platform/sts-access';
 import type { ConsolesOutcome } from '../messages/protocol';
 import { own } from '../core/own';
+import type { AccountColour } from '../core/account-colours';
 import { readCapture, removeCapture } from '../platform/session-store';
 
 /** Each STS or federation call gets this long: several regions still fit in the assertion's 5 minutes. */
@@ -172,6 +172,7 @@ export async function signInManyThroughSts(
     readonly durationCap?: number | undefined;
     readonly retry?: boolean | undefined;
     readonly accountNames?: Readonly<Record<string, string>> | undefined;
+    readonly accountColours?: Readonly<Record<string, AccountColour>> | undefined;
   },
 ): Promise<StsSigninResult | { readonly ok: true; readonly consoles: ConsolesOutcome }> {
   const prepared: Prepared[] = [];
@@ -207,11 +208,10 @@ export async function signInManyThroughSts(
   const accountName = (accountId: string) => own(request.accountNames ?? {}, accountId);
   // The picker's own tab becomes a console only when nothing is left for it to say.
   const intoPickerTab = !failed.length && !request.retry ? opened[0] : undefined;
-  const colours = opened.length > (intoPickerTab ? 1 : 0) ? await coloursOfAccounts(info.roles) : {};
   for (const other of opened) {
     if (other === intoPickerTab) continue;
     const id = other.one.role.accountId;
-    await openConsoleTab(other.url, { id, name: accountName(id) }, tabId, colours[id]);
+    await openConsoleTab(other.url, { id, name: accountName(id) }, tabId, own(request.accountColours ?? {}, id));
   }
   if (intoPickerTab) {
     await openInTab(tabId, intoPickerTab.url);

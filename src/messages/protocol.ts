@@ -1,5 +1,6 @@
 // zod/mini: the same validation, tree-shaken, so the service worker stays small.
 import * as z from 'zod/mini';
+import { ACCOUNT_COLOURS } from '../core/account-colours';
 import { parseRoleArn } from '../core/arn';
 import { endpointForHost, isCatalogRegion } from '../core/endpoints';
 import { MAX_ARN_LENGTH, MAX_REGION_LENGTH, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from '../core/limits';
@@ -52,8 +53,8 @@ export const CliCredentialsMessage = z.object({
 /**
  * From the picker: several roles at once, each in a console tab of its own (this tab the first
  * when all open). `retry`: roles that failed a moment ago, tried again from the picker, which
- * stays. `accountNames`: the names the picker shows for these accounts (Firefox names their
- * containers with them).
+ * stays. `accountNames` and `accountColours`: the names and colours the picker shows for these
+ * accounts (Firefox names and colours their containers with them; the worker reads no settings).
  */
 export const StsSigninManyMessage = z.object({
   type: z.literal('signin/sts-many'),
@@ -64,6 +65,7 @@ export const StsSigninManyMessage = z.object({
   accountNames: z.optional(
     z.record(z.string().check(z.regex(/^\d{12}$/)), z.string().check(z.minLength(1), z.maxLength(64))).check(z.refine((r) => Object.keys(r).length <= 5)),
   ),
+  accountColours: z.optional(z.record(z.string().check(z.regex(/^\d{12}$/)), z.enum(ACCOUNT_COLOURS)).check(z.refine((r) => Object.keys(r).length <= 5))),
 });
 
 /** From the picker, on the user's click: learn account names from AWS's role page. */

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { AccountColour } from '../../core/account-colours';
 import { own } from '../../core/own';
 import type { SamlRole } from '../../core/saml-decode';
 import type { ConsolesOutcome as Outcome } from '../../messages/protocol';
@@ -10,6 +11,7 @@ interface Props {
   outcome: Outcome;
   roles: readonly SamlRole[];
   accountNames: Readonly<Record<string, string>>;
+  accountColours: Readonly<Record<string, AccountColour>>;
   region: string;
   durationCap: number;
   notOnOrAfter: string | undefined;
@@ -50,6 +52,7 @@ export function ConsolesOutcome(props: Props) {
         region: props.region,
         durationCap: props.durationCap,
         accountNames: accountId && name ? { [accountId]: name } : {},
+        accountColours: accountId && own(props.accountColours, accountId) ? { [accountId]: own(props.accountColours, accountId)! } : {},
         retry: true,
       });
       setRetrying(undefined);

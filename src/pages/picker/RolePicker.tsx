@@ -197,10 +197,17 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
     setPosting(true);
     setViaSts(true);
     setOutcome(undefined);
-    const names = Object.fromEntries(
-      info.roles.filter((r) => roleArns.includes(r.roleArn) && own(accountNames, r.accountId)).map((r) => [r.accountId, own(accountNames, r.accountId)!]),
-    );
-    const reply = await signInManyWithSts({ roleArns, region, durationCap: settings.sessionDurationCap, accountNames: names });
+    // What the picker shows for these accounts goes along: Firefox names and colours containers with it.
+    const accounts = new Set(info.roles.filter((r) => roleArns.includes(r.roleArn)).map((r) => r.accountId));
+    const shown = <T,>(map: Readonly<Record<string, T>>) =>
+      Object.fromEntries([...accounts].flatMap((id) => (own(map, id) === undefined ? [] : [[id, own(map, id)!]]))) as Record<string, T>;
+    const reply = await signInManyWithSts({
+      roleArns,
+      region,
+      durationCap: settings.sessionDurationCap,
+      accountNames: shown(accountNames),
+      accountColours: shown(colours),
+    });
     if (reply) {
       setPosting(false);
       setViaSts(false);
@@ -442,6 +449,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
             outcome={outcome.consoles}
             roles={info.roles}
             accountNames={accountNames}
+            accountColours={colours}
             region={outcome.region}
             durationCap={settings.sessionDurationCap}
             notOnOrAfter={info.notOnOrAfter}

@@ -2,6 +2,7 @@ import { idpHomeUrl, type CapturedSignin } from '../../core/captured-signin';
 import type { SigninAttempt } from '../../core/diagnosis';
 import { buildSigninPost, SigninTargetError, type SigninPostRequest } from '../../core/signin-post';
 import { saveAttempt } from '../../platform/attempt-store';
+import type { AccountColour } from '../../core/account-colours';
 import type { ConsolesOutcome } from '../../messages/protocol';
 import { sendToWorker } from '../../platform/worker-client';
 import { markSigningIn } from './leave-guard';
@@ -69,6 +70,7 @@ export async function signInManyWithSts(request: {
   region: string;
   durationCap: number;
   accountNames: Record<string, string>;
+  accountColours: Record<string, AccountColour>;
   retry?: boolean;
 }): Promise<{ refused: string } | { consoles: ConsolesOutcome } | undefined> {
   markSigningIn();
