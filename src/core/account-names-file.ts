@@ -27,9 +27,14 @@ export function accountNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** An account ID as typed or pasted, without the spaces and dashes of the console's `1234-5678-9012` form. */
+export function compactAccountId(raw: string): string {
+  return raw.trim().replace(/[\s-]/g, '');
+}
+
 /** Why a value is not an account ID, or undefined; accepts the console's `1234-5678-9012` form. */
 function accountIdProblem(raw: string): { id: string } | { reason: string } {
-  const id = raw.trim().replace(/[\s-]/g, '');
+  const id = compactAccountId(raw);
   if (/^\d{12}$/.test(id)) return { id };
   if (/^\d{1,11}$/.test(id)) {
     return {

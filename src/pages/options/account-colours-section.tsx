@@ -6,6 +6,8 @@ import { readLearnedNames } from '../../platform/learned-names';
 import { t } from '../../platform/i18n';
 import { ColourSwatch, colourName } from '../../ui/account-colour';
 import type { SectionProps } from './main';
+import { RemoveOrLocked } from './remove-or-locked';
+import { compactAccountId } from '../../core/account-names-file';
 
 function ColourSelect(props: { id: string; value: AccountColour; onChange: (colour: AccountColour) => void }) {
   return (
@@ -78,17 +80,15 @@ export function AccountColoursSection(props: SectionProps) {
                   </td>
                   <td>
                     {/* A managed colour wins over the user's own for the same account: the user's can go. */}
-                    {Object.hasOwn(user.accountColours, accountId) && user.accountColours[accountId] === c ? (
-                      <button type="button" class="button small" aria-label={t('removeColourLabel', accountId)} onClick={() => {
+                    <RemoveOrLocked
+                      removable={Object.hasOwn(user.accountColours, accountId) && user.accountColours[accountId] === c}
+                      label={t('removeColourLabel', accountId)}
+                      onRemove={() => {
                         const next = { ...user.accountColours };
                         delete next[accountId];
                         void edit('accountColours', next);
-                      }}>
-                        {t('remove')}
-                      </button>
-                    ) : (
-                      <span class="locked">{t('namesOrganisation')}</span>
-                    )}
+                      }}
+                    />
                   </td>
                 </tr>
               ))}
@@ -99,7 +99,7 @@ export function AccountColoursSection(props: SectionProps) {
         class="row"
         onSubmit={(e) => {
           e.preventDefault();
-          void edit('accountColours', { ...user.accountColours, [id.replace(/[\s-]/g, '')]: colour }).then((ok) => ok && setId(''));
+          void edit('accountColours', { ...user.accountColours, [compactAccountId(id)]: colour }).then((ok) => ok && setId(''));
         }}
       >
         <label for="colour-id">{t('colourAccountLabel')}</label>
@@ -132,13 +132,11 @@ export function AccountColoursSection(props: SectionProps) {
                     <span class="hint"> {hits.length ? t('ruleMatchesSome', hits.slice(0, 5).join(', ')) : t('ruleMatchesNone')}</span>
                   </span>
                   <span class="actions-inline">
-                    {userRules.has(`${rule.words.toLowerCase()} ${rule.colour}`) ? (
-                      <button type="button" class="button small" aria-label={t('removeRuleLabel', rule.words)} onClick={() => void edit('colourRules', user.colourRules.filter((r) => r.words.toLowerCase() !== rule.words.toLowerCase()))}>
-                        {t('remove')}
-                      </button>
-                    ) : (
-                      <span class="locked">{t('namesOrganisation')}</span>
-                    )}
+                    <RemoveOrLocked
+                      removable={userRules.has(`${rule.words.toLowerCase()} ${rule.colour}`)}
+                      label={t('removeRuleLabel', rule.words)}
+                      onRemove={() => void edit('colourRules', user.colourRules.filter((r) => r.words.toLowerCase() !== rule.words.toLowerCase()))}
+                    />
                   </span>
                 </li>
               );

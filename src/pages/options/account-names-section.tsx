@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { validateAliasRegex } from '../../core/account-names';
-import { parseAccountNamesFile } from '../../core/account-names-file';
+import { compactAccountId, parseAccountNamesFile } from '../../core/account-names-file';
 import type { SectionProps } from './main';
 import { t } from '../../platform/i18n';
 import { AliasPreview } from './alias-preview';
+import { RemoveOrLocked } from './remove-or-locked';
 
 export function AccountNamesSection(props: SectionProps) {
   const [error, setError] = useState<string>();
@@ -58,17 +59,15 @@ export function AccountNamesSection(props: SectionProps) {
                 <td class="code">{accountId}</td>
                 <td>{accountName}</td>
                 <td>
-                  {accountId in user ? (
-                    <button type="button" class="button small" aria-label={t('removeNameLabel', accountId)} onClick={() => {
+                  <RemoveOrLocked
+                    removable={Object.hasOwn(user, accountId)}
+                    label={t('removeNameLabel', accountId)}
+                    onRemove={() => {
                       const next = { ...user };
                       delete next[accountId];
                       void edit('accountNames', next);
-                    }}>
-                      {t('remove')}
-                    </button>
-                  ) : (
-                    <span class="locked">{t('namesOrganisation')}</span>
-                  )}
+                    }}
+                  />
                 </td>
               </tr>
             ))}
@@ -78,7 +77,7 @@ export function AccountNamesSection(props: SectionProps) {
         class="row"
         onSubmit={(e) => {
           e.preventDefault();
-          void edit('accountNames', { ...user, [id.replace(/[\s-]/g, '')]: name }).then(() => {
+          void edit('accountNames', { ...user, [compactAccountId(id)]: name }).then(() => {
             setId('');
             setName('');
           });
