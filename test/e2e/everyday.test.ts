@@ -2,29 +2,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchWithExtension, type LaunchedExtension } from '../support/chromium';
-import { startMockServer, type MockServer } from '../support/mock-server';
-import { openPickerFromTile, saveArtifact, tileUrl, warmUpCapture } from './helpers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { extensionSuite, openPickerFromTile, saveArtifact, tileUrl } from './helpers';
 
-let server: MockServer;
-let browser: LaunchedExtension;
+const suite = extensionSuite();
 const files = mkdtempSync(join(tmpdir(), 'frp-files-'));
 
-beforeAll(async () => {
-  server = await startMockServer();
-  browser = await launchWithExtension({ server, headless: true });
-  await warmUpCapture(browser.context);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(() => server.clearReceived());
+beforeEach(() => suite.server.clearReceived());
 
 async function openOptions(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/src/pages/options/index.html`);
+  const page = await suite.browser.context.newPage();
+  await page.goto(`chrome-extension://${suite.browser.extensionId}/src/pages/options/index.html`);
   await page.getByRole('heading', { name: 'Account names' }).waitFor();
   return page;
 }
@@ -33,7 +21,7 @@ const firstRole = (page: Page) => page.locator('#role-list input[type=radio]').f
 
 describe('the everyday picker', () => {
   it('pins a role with its star; after a new sign-in it is first and selected', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await openPickerFromTile(page, tileUrl({ roles: '40' }, 'acme.okta.com', 'exk1pins'));
     const last = page.locator('#role-list input[type=radio]').last();
     const arn = await last.getAttribute('value');
@@ -42,7 +30,7 @@ describe('the everyday picker', () => {
     await page.getByRole('heading', { name: 'Pinned' }).waitFor();
     await page.close();
 
-    const again = await browser.context.newPage();
+    const again = await suite.browser.context.newPage();
     await openPickerFromTile(again, tileUrl({ roles: '40' }, 'acme.okta.com', 'exk1pins'));
     await again.getByRole('heading', { name: 'Pinned' }).waitFor();
     await expect(firstRole(again).getAttribute('value')).resolves.toBe(arn);
@@ -58,7 +46,7 @@ describe('the everyday picker', () => {
     await options.getByRole('cell', { name: 'payments-prod' }).waitFor();
     await options.close();
 
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1names'));
     await page.getByRole('heading', { name: /payments-prod\s*444455556666/ }).waitFor();
     await page.keyboard.type('paydep');
@@ -71,51 +59,51 @@ describe('the everyday picker', () => {
   });
 
   it('signs in as last time with one key press', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1last'));
     await page.getByRole('radio', { name: /ReadOnly/ }).check();
     await page.getByLabel(/^Region/).selectOption('us-west-2');
     await page.getByRole('button', { name: /^Sign in/ }).click();
-    await server.waitForPost((p) => p.host === 'us-west-2.signin.aws.amazon.com', 15_000);
+    await suite.server.waitForPost((p) => p.host === 'us-west-2.signin.aws.amazon.com', 15_000);
     // us-west-2's /saml refuses an assertion addressed to us-east-1: in through us-west-2's STS.
     await page.waitForURL('https://us-west-2.console.aws.amazon.com/console/home?region=us-west-2', { timeout: 20_000 });
-    server.clearReceived();
+    suite.server.clearReceived();
 
     await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1last'));
     await page.getByText('Enter signs you in as last time.').waitFor();
     await page.keyboard.press('Enter');
     await page.waitForURL('https://us-west-2.console.aws.amazon.com/console/home?region=us-west-2', { timeout: 20_000 });
-    const sts = server.stsRequests.filter((r) => r.fields.SAMLAssertion);
+    const sts = suite.server.stsRequests.filter((r) => r.fields.SAMLAssertion);
     expect(sts.map((r) => r.host)).toEqual(['sts.us-west-2.amazonaws.com']);
     expect(sts[0]!.fields.RoleArn).toBe('arn:aws:iam::111122223333:role/ReadOnly');
     // Learned the first time: this IdP app's assertions are refused elsewhere, so no re-post now.
-    expect(server.received).toEqual([]);
+    expect(suite.server.received).toEqual([]);
     await page.close();
   });
 
   it('skips the picker for a remembered pair after a visible 2-second countdown, which Escape cancels', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1auto'));
     await page.getByRole('radio', { name: /Admin/ }).check();
     await page.getByLabel(/^Skip the picker next time/).check();
     await page.getByRole('button', { name: /^Sign in/ }).click();
-    await server.waitForPost(undefined, 15_000);
+    await suite.server.waitForPost(undefined, 15_000);
     await page.waitForURL('https://signin.aws.amazon.com/saml');
-    server.clearReceived();
+    suite.server.clearReceived();
 
     await page.goto(tileUrl({}, 'acme.okta.com', 'exk1auto'));
     await page.getByText(/Signing in as Admin in us-east-1 in 2 seconds/).waitFor();
-    const post = await server.waitForPost(undefined, 15_000);
+    const post = await suite.server.waitForPost(undefined, 15_000);
     expect(post.fields.roleIndex).toBe('arn:aws:iam::111122223333:role/Admin');
     await page.waitForURL('https://signin.aws.amazon.com/saml');
-    server.clearReceived();
+    suite.server.clearReceived();
 
     await page.goto(tileUrl({}, 'acme.okta.com', 'exk1auto'));
     await page.getByText(/Signing in as Admin/).waitFor();
     await page.keyboard.press('Escape');
     await page.getByText('Automatic sign-in stopped: Cancelled.').waitFor();
     await page.waitForTimeout(2_500);
-    expect(server.received).toEqual([]);
+    expect(suite.server.received).toEqual([]);
     await page.close();
   });
 
@@ -124,18 +112,18 @@ describe('the everyday picker', () => {
     const toggle = options.getByLabel(/^Show the role picker/);
     await toggle.uncheck();
     await options.getByText('Saved.').waitFor();
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.goto(tileUrl({}, 'acme.okta.com', 'exk1off'));
-    const post = await server.waitForPost(undefined, 15_000);
+    const post = await suite.server.waitForPost(undefined, 15_000);
     expect(post.host).toBe('signin.aws.amazon.com');
     await toggle.check();
     await options.getByText('Saved.').waitFor();
-    await expect.poll(() => browser.serviceWorker!.evaluate(async () => (await chrome.declarativeNetRequest.getEnabledRulesets()).length)).toBe(1);
+    await expect.poll(() => suite.browser.serviceWorker!.evaluate(async () => (await chrome.declarativeNetRequest.getEnabledRulesets()).length)).toBe(1);
     await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1off'));
     await Promise.all([page.close(), options.close()]);
   });
   it('follows an interception switch synced from another device (no page of ours open)', async () => {
-    const worker = browser.serviceWorker!;
+    const worker = suite.browser.serviceWorker!;
     const rulesets = () => worker.evaluate(async () => (await chrome.declarativeNetRequest.getEnabledRulesets()).length);
     const setSwitch = (on: boolean) =>
       worker.evaluate(async (interceptionEnabled) => {
@@ -144,9 +132,9 @@ describe('the everyday picker', () => {
       }, on);
     await setSwitch(false);
     await expect.poll(rulesets).toBe(0);
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.goto(tileUrl({}, 'acme.okta.com', 'exk1syncoff'));
-    const post = await server.waitForPost((p) => p.fields.SAMLResponse === server.issued.at(-1)!.samlResponse, 15_000);
+    const post = await suite.server.waitForPost((p) => p.fields.SAMLResponse === suite.server.issued.at(-1)!.samlResponse, 15_000);
     expect(post.host).toBe('signin.aws.amazon.com');
     await setSwitch(true);
     await expect.poll(rulesets).toBe(1);
@@ -155,7 +143,7 @@ describe('the everyday picker', () => {
   });
 
   it('shows names read from role names apart from the ones the user gave', async () => {
-    const worker = browser.serviceWorker!;
+    const worker = suite.browser.serviceWorker!;
     // A rule that reads an alias from the first word of each role name (Admin, ReadOnly → "Admin" or "Read").
     const setPattern = (pattern: unknown) =>
       worker.evaluate(async (aliasPattern) => {
@@ -164,7 +152,7 @@ describe('the everyday picker', () => {
       }, pattern);
     await setPattern({ kind: 'role-name', pattern: '^(?<alias>[A-Z][a-z]+)' });
     try {
-      const page = await browser.context.newPage();
+      const page = await suite.browser.context.newPage();
       await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1derived'));
       const derived = page.locator('.account-heading .account-name.derived');
       await expect.poll(() => derived.count()).toBeGreaterThan(0);
@@ -194,7 +182,7 @@ describe('the everyday picker', () => {
     await saveArtifact(options, 'options-colours.png');
     await options.close();
     try {
-      const page = await browser.context.newPage();
+      const page = await suite.browser.context.newPage();
       await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1colours'));
       const byId = page.getByRole('group', { name: /111122223333/ });
       const byRule = page.getByRole('group', { name: /payments-prod\s*444455556666/ });
@@ -223,23 +211,23 @@ describe('the everyday picker', () => {
   it('offers once, inline, to show the aliases that Okta-style role names carry; never again for an app that said no', async () => {
     const offer = (page: Page) => page.getByRole('group', { name: 'Account names from role names' });
     // Earlier tests of this suite named accounts: start from no names at all.
-    await browser.serviceWorker!.evaluate(async () => {
+    await suite.browser.serviceWorker!.evaluate(async () => {
       await chrome.storage.sync.set({ settings: { version: 1 } });
       await chrome.storage.local.remove('learned:account-names');
     });
-    const declined = await browser.context.newPage();
+    const declined = await suite.browser.context.newPage();
     await openPickerFromTile(declined, tileUrl({ naming: 'okta' }, 'acme.okta.com', 'exk1presetno'));
     await expect(offer(declined).textContent()).resolves.toContain('Show it for 2 accounts?');
     await offer(declined).getByRole('button', { name: 'Never ask for this IdP app' }).click();
     await offer(declined).waitFor({ state: 'detached' });
     await declined.close();
-    const again = await browser.context.newPage();
+    const again = await suite.browser.context.newPage();
     await openPickerFromTile(again, tileUrl({ naming: 'okta' }, 'acme.okta.com', 'exk1presetno'));
     await again.getByRole('heading', { name: /Account\s*111122223333/ }).waitFor();
     await expect(offer(again).count()).resolves.toBe(0);
     await again.close();
 
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     try {
       await openPickerFromTile(page, tileUrl({ naming: 'okta' }, 'acme.okta.com', 'exk1presetyes'));
       await expect(page.locator('.account-name').count()).resolves.toBe(0);
@@ -253,7 +241,7 @@ describe('the everyday picker', () => {
       await saveArtifact(page, 'picker-preset-accepted.png');
     } finally {
       await page.close();
-      await browser.serviceWorker!.evaluate(async () => {
+      await suite.browser.serviceWorker!.evaluate(async () => {
         const { settings } = await chrome.storage.sync.get('settings');
         await chrome.storage.sync.set({ settings: { ...(settings as object), version: 1, aliasPattern: { kind: 'none' } } });
       });
