@@ -13,6 +13,11 @@ export async function readLearnedNames(): Promise<LearnedNames> {
   return readLearnedStore(await learned.get());
 }
 
-export async function recordLearnedNames(names: Readonly<Record<string, string>>, at: number): Promise<void> {
-  await learned.set(mergeLearnedNames(await readLearnedNames(), names, at));
+/** Writes queued one after another: two role pages reporting at the same instant both count. */
+let writes: Promise<void> = Promise.resolve();
+
+export function recordLearnedNames(names: Readonly<Record<string, string>>, at: number): Promise<void> {
+  const write = writes.then(async () => learned.set(mergeLearnedNames(await readLearnedNames(), names, at)));
+  writes = write.catch(() => undefined);
+  return write;
 }
