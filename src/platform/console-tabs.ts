@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import { accountContainer } from './account-container';
 import { BROWSER_TRAITS } from './browser-target';
 import type { AccountColour } from '../core/account-colours';

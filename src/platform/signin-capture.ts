@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import { isInterceptableSignin, readSigninForm, type CapturedSignin, type SigninRequestBody } from '../core/captured-signin';
 import { signinMatchPatterns } from '../core/endpoints';
 import { requestOrigin } from '../core/own-origin';

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import { signinMatchPatterns, stsMatchPatterns } from '../core/endpoints';
 import { BROWSER_TRAITS } from './browser-target';
 
