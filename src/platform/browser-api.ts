@@ -14,7 +14,7 @@ import { TARGET_BROWSER } from './browser-target';
  *   `runtime.onMessage` is left out of this type and `addMessageListener` below bridges it.
  *
  * Firefox-only namespaces (`contextualIdentities`) are undefined in Chrome, as they were with the
- * polyfill: their callers check `BROWSER_TRAITS` first. The choice is fixed per build, so each
+ * polyfill: their callers check browser-target.ts first. The choice is fixed per build, so each
  * bundle keeps only its own branch; outside an extension (unit tests) it is undefined.
  */
 export type ExtensionApi = Omit<Browser, 'runtime'> & { readonly runtime: Omit<Browser['runtime'], 'onMessage'> };
