@@ -20,6 +20,14 @@ export default tseslint.config(
     },
   },
   {
+    // Inside the seam, its types only: browser-api.ts hands out each browser's own namespace, so
+    // neither bundle carries the polyfill's code.
+    files: ['src/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', allowTypeImports: true, message: 'Use browser from ./browser-api (types may come from webextension-polyfill).' }] }],
+    },
+  },
+  {
     files: ['scripts/**', 'test/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },

@@ -1,10 +1,9 @@
-// zod/mini: the same validation, tree-shaken. Classic zod registered its English messages on first
-// use; mini needs them configured.
+// zod/mini: the same validation, tree-shaken. Only success or failure is read here, never an issue's
+// message, so zod's English messages (core/settings.ts configures them for the options page) are not
+// loaded for it: the worker and the picker's first paint do without them.
 import * as z from 'zod/mini';
 import type { CapturedSignin } from './captured-signin';
 import { MAX_RELAY_STATE_LENGTH, MAX_SAML_RESPONSE_BYTES, MAX_URL_LENGTH } from './limits';
-
-z.config(z.locales.en());
 
 /** What a page may trust from `storage.session`: checked on every read. */
 export const CapturedSigninSchema = z.object({

@@ -1,9 +1,8 @@
-// zod/mini: the same validation, tree-shaken, with classic zod's English messages.
+// zod/mini: the same validation, tree-shaken. Only success or failure is read (a diagnosis that does
+// not pass is not shown), so zod's English messages are not loaded for it.
 import * as z from 'zod/mini';
 import { REJECTION_CAUSES, STEP_METHODS } from './diagnosis';
 import { MAX_ARN_LENGTH, MAX_HOST_LENGTH, MAX_REGION_LENGTH, MAX_URL_LENGTH } from './limits';
-
-z.config(z.locales.en());
 
 /** A stored diagnosis as the diagnosis page may trust it. */
 export const StoredDiagnosisSchema = z.object({

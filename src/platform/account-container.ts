@@ -1,4 +1,5 @@
-import browser from 'webextension-polyfill';
+import type { ContextualIdentities } from 'webextension-polyfill';
+import { browser } from './browser-api';
 import * as z from 'zod/mini';
 import { own } from '../core/own';
 import { t } from './i18n';
@@ -45,7 +46,7 @@ export function containerName(account: { readonly id: string; readonly name?: st
 /** The account's container (made on first use), or undefined when Firefox has containers switched off. */
 export async function accountContainer(
   account: { readonly id: string; readonly name?: string | undefined },
-  colour: browser.ContextualIdentities.CreateDetailsType['color'],
+  colour: ContextualIdentities.CreateDetailsType['color'],
   /** The colour is the account's own (set by the user): an existing container takes it too. */
   colourChosen = false,
 ): Promise<string | undefined> {

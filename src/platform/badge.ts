@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import type { HealthBadge } from '../core/health';
 
 /** Shows endpoint health on the toolbar button (from any of our pages; the worker has no settings). */

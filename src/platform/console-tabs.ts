@@ -1,6 +1,6 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import { accountContainer } from './account-container';
-import { BROWSER_TRAITS } from './browser-target';
+import { HAS_CONTAINERS } from './browser-target';
 import type { AccountColour } from '../core/account-colours';
 
 /**
@@ -25,6 +25,6 @@ export async function openConsoleTab(
   colour?: AccountColour,
 ): Promise<void> {
   // The account's own colour when the user set one (and kept up to date), else one from its ID.
-  const cookieStoreId = BROWSER_TRAITS.hasContainers ? await accountContainer(account, colour ?? colourOf(`AWS ${account.id}`), colour !== undefined) : undefined;
+  const cookieStoreId = HAS_CONTAINERS ? await accountContainer(account, colour ?? colourOf(`AWS ${account.id}`), colour !== undefined) : undefined;
   await browser.tabs.create({ url, active: false, ...(cookieStoreId ? { cookieStoreId } : { openerTabId }) });
 }

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 
 /** Our pages, as paths inside the extension (the DNR rule in public/rules names the picker too). */
 export const PICKER_PATH = '/src/pages/picker/index.html';

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import type messages from '../../public/_locales/en/messages.json';
 
 /** A key of public/_locales/en/messages.json: a typo is a type error, not an empty label. */

@@ -1,10 +1,10 @@
-import browser from 'webextension-polyfill';
+import { addMessageListener, browser } from './browser-api';
 import { ExtensionMessage, isAllowedSender, type MessageReply } from '../messages/protocol';
 import { ownOrigin } from './extension';
 
 /** Worker side: one handler for every validated message from an allowed sender. */
 export function handleMessages(handler: (message: ExtensionMessage, tabId: number | undefined) => Promise<MessageReply>): void {
-  browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
+  addMessageListener((raw, sender) => {
     const parsed = ExtensionMessage.safeParse(raw);
     if (!parsed.success || !isAllowedSender(parsed.data, sender, browser.runtime.id, ownOrigin())) return undefined;
     return handler(parsed.data, sender.tab?.id).catch(() => ({ ok: false, error: 'The extension could not do that.' }) as MessageReply);

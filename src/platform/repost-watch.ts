@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import { REPOST_TIMEOUT_MS, outcomeOfError, outcomeOfStatus, timeoutOutcome, type RepostOutcome } from '../core/repost-outcome';
 import { signinMatchPatterns } from '../core/endpoints';
 import { requestOrigin } from '../core/own-origin';

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import type { CapturedSignin } from '../core/captured-signin';
 import { allTabItems, tabItem } from './storage-item';
 

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import { migrateSettings, type Settings } from '../core/settings';
 import { applyManaged, type ManagedKey } from '../core/settings-managed';
 import { fitsSyncQuota, joinFromSync, splitForSync, staleSyncKeys } from '../core/settings-sync';

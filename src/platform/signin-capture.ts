@@ -1,8 +1,8 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import { isInterceptableSignin, readSigninForm, type CapturedSignin, type SigninRequestBody } from '../core/captured-signin';
 import { signinMatchPatterns } from '../core/endpoints';
 import { requestOrigin } from '../core/own-origin';
-import { BROWSER_TRAITS } from './browser-target';
+import { CAPTURES_WITH_STATIC_RULE } from './browser-target';
 import { PICKER_PATH, extensionUrl, ownOrigin } from './extension';
 
 const SIGNIN_URL_PATTERNS = signinMatchPatterns();
@@ -45,13 +45,13 @@ let interceptionEnabled: Promise<boolean> = Promise.resolve(true);
 export async function setInterceptionEnabled(value: Promise<boolean>): Promise<void> {
   interceptionEnabled = value;
   const on = await value;
-  if (BROWSER_TRAITS.capturesWithStaticRule) {
+  if (CAPTURES_WITH_STATIC_RULE) {
     await browser.declarativeNetRequest.updateEnabledRulesets(on ? { enableRulesetIds: [RULESET_ID] } : { disableRulesetIds: [RULESET_ID] });
   }
 }
 
 export function listenForSigninPosts(onCapture: (capture: CapturedSignin) => void | Promise<unknown>): void {
-  if (!BROWSER_TRAITS.capturesWithStaticRule) redirectSigninPosts(onCapture);
+  if (!CAPTURES_WITH_STATIC_RULE) redirectSigninPosts(onCapture);
   else copySigninPosts(onCapture);
 }
 

@@ -1,4 +1,5 @@
-import browser from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
+import { browser } from './browser-api';
 
 /**
  * One stored value: its area, its key, and the four things done with it. Values come back as
@@ -23,7 +24,7 @@ export function storageItem<T>(area: StorageAreaName, key: string): StorageItem<
     set: (value) => storage.set({ [key]: value }),
     remove: () => storage.remove(key),
     watch(listener) {
-      const onChanged = (changes: Record<string, browser.Storage.StorageChange>, changedArea: string) => {
+      const onChanged = (changes: Record<string, Storage.StorageChange>, changedArea: string) => {
         const change = changes[key];
         if (changedArea === area && Object.hasOwn(changes, key) && change?.newValue !== undefined) listener(change.newValue);
       };

@@ -1,4 +1,5 @@
-import browser from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
+import { browser } from './browser-api';
 import type { StoredSettingsGlance } from '../core/settings-glance';
 import { SYNC_KEY_PREFIX } from '../core/settings-glance';
 
@@ -45,7 +46,7 @@ export async function glanceAtSettings(onGlance: (glance: StoredSettingsGlance) 
 
 /** Calls back when the stored settings change in any area (this page, another device, a policy). */
 export function watchStoredSettings(listener: () => void): () => void {
-  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+  const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
     const keys = Object.keys(changes);
     if (
       area === 'managed' ||

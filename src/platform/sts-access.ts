@@ -1,6 +1,6 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import { signinMatchPatterns, stsMatchPatterns } from '../core/endpoints';
-import { BROWSER_TRAITS } from './browser-target';
+import { ASKS_FOR_HOST_ACCESS } from './browser-target';
 
 /**
  * Host access the STS + federation sign-in needs: every STS host and the sign-in hosts (their
@@ -22,7 +22,7 @@ export async function hasStsAccess(): Promise<boolean> {
  * true when access is (now) granted. Elsewhere it only checks.
  */
 export function requestStsAccess(): Promise<boolean> {
-  if (!BROWSER_TRAITS.asksForHostAccess) return hasStsAccess();
+  if (!ASKS_FOR_HOST_ACCESS) return hasStsAccess();
   try {
     return browser.permissions.request({ origins: ORIGINS }).catch(() => hasStsAccess());
   } catch {

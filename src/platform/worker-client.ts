@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import type { ExtensionMessage, MessageReply } from '../messages/protocol';
 
 // Pages only send: the worker validates (src/platform/messaging.ts), so a page loads none of the
