@@ -29,7 +29,7 @@ export function tPlural(count: number, one: MessageKey, other: MessageKey): stri
  */
 export function tMessage(said: UserMessage | readonly UserMessage[], separator = ' '): string {
   const list: readonly UserMessage[] = Array.isArray(said) ? said : [said as UserMessage];
-  return list.map((m) => t(m.code, ...messageArguments(m))).join(separator);
+  return list.map((m) => t(m.code, ...messageArguments(m, (inner) => tMessage(inner)))).join(separator);
 }
 
 // Every code core can say is a key of messages.json (a missing one fails the type check here).

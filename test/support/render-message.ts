@@ -31,5 +31,5 @@ export function getMessage(key: string, substitutions: readonly string[]): strin
 /** What the page shows for `said`: one message, or sentences joined by `separator`. */
 export function renderMessage(said: UserMessage | readonly UserMessage[], separator = ' '): string {
   const list: readonly UserMessage[] = Array.isArray(said) ? said : [said as UserMessage];
-  return list.map((m) => getMessage(m.code, messageArguments(m))).join(separator);
+  return list.map((m) => getMessage(m.code, messageArguments(m, (inner) => renderMessage(inner)))).join(separator);
 }

@@ -417,7 +417,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         />
         {warning && (
           <p class="warning" role="note">
-            {warning}
+            {tMessage(warning)}
           </p>
         )}
         {needsAccess && (
