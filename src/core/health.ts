@@ -105,9 +105,9 @@ export function isUsable(health: RegionHealth | undefined): boolean {
 
 /** One line for the selector: "up · 42 ms", "down · connection failed", "checking…". */
 export function describeHealth(health: RegionHealth | undefined): UserMessage {
-  if (!health || health.state === 'unknown') return message(health?.checkingSince ? 'healthChecking' : 'healthNotChecked');
-  if (health.state === 'down') return message('healthDown', { detail: health.detail });
-  return message(health.state === 'slow' ? 'healthSlow' : 'healthUp', { ms: health.latencyMs ?? 0 });
+  if (!health || health.state === 'unknown') return message(health?.checkingSince ? 'healthLineChecking' : 'healthLineNotChecked');
+  if (health.state === 'down') return message('healthLineDown', { detail: health.detail });
+  return message(health.state === 'slow' ? 'healthLineSlow' : 'healthLineUp', { ms: health.latencyMs ?? 0 });
 }
 
 export interface HealthSummary {

@@ -49,11 +49,11 @@ const PARAMS = {
   emptyResponse: [],
   notCheckedYet: [],
   // One region's health, in a line (health.ts), and the toolbar button's title.
-  healthChecking: [],
-  healthNotChecked: [],
-  healthDown: ['detail'],
-  healthUp: ['ms'],
-  healthSlow: ['ms'],
+  healthLineChecking: [],
+  healthLineNotChecked: [],
+  healthLineDown: ['detail'],
+  healthLineUp: ['ms'],
+  healthLineSlow: ['ms'],
   extName: [],
   badgeRegionLine: ['region', 'health'],
   // Choosing a region the assertion is not addressed to (region-choice.ts).
@@ -79,6 +79,7 @@ const PARAMS = {
   stsHttp: ['status'],
   stsNoResult: ['status'],
   stsIncomplete: [],
+  stsCodeSaid: ['code', 'said'],
   stsRequestFailed: [],
   stsNoEndpoint: [],
   federationNoToken: [],
@@ -164,6 +165,8 @@ const PARAMS = {
   replySingleRole: [],
   replyNotAddressed: [],
   replyRequestFailed: [],
+  replySigninNoAnswer: ['detail'],
+  replyNoNamesOnPage: [],
   replyPickerTabSignin: [],
   replyPickerTabNames: [],
   replyPickerTabCredentials: [],
@@ -215,4 +218,18 @@ export function messageArguments(m: UserMessage, word: (inner: UserMessage) => s
 
 export function isMessageCode(code: string): code is MessageCode {
   return Object.hasOwn(PARAMS, code);
+}
+
+/** A message from outside (storage): a known code with exactly its values, nested at most `depth` deep. */
+export function isUserMessage(value: unknown, depth = 4, maxLength = 2000): value is UserMessage {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { code, params } = value as { code?: unknown; params?: unknown };
+  if (typeof code !== 'string' || !isMessageCode(code)) return false;
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return false;
+  const names = PARAMS[code] as readonly string[];
+  const keys = Object.keys(params);
+  if (keys.length !== names.length || !names.every((name) => Object.hasOwn(params, name))) return false;
+  return Object.values(params).every((v: unknown) =>
+    typeof v === 'string' ? v.length <= maxLength : depth > 1 && isUserMessage(v, depth - 1, maxLength),
+  );
 }

@@ -33,3 +33,15 @@ export function renderMessage(said: UserMessage | readonly UserMessage[], separa
   const list: readonly UserMessage[] = Array.isArray(said) ? said : [said as UserMessage];
   return list.map((m) => getMessage(m.code, messageArguments(m, (inner) => renderMessage(inner)))).join(separator);
 }
+
+/** The words of the refusal `run` throws (an error with a `userMessage`, as core's are). */
+export function thrownWording(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    const said = (error as { userMessage?: UserMessage }).userMessage;
+    if (!said) throw error;
+    return renderMessage(said);
+  }
+  throw new Error('nothing was thrown');
+}
