@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseRejection, readAwsSigninError, type SigninAttempt } from '../../src/core/diagnosis';
+import { diagnoseEndpointFailure, diagnoseRejection, readAwsSigninError, type Diagnosis, type SigninAttempt } from '../../src/core/diagnosis';
+import { StoredDiagnosisSchema } from '../../src/core/diagnosis-schema';
+import { stsSaid } from '../../src/core/sts';
+import { message } from '../../src/core/user-message';
 import { diagnoseStsFailure } from '../../src/core/sts-diagnosis';
 import { ExtensionMessage, isAllowedSender } from '../../src/messages/protocol';
-import type { Diagnosis } from '../../src/core/diagnosis';
 import { renderMessage } from '../support/render-message';
 
 /** What the diagnosis page shows, from the real messages.json. */
@@ -144,5 +146,38 @@ describe('diagnoseStsFailure', () => {
     expect(d.cause).toBe('sts-unreachable');
     expect(words(d).explanation).toMatch(/not used/);
     expect(diagnoseStsFailure({ attempt, steps: [], stsError: undefined }).cause).toBe('federation-failed');
+  });
+});
+
+describe('StoredDiagnosisSchema', () => {
+  const attempt = {
+    tabId: 1,
+    partition: 'aws',
+    region: 'eu-west-1',
+    targetUrl: 'https://sts.eu-west-1.amazonaws.com/',
+    recipientUrl: 'https://signin.aws.amazon.com/saml',
+    recipientRegion: 'us-east-1',
+    at: 0,
+  };
+  it('lets the diagnosis page read what the worker stores, nested messages included', () => {
+    const steps = [
+      { method: 'sts' as const, host: 'sts.eu-west-1.amazonaws.com', said: stsSaid({ code: 'AccessDenied', message: '', problem: message('stsHttp', { status: 403 }) }) },
+      { method: 'federation' as const, host: 'x', said: message('targetNotFederation', { host: message('thisAddress') }) },
+    ];
+    const diagnosis = diagnoseStsFailure({ attempt, steps, stsError: { code: 'timeout', message: '', problem: message('noAnswerWithin', { seconds: 8 }) } });
+    const parsed = StoredDiagnosisSchema.safeParse({ diagnosis, attempt });
+    expect(parsed.success).toBe(true);
+    expect(words(diagnosis).adminRequest).toContain('  STS at sts.eu-west-1.amazonaws.com: AccessDenied: STS answered with HTTP 403.');
+    expect(words(diagnosis).adminRequest).toContain('  Federation at x: This address is not an AWS federation endpoint');
+  });
+
+  it('refuses a message with an unknown code or with values it does not take', () => {
+    const good = diagnoseEndpointFailure(message('connectionReset'), attempt);
+    const bad = (title: unknown) => StoredDiagnosisSchema.safeParse({ diagnosis: { ...good, title }, attempt }).success;
+    expect(bad(good.title)).toBe(true);
+    expect(bad({ code: 'noSuchCode', params: {} })).toBe(false);
+    expect(bad({ code: 'diagEndpointTitle', params: {} })).toBe(false);
+    expect(bad({ code: 'diagEndpointTitle', params: { region: 'x', extra: 'y' } })).toBe(false);
+    expect(bad('a sentence')).toBe(false);
   });
 });
