@@ -3,6 +3,7 @@ import { readAccountAliases, MAX_ROLE_PAGE_BYTES } from '../core/aws-role-page';
 import { assertionAddress } from '../core/region-choice';
 import { parseSamlResponse, SamlResponseError } from '../core/saml';
 import { buildSigninPost, SigninTargetError, toFormPost } from '../core/signin-post';
+import { message, type UserMessage } from '../core/user-message';
 import { requestAws } from '../platform/aws-request';
 import { recordLearnedNames } from '../platform/learned-names';
 import { readCapture } from '../platform/session-store';
@@ -13,19 +14,19 @@ import { readCapture } from '../platform/session-store';
  * answers a multi-role assertion with its role page, which names the accounts. Never for a
  * single-role assertion (AWS would sign in at once). The assertion stays for the sign-in.
  */
-export async function fetchAccountNames(tabId: number): Promise<{ ok: true; learned: number } | { ok: false; error: string }> {
+export async function fetchAccountNames(tabId: number): Promise<{ ok: true; learned: number } | { ok: false; error: UserMessage }> {
   const parsed = CapturedSigninSchema.safeParse(await readCapture(tabId));
-  if (!parsed.success) return { ok: false, error: 'The sign-in data is gone: sign in again from your identity provider.' };
+  if (!parsed.success) return { ok: false, error: message('replyCaptureGoneShort') };
   const capture = parsed.data;
   let info;
   try {
     info = parseSamlResponse(capture.samlResponse);
   } catch (error) {
-    return { ok: false, error: error instanceof SamlResponseError ? error.message : 'The sign-in data could not be read.' };
+    return { ok: false, error: error instanceof SamlResponseError ? error.userMessage : message('decodeUnreadable') };
   }
-  if (info.roles.length < 2) return { ok: false, error: 'With a single role AWS signs in at once, so it shows no names.' };
+  if (info.roles.length < 2) return { ok: false, error: message('replySingleRole') };
   const address = assertionAddress(info.recipient, capture.url);
-  if (!address) return { ok: false, error: 'This assertion is not addressed to an AWS sign-in endpoint.' };
+  if (!address) return { ok: false, error: message('replyNotAddressed') };
   let post;
   try {
     post = toFormPost(
@@ -37,13 +38,13 @@ export async function fetchAccountNames(tabId: number): Promise<{ ok: true; lear
       }),
     );
   } catch (error) {
-    return { ok: false, error: error instanceof SigninTargetError ? error.message : 'The request could not be made.' };
+    return { ok: false, error: error instanceof SigninTargetError ? error.userMessage : message('replyRequestFailed') };
   }
   const answer = await requestAws(post.url, post, 10_000, MAX_ROLE_PAGE_BYTES);
-  if (answer.kind !== 'answered') return { ok: false, error: `AWS's sign-in endpoint did not answer: ${answer.message}.` };
+  if (answer.kind !== 'answered') return { ok: false, error: message('replySigninNoAnswer', { detail: answer.problem }) };
   const names = readAccountAliases(answer.text);
   const count = Object.keys(names).length;
-  if (!count) return { ok: false, error: "AWS's page had no names we could read." };
+  if (!count) return { ok: false, error: message('replyNoNamesOnPage') };
   await recordLearnedNames(names, Date.now());
   return { ok: true, learned: count };
 }

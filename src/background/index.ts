@@ -14,6 +14,7 @@ import { recordLearnedNames } from '../platform/learned-names';
 import { credentialsThroughSts, signInManyThroughSts, signInThroughSts } from './sts-signin';
 import { refreshHealth } from './health';
 import { showHealthBadge } from './badge';
+import { message as userMessage } from '../core/user-message';
 
 // Listeners first and synchronously: Chrome only wakes a sleeping worker for events whose
 // listeners were registered in the worker's first turn.
@@ -41,18 +42,18 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
       if (tabId !== undefined) await forgetLandedSignin(tabId);
       return { ok: true };
     case 'signin/sts': {
-      if (tabId === undefined) return { ok: false, error: 'Only a picker in a tab can sign in.' };
+      if (tabId === undefined) return { ok: false, error: userMessage('replyPickerTabSignin') };
       const result = await signInThroughSts(tabId, message);
       return result.ok ? { ok: true } : { ok: false, error: result.error };
     }
     case 'signin/sts-many': {
-      if (tabId === undefined) return { ok: false, error: 'Only a picker in a tab can sign in.' };
+      if (tabId === undefined) return { ok: false, error: userMessage('replyPickerTabSignin') };
       const result = await signInManyThroughSts(tabId, message);
       if (!result.ok) return { ok: false, error: result.error };
       return 'consoles' in result ? { ok: true, consoles: result.consoles } : { ok: true };
     }
     case 'names/fetch': {
-      if (tabId === undefined) return { ok: false, error: 'Only a picker in a tab can ask AWS for names.' };
+      if (tabId === undefined) return { ok: false, error: userMessage('replyPickerTabNames') };
       return fetchAccountNames(tabId);
     }
     case 'names/seen':
@@ -60,7 +61,7 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
       await recordLearnedNames(message.names, Date.now());
       return { ok: true };
     case 'credentials/sts': {
-      if (tabId === undefined) return { ok: false, error: 'Only a picker in a tab can ask for credentials.' };
+      if (tabId === undefined) return { ok: false, error: userMessage('replyPickerTabCredentials') };
       const result = await credentialsThroughSts(tabId, message);
       return result.ok ? { ok: true, cliCredentials: { ...result.credentials, assumedRoleArn: result.assumedRoleArn } } : { ok: false, error: result.error };
     }

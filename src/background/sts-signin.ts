@@ -1,114 +1,25 @@
-import { idpHomeUrl, type CapturedSignin } from '../core/captured-signin';
-import { CapturedSigninSchema } from '../core/captured-signin-schema';
-import type { DiagnosisStep, SigninAttempt } from '../core/diagnosis';
-import { diagnoseStsFailure } from '../core/sts-diagnosis';
-import { endpointForUrl, federationEndpoint, signinEndpoint, stsEndpoint, type FederationEndpoint } from '../core/endpoints';
-import { buildLoginUrl, buildSigninTokenGetUrl, buildSigninTokenPost, consoleSessionSeconds, readSigninTokenResponse } from '../core/federation';
-import { isUsable } from '../core/health';
-import { relayStateForRegion } from '../core/relay-state';
-import { parseSamlResponse, parseWithXmldom, SamlResponseError, type SamlAssertionInfo, type SamlRole } from '../core/saml';
-import { stsRegionOrder } from '../core/signin-method';
-import {
-  buildAssumeRoleWithSaml,
-  explainStsError,
-  isMaxSessionDurationError,
-  isRegionalFailure,
-  readStsResponse,
-  type StsCredentials,
-  type StsError,
-  type StsResult,
-} from '../core/sts';
-import { checkFederationTarget, checkStsTarget, StsTargetError } from '../core/sts-target';
-import { saveDiagnosis } from '../platform/attempt-store';
-import { requestAws, type AwsAnswer } from '../platform/aws-request';
-import { DIAGNOSIS_PATH, extensionUrl, openInTab } from '../platform/extension';
-import { openConsoleTab } from '../platform/console-tabs';
-import { readHealth } from '../platform/health-store';
-import { recordConsoles, type OpenedConsole } from '../platform/console-list';
-import { hasStsAccess } from '../platform/sts-access';
-import type { ConsolesOutcome } from '../messages/protocol';
-import { own } from '../core/own';
+import { idpHomeUrl } from '../core/captured-signin';
 import type { AccountColour } from '../core/account-colours';
-import { readCapture, removeCapture } from '../platform/session-store';
+import type { DiagnosisStep, SigninAttempt } from '../core/diagnosis';
+import { federationEndpoint } from '../core/endpoints';
+import { buildLoginUrl } from '../core/federation';
+import { isUsable } from '../core/health';
+import { own } from '../core/own';
+import { relayStateForRegion } from '../core/relay-state';
+import { stsRegionOrder } from '../core/signin-method';
+import { explainStsError, stsSaid, type StsCredentials, type StsError } from '../core/sts';
+import { diagnoseStsFailure } from '../core/sts-diagnosis';
+import { message, type UserMessage } from '../core/user-message';
+import type { ConsolesOutcome } from '../messages/protocol';
+import { saveDiagnosis } from '../platform/attempt-store';
+import { recordConsoles } from '../platform/console-list';
+import { openConsoleTab } from '../platform/console-tabs';
+import { DIAGNOSIS_PATH, extensionUrl, openInTab } from '../platform/extension';
+import { readHealth } from '../platform/health-store';
+import { removeCapture } from '../platform/session-store';
+import { assumeRole, openedConsole, prepare, signinToken, stsAttempt, type Prepared, type StsSigninResult } from './sts-calls';
 
-/** Each STS or federation call gets this long: several regions still fit in the assertion's 5 minutes. */
-const CALL_TIMEOUT_MS = 8_000;
-
-export type StsSigninResult = { readonly ok: true } | { readonly ok: false; readonly error: string; readonly code: 'no-capture' | 'no-role' | 'no-access' | 'refused' };
-
-type Prepared = {
-  readonly ok: true;
-  readonly capture: CapturedSignin;
-  readonly info: SamlAssertionInfo;
-  readonly role: SamlRole;
-  readonly partition: string;
-};
-
-/** The tab's capture, decoded here (never trusted from the page), with the chosen role in it. */
-async function prepare(tabId: number, request: { readonly roleArn: string; readonly region: string }): Promise<Prepared | Exclude<StsSigninResult, { ok: true }>> {
-  const parsed = CapturedSigninSchema.safeParse(await readCapture(tabId));
-  if (!parsed.success) {
-    return { ok: false, code: 'no-capture', error: 'The sign-in data is gone (it was used or it expired): sign in again from your identity provider.' };
-  }
-  const capture = parsed.data;
-  let info;
-  try {
-    info = parseSamlResponse(capture.samlResponse);
-  } catch (error) {
-    return { ok: false, code: 'no-role', error: error instanceof SamlResponseError ? error.message : 'The sign-in data could not be read.' };
-  }
-  const role = info.roles.find((r) => r.roleArn === request.roleArn);
-  if (!role) return { ok: false, code: 'no-role', error: 'The chosen role is not in this assertion.' };
-  const partition = role.partition;
-  if (!signinEndpoint(partition, request.region)) {
-    return { ok: false, code: 'no-role', error: `${request.region} is not a region of the ${partition} partition.` };
-  }
-  if (!(await hasStsAccess())) {
-    return { ok: false, code: 'no-access', error: 'The extension may not reach AWS STS yet: allow it, then sign in again.' };
-  }
-  return { ok: true, capture, info, role, partition };
-}
-
-/**
- * `AssumeRoleWithSAML` at the chosen region's STS, else at other regional STS endpoints of the
- * partition that answer (REFERENCE §8). Each failure is added to `steps`.
- */
-async function assumeRole(
-  prepared: Prepared,
-  request: { readonly region: string; readonly durationCap?: number | undefined },
-  steps: DiagnosisStep[],
-): Promise<{ ok: true; credentials: StsCredentials; assumedRoleArn: string } | { ok: false; error: StsError }> {
-  const { capture, info, role, partition } = prepared;
-  const stsHealth = await readHealth(partition, 'sts');
-  let lastError: StsError = { code: 'network', message: 'no STS endpoint to try' };
-  for (const region of stsRegionOrder({ partition, chosen: request.region, health: stsHealth })) {
-    const endpoint = stsEndpoint(partition, region);
-    if (!endpoint) continue;
-    let result: StsResult;
-    try {
-      checkStsTarget(endpoint.url, partition, role.roleArn);
-      const call = (omitDuration: boolean) =>
-        buildAssumeRoleWithSaml({
-          endpoint,
-          roleArn: role.roleArn,
-          principalArn: role.principalArn,
-          samlResponse: capture.samlResponse,
-          sessionDuration: info.sessionDuration,
-          durationCap: request.durationCap,
-          omitDuration,
-        });
-      result = await callSts(call(false));
-      if (!result.ok && isMaxSessionDurationError(result.error)) result = await callSts(call(true));
-    } catch (error) {
-      result = { ok: false, error: { code: 'unreadable', message: error instanceof StsTargetError ? error.message : 'The STS request could not be made.' } };
-    }
-    if (result.ok) return result;
-    lastError = result.error;
-    steps.push({ method: 'sts', host: endpoint.host, said: describeStsError(result.error) });
-    if (!isRegionalFailure(result.error)) break;
-  }
-  return { ok: false, error: lastError };
-}
+export type { StsSigninResult } from './sts-calls';
 
 /**
  * Signs the tab in to `region`'s console through regional STS and the federation endpoint
@@ -182,7 +93,7 @@ export async function signInManyThroughSts(
     prepared.push(one);
   }
   const first = prepared[0];
-  if (!first) return { ok: false, code: 'no-role', error: 'No role was chosen.' };
+  if (!first) return { ok: false, code: 'no-role', error: message('replyNoRole') };
   const { capture, info, partition } = first;
   const destination = relayStateForRegion(partition, request.region, capture.relayState);
   const results = await Promise.all(
@@ -238,86 +149,18 @@ export async function signInManyThroughSts(
 export async function credentialsThroughSts(
   tabId: number,
   request: { readonly roleArn: string; readonly region: string; readonly durationCap?: number | undefined },
-): Promise<{ ok: true; credentials: StsCredentials; assumedRoleArn: string } | { ok: false; error: string }> {
+): Promise<{ ok: true; credentials: StsCredentials; assumedRoleArn: string } | { ok: false; error: UserMessage }> {
   const prepared = await prepare(tabId, request);
   if (!prepared.ok) return { ok: false, error: prepared.error };
   const assumed = await assumeRole(prepared, request, []);
   if (assumed.ok) return assumed;
-  return { ok: false, error: `${explainStsError(assumed.error).explanation} (${describeStsError(assumed.error)})` };
-}
-
-/** The sign-in attempt through STS, as the diagnosis page explains it (no assertion in it). */
-function stsAttempt(tabId: number, prepared: Prepared, region: string): SigninAttempt {
-  const { capture, info, role, partition } = prepared;
-  const recipientUrl = info.recipient ?? capture.url;
-  return {
-    tabId,
-    partition,
-    region,
-    targetUrl: stsEndpoint(partition, region)?.url ?? '',
-    recipientUrl,
-    recipientRegion: endpointForUrl(recipientUrl)?.region ?? '',
-    roleArn: role.roleArn,
-    notOnOrAfter: info.notOnOrAfter,
-    at: Date.now(),
-    method: 'sts',
-    issuer: info.issuer,
-  };
+  return { ok: false, error: message('cliStsFailed', { explanation: explainStsError(assumed.error).explanation, said: stsSaid(assumed.error) }) };
 }
 
 /** The STS sign-in failed: the tab shows the diagnosis page, which lists every step tried. */
 async function explainFailure(tabId: number, attempt: SigninAttempt, steps: readonly DiagnosisStep[], stsError: StsError | undefined): Promise<StsSigninResult> {
   await saveDiagnosis(tabId, { diagnosis: diagnoseStsFailure({ attempt, steps, stsError }), attempt });
   await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
-  return { ok: false, code: 'refused', error: 'AWS did not sign you in; the explanation is on the page.' };
+  return { ok: false, code: 'refused', error: message('replyRefused') };
 }
 
-/** What the popup lists: the console session ends after SessionDuration, else with the credentials. */
-function openedConsole(roleArn: string, region: string, expiration: string, sessionDuration: number | undefined): OpenedConsole {
-  const now = Date.now();
-  const seconds = consoleSessionSeconds(sessionDuration);
-  return { roleArn, region, openedAt: now, endsAt: seconds !== undefined ? now + seconds * 1000 : Date.parse(expiration) || now };
-}
-
-async function callSts(post: ReturnType<typeof buildAssumeRoleWithSaml>): Promise<StsResult> {
-  const answer = await requestAws(post.url, post, CALL_TIMEOUT_MS);
-  if (answer.kind !== 'answered') return { ok: false, error: { code: answer.kind, message: answer.message } };
-  return readStsResponse(answer.status, answer.text, parseWithXmldom);
-}
-
-/** POST first; when AWS refuses the POST (any HTTP answer but a token), the documented GET. */
-async function signinToken(
-  endpoint: FederationEndpoint,
-  partition: string,
-  credentials: StsCredentials,
-  sessionDuration: number | undefined,
-  steps: DiagnosisStep[],
-): Promise<string | undefined> {
-  try {
-    checkFederationTarget(endpoint.url, partition);
-  } catch (error) {
-    steps.push({ method: 'federation', host: endpoint.host, said: error instanceof StsTargetError ? error.message : 'refused' });
-    return undefined;
-  }
-  const post = buildSigninTokenPost(endpoint, credentials, sessionDuration);
-  let answer: AwsAnswer = await requestAws(post.url, post, CALL_TIMEOUT_MS);
-  if (answer.kind === 'answered') {
-    const read = readSigninTokenResponse(answer.status, answer.text);
-    if (read.ok) return read.token;
-    answer = await requestAws(buildSigninTokenGetUrl(endpoint, credentials, sessionDuration), { method: 'GET' }, CALL_TIMEOUT_MS);
-  }
-  if (answer.kind !== 'answered') {
-    steps.push({ method: 'federation', host: endpoint.host, said: answer.message });
-    return undefined;
-  }
-  const read = readSigninTokenResponse(answer.status, answer.text);
-  if (read.ok) return read.token;
-  steps.push({ method: 'federation', host: endpoint.host, said: read.message });
-  return undefined;
-}
-
-function describeStsError(error: StsError): string {
-  return error.code === 'network' || error.code === 'timeout' || error.code === 'unreadable' || error.code === 'http'
-    ? error.message
-    : `${error.code}: ${error.message}`;
-}

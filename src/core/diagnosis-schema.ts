@@ -3,22 +3,27 @@
 import * as z from 'zod/mini';
 import { REJECTION_CAUSES, STEP_METHODS } from './diagnosis';
 import { MAX_ARN_LENGTH, MAX_HOST_LENGTH, MAX_REGION_LENGTH, MAX_URL_LENGTH } from './limits';
+import { isUserMessage, type UserMessage } from './user-message';
+
+const Message = z.custom<UserMessage>((value) => isUserMessage(value));
+/** AWS's words, or what failed on the way. */
+const Said = z.union([z.string().check(z.maxLength(2000)), Message]);
 
 /** A stored diagnosis as the diagnosis page may trust it. */
 export const StoredDiagnosisSchema = z.object({
   diagnosis: z.object({
     cause: z.enum(REJECTION_CAUSES),
-    title: z.string().check(z.maxLength(300)),
-    explanation: z.string().check(z.maxLength(2000)),
-    adminRequest: z.string().check(z.maxLength(4000)),
-    awsMessage: z.string().check(z.maxLength(2000)),
+    title: Message,
+    explanation: z.array(Message).check(z.maxLength(10)),
+    adminRequest: z.array(Message).check(z.maxLength(40)),
+    awsMessage: Said,
     steps: z.optional(
       z
         .array(
           z.object({
             method: z.enum(STEP_METHODS),
             host: z.string().check(z.maxLength(MAX_HOST_LENGTH)),
-            said: z.string().check(z.maxLength(2000)),
+            said: Said,
           }),
         )
         .check(z.maxLength(20)),

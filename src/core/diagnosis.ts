@@ -1,5 +1,6 @@
 import { endpointForUrl, signinEndpoint } from './endpoints';
 import type { SigninMethod } from './signin-method';
+import { message, type MessageValue, type UserMessage } from './user-message';
 
 /** What the picker posted, remembered (without the assertion) to explain AWS's answer. */
 export interface SigninAttempt {
@@ -45,19 +46,20 @@ export interface DiagnosisStep {
   readonly method: (typeof STEP_METHODS)[number];
   /** The host that was asked. */
   readonly host: string;
-  /** AWS's words, or what failed on the way. */
-  readonly said: string;
+  /** AWS's words (text), or what failed on the way (a message). */
+  readonly said: MessageValue;
 }
 
+/** What the diagnosis page says, as messages the page words (user-message.ts). */
 export interface Diagnosis {
   readonly cause: RejectionCause;
-  readonly title: string;
-  /** Plain words: what most likely happened. */
-  readonly explanation: string;
-  /** Text to copy to the admin, with exact values. */
-  readonly adminRequest: string;
-  /** AWS's own words, as shown on its page. */
-  readonly awsMessage: string;
+  readonly title: UserMessage;
+  /** What most likely happened: sentences of one paragraph. */
+  readonly explanation: readonly UserMessage[];
+  /** The lines to copy to the admin, with exact values. */
+  readonly adminRequest: readonly UserMessage[];
+  /** AWS's own words, as shown on its page (or what failed on the way). */
+  readonly awsMessage: MessageValue;
   /** Every attempt of this sign-in, when there was more than one way tried. */
   readonly steps?: readonly DiagnosisStep[] | undefined;
 }
@@ -82,103 +84,77 @@ export function readAwsSigninError(pageText: string): string | undefined {
  * another region than its Recipient is most likely refused for the SAML:aud condition.
  */
 export function diagnoseRejection(awsMessage: string, attempt: SigninAttempt, now: number): Diagnosis {
-  const message = awsMessage.toLowerCase();
+  const said = awsMessage.toLowerCase();
   const otherRegion = attempt.region !== attempt.recipientRegion;
   const target = signinEndpoint(attempt.partition, attempt.region)?.url ?? attempt.targetUrl;
   const audValues = [...new Set([attempt.recipientUrl, target])];
-  const role = attempt.roleArn ?? 'the role you chose';
-  const expired = (attempt.notOnOrAfter && Date.parse(attempt.notOnOrAfter) <= now) || /expired|notonorafter/.test(message);
+  const role = roleOf(attempt);
+  const expired = (attempt.notOnOrAfter && Date.parse(attempt.notOnOrAfter) <= now) || /expired|notonorafter/.test(said);
   const targetPartition = endpointForUrl(attempt.targetUrl)?.partition;
   const roleArnPartition = attempt.roleArn?.split(':')[1];
-
-  const ask = (lines: string[]) => lines.join('\n');
-  const audRequest = ask([
-    `Hello, signing in to AWS through our identity provider failed at ${target}.`,
-    `Could you add these values to the SAML:aud condition of the trust policy of ${role}:`,
-    ...audValues.map((v) => `  "${v}"`),
-    `and, if our IdP app should send assertions to ${attempt.region}, add ${target} as an ACS URL (or a per-region app)?`,
-    `AWS said: ${awsMessage}`,
-  ]);
+  const awsSaid = message('adminAwsSaid', { said: awsMessage });
+  const diagnosis = (cause: RejectionCause, title: UserMessage, explanation: UserMessage, adminRequest: UserMessage[]): Diagnosis => ({
+    cause,
+    title,
+    explanation: [explanation],
+    adminRequest,
+    awsMessage,
+  });
+  const audRequest = [
+    message('adminAudHello', { target }),
+    message('adminAudAdd', { role }),
+    ...audValues.map((value) => message('adminAudValue', { value })),
+    message('adminAudAcs', { region: attempt.region, target }),
+    awsSaid,
+  ];
 
   if (expired) {
-    return {
-      cause: 'expired',
-      title: 'The sign-in had expired',
-      explanation: 'AWS refused the assertion because it was no longer valid. Get a fresh one from your identity provider and sign in again right away.',
-      adminRequest: ask([`Hello, AWS refused our SAML assertion as expired at ${target}.`, 'Could you check the clock and the assertion lifetime of our identity provider?', `AWS said: ${awsMessage}`]),
-      awsMessage,
-    };
+    return diagnosis('expired', message('diagExpiredTitle'), message('diagExpired'), [message('adminExpired', { target }), message('adminCheckClock'), awsSaid]);
   }
   if (targetPartition && roleArnPartition && targetPartition !== roleArnPartition) {
-    return {
-      cause: 'wrong-partition',
-      title: 'Wrong AWS partition',
-      explanation: `The role is in the ${roleArnPartition} partition but the sign-in went to ${targetPartition}. Choose a region of the role's own partition.`,
-      adminRequest: ask([`Hello, ${role} is in ${roleArnPartition}, but our IdP sends it to ${attempt.recipientUrl}.`, `AWS said: ${awsMessage}`]),
-      awsMessage,
-    };
+    return diagnosis(
+      'wrong-partition',
+      message('diagWrongPartitionTitle'),
+      message('diagWrongPartition', { rolePartition: roleArnPartition, targetPartition }),
+      [message('adminWrongPartition', { role, rolePartition: roleArnPartition, recipient: attempt.recipientUrl }), awsSaid],
+    );
   }
-  if (/rolesessionname/.test(message)) {
-    return {
-      cause: 'session-name',
-      title: 'The identity provider sent no valid session name',
-      explanation: 'AWS needs a RoleSessionName attribute (2 to 64 characters) in the assertion. Only your admin can fix this in the IdP app.',
-      adminRequest: ask(['Hello, AWS refuses our SAML assertion: the RoleSessionName attribute is missing or invalid.', `AWS said: ${awsMessage}`]),
-      awsMessage,
-    };
+  if (/rolesessionname/.test(said)) {
+    return diagnosis('session-name', message('diagSessionNameTitle'), message('diagSessionName'), [message('adminSessionName'), awsSaid]);
   }
-  if (/signature/.test(message)) {
-    return {
-      cause: 'signature',
-      title: "AWS could not verify the identity provider's signature",
-      explanation: "The SAML provider in IAM may hold outdated metadata (for example after a certificate rotation). Only your admin can fix this.",
-      adminRequest: ask([`Hello, AWS rejects our SAML assertion's signature for ${role}.`, 'Could you update the metadata of the SAML provider in IAM?', `AWS said: ${awsMessage}`]),
-      awsMessage,
-    };
+  if (/signature/.test(said)) {
+    return diagnosis('signature', message('diagSignatureTitle'), message('diagSignature'), [
+      message('adminSignature', { role }),
+      message('adminUpdateMetadata'),
+      awsSaid,
+    ]);
   }
   if (otherRegion) {
-    return {
-      cause: 'audience',
-      title: `${attempt.region} did not accept this assertion`,
-      explanation:
-        `The assertion is addressed to ${attempt.recipientRegion} (${attempt.recipientUrl}), and it was sent to ${attempt.region}. ` +
-        `AWS accepts it there only if the role's trust policy lists ${target} in SAML:aud and the assertion's Recipient matches. ` +
-        `Try ${attempt.recipientRegion} if it is up, or get an assertion from an IdP app set up for ${attempt.region}.`,
-      adminRequest: audRequest,
-      awsMessage,
-    };
+    return diagnosis(
+      'audience',
+      message('diagAudienceTitle', { region: attempt.region }),
+      message('diagAudience', { recipientRegion: attempt.recipientRegion, recipientUrl: attempt.recipientUrl, region: attempt.region, target }),
+      audRequest,
+    );
   }
-  if (/not authorized|accessdenied|access denied/.test(message)) {
-    return {
-      cause: 'role-trust',
-      title: 'The role does not trust this sign-in',
-      explanation: `AWS refused to let you assume ${role}: its trust policy does not allow this SAML provider or this endpoint in SAML:aud.`,
-      adminRequest: audRequest,
-      awsMessage,
-    };
+  if (/not authorized|accessdenied|access denied/.test(said)) {
+    return diagnosis('role-trust', message('diagRoleTrustTitle'), message('diagRoleTrust', { role }), audRequest);
   }
-  return {
-    cause: 'unknown',
-    title: 'AWS refused the sign-in',
-    explanation: `AWS did not accept the assertion at ${target}. Going back to your identity provider for a fresh sign-in is the safest next step.`,
-    adminRequest: audRequest,
-    awsMessage,
-  };
+  return diagnosis('unknown', message('diagUnknownTitle'), message('diagUnknown', { target }), audRequest);
+}
+
+/** The role ARN of the attempt, or words for it when there is none. */
+export function roleOf(attempt: SigninAttempt): MessageValue {
+  return attempt.roleArn ?? message('theRoleYouChose');
 }
 
 /** The endpoint never processed the assertion: say so, and that another region can be tried with it. */
-export function diagnoseEndpointFailure(detail: string, attempt: SigninAttempt): Diagnosis {
+export function diagnoseEndpointFailure(detail: UserMessage, attempt: SigninAttempt): Diagnosis {
   return {
     cause: 'endpoint-failed',
-    title: `${attempt.region}'s sign-in endpoint did not answer`,
-    explanation:
-      `AWS's sign-in endpoint for ${attempt.region} failed: ${detail}. Your assertion was not used, so you can try ` +
-      'another region with it while it is still valid, or get a fresh one from your identity provider.',
-    adminRequest: [
-      `Hello, AWS's SAML sign-in endpoint ${attempt.targetUrl} failed for me: ${detail}.`,
-      'If it keeps failing, could you check that our IdP app and the trust policies also allow another region?',
-    ].join('\n'),
+    title: message('diagEndpointTitle', { region: attempt.region }),
+    explanation: [message('diagEndpoint', { region: attempt.region, detail })],
+    adminRequest: [message('adminEndpointFailed', { target: attempt.targetUrl, detail }), message('adminEndpointOtherRegion')],
     awsMessage: detail,
   };
 }
-

@@ -1,6 +1,7 @@
 import type { FederationEndpoint } from './endpoints';
 import type { StsCredentials } from './sts';
 import { MAX_SESSION_SECONDS, MIN_SESSION_SECONDS, type FormPost } from './sts';
+import { message, type UserMessage } from './user-message';
 
 /**
  * The federation endpoint's two calls (REFERENCE §8): `getSigninToken` trades the temporary
@@ -44,7 +45,9 @@ export function buildSigninTokenGetUrl(endpoint: FederationEndpoint, credentials
   return `${endpoint.url}?${signinTokenFields(credentials, sessionDuration).toString()}`;
 }
 
-export type SigninTokenResult = { readonly ok: true; readonly token: string } | { readonly ok: false; readonly message: string; readonly status: number };
+export type SigninTokenResult =
+  | { readonly ok: true; readonly token: string }
+  | { readonly ok: false; readonly problem: UserMessage; readonly status: number };
 
 /** Reads `{"SigninToken": "…"}`; anything else is a refusal with AWS's words when short. */
 export function readSigninTokenResponse(status: number, text: string): SigninTokenResult {
@@ -56,10 +59,10 @@ export function readSigninTokenResponse(status: number, text: string): SigninTok
     } catch {
       // reported below
     }
-    return { ok: false, status, message: 'The federation endpoint answered without a sign-in token.' };
+    return { ok: false, status, problem: message('federationNoToken') };
   }
   const said = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
-  return { ok: false, status, message: `The federation endpoint refused the request with HTTP ${status}${said ? `: ${said}` : ''}.` };
+  return { ok: false, status, problem: said ? message('federationRefusedSaid', { status, said }) : message('federationRefused', { status }) };
 }
 
 /** The URL that signs the tab in and lands on `destination` (a console URL of the chosen region). */

@@ -6,6 +6,8 @@
  * connection fails in milliseconds, a black hole only by timeout, so every probe has a short
  * timeout and all run in parallel; the picker never waits for them.
  */
+import { message, type UserMessage } from './user-message';
+
 export const PROBE_PATH = '/static/saml-metadata.xml';
 export const PROBE_TIMEOUT_MS = 1_500;
 /** Answered, but slower than this: shown as slow (it still works). */
@@ -27,8 +29,8 @@ export interface RegionHealth {
   readonly region: string;
   readonly state: HealthState;
   readonly latencyMs?: number | undefined;
-  /** Plain words: "answered in 42 ms", "connection failed", "no answer within 1.5 s". */
-  readonly detail: string;
+  /** What the last probe saw, in words: "answered in 42 ms", "connection failed", "no answer within 1.5 s". */
+  readonly detail: UserMessage;
   readonly checkedAt?: number | undefined;
   /** Consecutive failed probes, for the backoff. */
   readonly failures: number;
@@ -37,7 +39,7 @@ export interface RegionHealth {
 }
 
 export function unknownHealth(region: string): RegionHealth {
-  return { region, state: 'unknown', detail: 'not checked yet', failures: 0 };
+  return { region, state: 'unknown', detail: message('notCheckedYet'), failures: 0 };
 }
 
 /**
@@ -49,18 +51,18 @@ export function classifyProbe(region: string, outcome: ProbeOutcome, at: number,
   const failures = (previous?.failures ?? 0) + 1;
   switch (outcome.kind) {
     case 'timeout':
-      return { region, state: 'down', latencyMs, detail: `no answer within ${PROBE_TIMEOUT_MS / 1000} s`, checkedAt: at, failures };
+      return { region, state: 'down', latencyMs, detail: message('noAnswerWithin', { seconds: PROBE_TIMEOUT_MS / 1000 }), checkedAt: at, failures };
     case 'network-error':
-      return { region, state: 'down', latencyMs, detail: 'connection failed', checkedAt: at, failures };
+      return { region, state: 'down', latencyMs, detail: message('connectionFailed'), checkedAt: at, failures };
     case 'answered':
       if (!anyAnswerIsUp && (outcome.status < 200 || outcome.status >= 400)) {
-        return { region, state: 'down', latencyMs, detail: `answered with HTTP ${outcome.status}`, checkedAt: at, failures };
+        return { region, state: 'down', latencyMs, detail: message('answeredHttp', { status: outcome.status }), checkedAt: at, failures };
       }
       return {
         region,
         state: latencyMs >= SLOW_AFTER_MS ? 'slow' : 'up',
         latencyMs,
-        detail: `answered in ${latencyMs} ms`,
+        detail: message('answeredIn', { ms: latencyMs }),
         checkedAt: at,
         failures: 0,
       };
@@ -102,10 +104,10 @@ export function isUsable(health: RegionHealth | undefined): boolean {
 }
 
 /** One line for the selector: "up · 42 ms", "down · connection failed", "checking…". */
-export function describeHealth(health: RegionHealth | undefined): string {
-  if (!health || health.state === 'unknown') return health?.checkingSince ? 'checking…' : 'not checked';
-  if (health.state === 'down') return `down · ${health.detail}`;
-  return `${health.state} · ${health.latencyMs} ms`;
+export function describeHealth(health: RegionHealth | undefined): UserMessage {
+  if (!health || health.state === 'unknown') return message(health?.checkingSince ? 'healthLineChecking' : 'healthLineNotChecked');
+  if (health.state === 'down') return message('healthLineDown', { detail: health.detail });
+  return message(health.state === 'slow' ? 'healthLineSlow' : 'healthLineUp', { ms: health.latencyMs ?? 0 });
 }
 
 export interface HealthSummary {
@@ -128,7 +130,8 @@ export function summarizeHealth(regions: readonly string[], health: Readonly<Rec
 export interface HealthBadge {
   readonly text: string;
   readonly color: string;
-  readonly title: string;
+  /** The button's tooltip, one message a line. */
+  readonly title: readonly UserMessage[];
 }
 
 /**
@@ -136,9 +139,9 @@ export interface HealthBadge {
  * global endpoint's): empty while all answer, "!" when one of them is down.
  */
 export function badgeFor(regions: readonly string[], health: Readonly<Record<string, RegionHealth | undefined>>): HealthBadge {
-  const lines = regions.map((r) => `${r}: ${describeHealth(health[r])}`);
+  const lines = regions.map((r) => message('badgeRegionLine', { region: r, health: describeHealth(health[r]) }));
   const down = regions.filter((r) => health[r]?.state === 'down');
-  const title = ['Failover Role Picker for AWS', ...lines].join('\n');
+  const title = [message('extName'), ...lines];
   if (down.length) return { text: down.length === regions.length ? '✕' : '!', color: '#d91515', title };
   return { text: '', color: '#1d8102', title };
 }

@@ -1,5 +1,6 @@
 import { endpointForUrl, partitionInfo, regionInfo, signinEndpoint, type SigninEndpoint } from './endpoints';
 import { isUsable, type RegionHealth } from './health';
+import { message, type UserMessage } from './user-message';
 
 /** Where the assertion says it is going, as the picker understands it. */
 export interface AssertionAddress {
@@ -25,19 +26,16 @@ export function targetUrlForRegion(address: AssertionAddress, region: string): s
   return endpoint ? `https://${endpoint.host}${address.endpoint.path}` : undefined;
 }
 
-/** Plain words for what choosing a region other than the Recipient's means (REFERENCE §4). */
-export function otherRegionWarning(address: AssertionAddress, region: string): string | undefined {
+/** What choosing a region other than the Recipient's means (REFERENCE §4), sentence by sentence. */
+export function otherRegionWarning(address: AssertionAddress, region: string): UserMessage[] | undefined {
   if (region === address.endpoint.region) return undefined;
   const target = signinEndpoint(address.partition, region);
   if (!target) return undefined;
-  const optIn = regionInfo(address.partition, region)?.optIn
-    ? ` ${region} is an opt-in region: it also has to be enabled for the account.`
-    : '';
-  return (
-    `This assertion is addressed to ${address.endpoint.region} (${address.endpoint.host}). ` +
-    `${region} accepts it only if your admin listed ${target.url} in the role's SAML:aud.` +
-    optIn
-  );
+  return [
+    message('otherRegionAddressed', { region: address.endpoint.region, host: address.endpoint.host }),
+    message('otherRegionAccepts', { region, url: target.url }),
+    ...(regionInfo(address.partition, region)?.optIn ? [message('otherRegionOptIn', { region })] : []),
+  ];
 }
 
 export interface RegionOption {

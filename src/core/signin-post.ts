@@ -1,6 +1,7 @@
 import { parseRoleArn } from './arn';
 import { endpointForUrl, type SigninEndpoint } from './endpoints';
 import { hostOf } from './url-host';
+import { message, type MessageValue, type UserMessage } from './user-message';
 
 /** The exact form a browser must POST to sign in (REFERENCE §1, §3). */
 export interface SigninPost {
@@ -16,6 +17,10 @@ export interface SigninPost {
 
 export class SigninTargetError extends Error {
   override readonly name = 'SigninTargetError';
+  /** Why, for the picker to show; `message` is only its code, for logs. */
+  constructor(readonly userMessage: UserMessage) {
+    super(userMessage.code);
+  }
 }
 
 export interface SigninPostRequest {
@@ -36,25 +41,23 @@ export interface SigninPostRequest {
 export function buildSigninPost(request: SigninPostRequest): SigninPost {
   const endpoint = endpointForUrl(request.targetUrl);
   if (!endpoint) {
-    throw new SigninTargetError(`${describe(request.targetUrl)} is not an AWS sign-in endpoint, so the sign-in data was not sent there.`);
+    throw new SigninTargetError(message('targetNotSignin', { host: describe(request.targetUrl) }));
   }
   const target = new URL(request.targetUrl);
   if (target.search || target.hash) {
-    throw new SigninTargetError('The sign-in endpoint address must not carry a query or fragment.');
+    throw new SigninTargetError(message('targetQuery'));
   }
   if (endpoint.partition !== request.partition) {
-    throw new SigninTargetError(
-      `${endpoint.host} belongs to the ${endpoint.partition} partition, but this sign-in is for ${request.partition}: it was not sent there.`,
-    );
+    throw new SigninTargetError(message('targetPartition', { host: endpoint.host, partition: endpoint.partition, wanted: request.partition }));
   }
   if (request.roleArn !== undefined) {
     const role = parseRoleArn(request.roleArn);
-    if (!role) throw new SigninTargetError('The chosen role is not a valid IAM role ARN.');
+    if (!role) throw new SigninTargetError(message('targetBadRole'));
     if (role.partition !== endpoint.partition) {
-      throw new SigninTargetError(`The role ${role.roleName} is in the ${role.partition} partition, not ${endpoint.partition}.`);
+      throw new SigninTargetError(message('targetRolePartition', { role: role.roleName, rolePartition: role.partition, partition: endpoint.partition }));
     }
   }
-  if (!request.samlResponse) throw new SigninTargetError('There is no sign-in data to send.');
+  if (!request.samlResponse) throw new SigninTargetError(message('targetNoData'));
   const url = `https://${endpoint.host}${endpoint.path}`;
   const fields =
     request.roleArn === undefined
@@ -63,8 +66,8 @@ export function buildSigninPost(request: SigninPostRequest): SigninPost {
   return { url, endpoint, fields };
 }
 
-function describe(url: string): string {
-  return hostOf(url) ?? 'This address';
+function describe(url: string): MessageValue {
+  return hostOf(url) ?? message('thisAddress');
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parseRoleArn } from './arn';
 import { hostOf } from './url-host';
+import { message, type MessageValue, type UserMessage } from './user-message';
 import { federationEndpointForUrl, stsEndpointForHost, type FederationEndpoint, type StsEndpoint } from './endpoints';
 
 /**
@@ -9,6 +10,10 @@ import { federationEndpointForUrl, stsEndpointForHost, type FederationEndpoint, 
  */
 export class StsTargetError extends Error {
   override readonly name = 'StsTargetError';
+  /** Why, for the diagnosis page; `message` is only its code, for logs. */
+  constructor(readonly userMessage: UserMessage) {
+    super(userMessage.code);
+  }
 }
 
 /** The STS endpoint `url` names, checked for the assertion's partition and role. */
@@ -16,15 +21,15 @@ export function checkStsTarget(url: string, partition: string, roleArn: string):
   const parsed = parseHttpsUrl(url);
   const endpoint = parsed && parsed.pathname === '/' && !parsed.search && !parsed.hash ? stsEndpointForHost(parsed.hostname) : undefined;
   if (!parsed || !endpoint) {
-    throw new StsTargetError(`${describe(url)} is not an AWS STS endpoint, so the sign-in data was not sent there.`);
+    throw new StsTargetError(message('targetNotSts', { host: describe(url) }));
   }
   if (endpoint.partition !== partition) {
-    throw new StsTargetError(`${endpoint.host} belongs to the ${endpoint.partition} partition, but this sign-in is for ${partition}: it was not sent there.`);
+    throw new StsTargetError(message('targetPartition', { host: endpoint.host, partition: endpoint.partition, wanted: partition }));
   }
   const role = parseRoleArn(roleArn);
-  if (!role) throw new StsTargetError('The chosen role is not a valid IAM role ARN.');
+  if (!role) throw new StsTargetError(message('targetBadRole'));
   if (role.partition !== partition) {
-    throw new StsTargetError(`The role ${role.roleName} is in the ${role.partition} partition, not ${partition}.`);
+    throw new StsTargetError(message('targetRolePartition', { role: role.roleName, rolePartition: role.partition, partition }));
   }
   return endpoint;
 }
@@ -34,12 +39,10 @@ export function checkFederationTarget(url: string, partition: string): Federatio
   const parsed = parseHttpsUrl(url);
   const endpoint = parsed && !parsed.search && !parsed.hash ? federationEndpointForUrl(url) : undefined;
   if (!endpoint) {
-    throw new StsTargetError(`${describe(url)} is not an AWS federation endpoint, so the session credentials were not sent there.`);
+    throw new StsTargetError(message('targetNotFederation', { host: describe(url) }));
   }
   if (endpoint.partition !== partition) {
-    throw new StsTargetError(
-      `${endpoint.host} belongs to the ${endpoint.partition} partition, but these credentials are for ${partition}: they were not sent there.`,
-    );
+    throw new StsTargetError(message('targetCredentialsPartition', { host: endpoint.host, partition: endpoint.partition, wanted: partition }));
   }
   return endpoint;
 }
@@ -53,6 +56,6 @@ function parseHttpsUrl(url: string): URL | undefined {
   }
 }
 
-function describe(url: string): string {
-  return hostOf(url) ?? 'This address';
+function describe(url: string): MessageValue {
+  return hostOf(url) ?? message('thisAddress');
 }

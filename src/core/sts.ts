@@ -3,11 +3,12 @@ import type { StsEndpoint } from './endpoints';
 /**
  * `AssumeRoleWithSAML` at a regional STS endpoint (REFERENCE §8): the request we send and how we
  * read STS's answer. Pure: the worker does the fetch and passes its XML parser in (the service
- * worker has no DOMParser; it uses xmldom, hardened like the SAML decoder).
+ * worker has no DOMParser: it parses STS's XML with @xmldom/xmldom, through parseWithXmldom in saml.ts).
  */
 export const STS_API_VERSION = '2011-06-15';
 export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 import { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './limits';
+import { message, type MessageValue, type UserMessage } from './user-message';
 
 export { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS };
 /** STS takes an assertion only within 5 minutes of its issue (`ExpiredTokenException`). */
@@ -86,8 +87,10 @@ export type StsResult =
 
 export interface StsError {
   readonly code: StsErrorCode;
-  /** STS's own words (or what failed on the way). */
+  /** STS's own words; empty when it said none. */
   readonly message: string;
+  /** What failed on the way, when STS said nothing of its own (no answer, not an STS answer). */
+  readonly problem?: UserMessage | undefined;
   /** The HTTP status, when STS answered. */
   readonly status?: number | undefined;
 }
@@ -99,20 +102,20 @@ const KNOWN_CODES = new Set<string>([
 
 /** Reads STS's answer (success or `ErrorResponse`); never throws. */
 export function readStsResponse(status: number, text: string, parseXml: (xml: string) => Document): StsResult {
-  const unreadable = (message: string): StsResult => ({
+  const unreadable = (problem: UserMessage): StsResult => ({
     ok: false,
-    error: { code: status >= 500 ? 'http' : 'unreadable', message, status },
+    error: { code: status >= 500 ? 'http' : 'unreadable', message: '', problem, status },
   });
-  if (text.length > MAX_STS_RESPONSE_BYTES) return unreadable(`STS answered with ${text.length} bytes, more than an STS answer holds.`);
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) return unreadable('STS answered with a document type declaration, which STS never sends.');
+  if (text.length > MAX_STS_RESPONSE_BYTES) return unreadable(message('stsTooLarge', { bytes: text.length }));
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) return unreadable(message('stsDoctype'));
   let doc: Document;
   try {
     doc = parseXml(text);
   } catch {
-    return unreadable(`STS answered with HTTP ${status} and a body that is not XML.`);
+    return unreadable(message('stsNotXml', { status }));
   }
   const root = doc.documentElement;
-  if (!root) return unreadable(`STS answered with HTTP ${status} and an empty body.`);
+  if (!root) return unreadable(message('stsEmpty', { status }));
   const first = (parent: Element | Document, name: string): Element | undefined => {
     const found = parent.getElementsByTagNameNS(STS_NAMESPACE, name)[0] ?? parent.getElementsByTagName(name)[0];
     return found ?? undefined;
@@ -121,11 +124,20 @@ export function readStsResponse(status: number, text: string, parseXml: (xml: st
   if (root.localName === 'ErrorResponse') {
     const error = first(root, 'Error');
     const code = error ? textOf(error, 'Code') : '';
-    const message = (error ? textOf(error, 'Message') : '') || `STS answered with HTTP ${status}.`;
-    return { ok: false, error: { code: KNOWN_CODES.has(code) ? (code as StsErrorCode) : status >= 500 ? 'http' : 'unreadable', message: code && !KNOWN_CODES.has(code) ? `${code}: ${message}` : message, status } };
+    const said = error ? textOf(error, 'Message') : '';
+    const known = KNOWN_CODES.has(code);
+    return {
+      ok: false,
+      error: {
+        code: known ? (code as StsErrorCode) : status >= 500 ? 'http' : 'unreadable',
+        message: code && !known ? `${code}${said ? `: ${said}` : ''}` : said,
+        problem: said || (code && !known) ? undefined : message('stsHttp', { status }),
+        status,
+      },
+    };
   }
   if (root.localName !== 'AssumeRoleWithSAMLResponse' || status < 200 || status >= 300) {
-    return unreadable(`STS answered with HTTP ${status} and no AssumeRoleWithSAML result.`);
+    return unreadable(message('stsNoResult', { status }));
   }
   const credentials = first(root, 'Credentials');
   const accessKeyId = credentials ? textOf(credentials, 'AccessKeyId') : '';
@@ -135,7 +147,7 @@ export function readStsResponse(status: number, text: string, parseXml: (xml: st
   const user = first(root, 'AssumedRoleUser');
   const assumedRoleArn = user ? textOf(user, 'Arn') : '';
   if (!accessKeyId || !secretAccessKey || !sessionToken || Number.isNaN(Date.parse(expiration))) {
-    return unreadable('STS answered without complete credentials.');
+    return unreadable(message('stsIncomplete'));
   }
   return { ok: true, credentials: { accessKeyId, secretAccessKey, sessionToken, expiration }, assumedRoleArn };
 }
@@ -154,50 +166,39 @@ export function isRegionalFailure(error: StsError): boolean {
   return error.code === 'network' || error.code === 'timeout' || error.code === 'http' || error.code === 'RegionDisabledException' || error.code === 'Throttling';
 }
 
-/** Plain words per STS error: what it means for the user, and what to ask the admin. */
-export function explainStsError(error: StsError): { readonly explanation: string; readonly askAdmin: string } {
+/** What STS said (its code and words), or what failed on the way: a step of the diagnosis. */
+export function stsSaid(error: StsError): MessageValue {
+  const known = KNOWN_CODES.has(error.code);
+  if (error.problem) return known ? message('stsCodeSaid', { code: error.code, said: error.problem }) : error.problem;
+  return known ? `${error.code}: ${error.message}` : error.message;
+}
+
+/** What an STS error means for the user, and what to ask the admin (when there is anything). */
+export function explainStsError(error: StsError): { readonly explanation: UserMessage; readonly askAdmin?: UserMessage | undefined } {
   switch (error.code) {
     case 'AccessDenied':
-      return {
-        explanation:
-          "AWS STS refused to let you assume this role: its trust policy does not allow this SAML provider with this assertion's SAML:aud value, or an organisation policy (SCP or RCP) denies sts:AssumeRoleWithSAML.",
-        askAdmin: "Could you check the role's trust policy (the SAML:aud condition must list the assertion's Recipient) and any SCP or RCP that denies sts:AssumeRoleWithSAML?",
-      };
+      return { explanation: message('stsAccessDenied'), askAdmin: message('stsAccessDeniedAsk') };
     case 'ExpiredTokenException':
-      return {
-        explanation: 'STS accepts an assertion only within 5 minutes of its issue, and this one is older. Get a fresh one from your identity provider and sign in again right away.',
-        askAdmin: "If fresh assertions are refused as expired too, could you check our identity provider's clock?",
-      };
+      return { explanation: message('stsExpired'), askAdmin: message('stsExpiredAsk') };
     case 'InvalidIdentityToken':
       return {
-        explanation: /provider/i.test(error.message)
-          ? "STS does not know the assertion's SAML provider in this partition or account."
-          : "STS could not verify the identity provider's signature: the SAML provider in IAM may hold outdated metadata.",
-        askAdmin: 'Could you check that the SAML provider in IAM exists and holds the current metadata of our identity provider?',
+        explanation: message(/provider/i.test(error.message) ? 'stsUnknownProvider' : 'stsBadSignature'),
+        askAdmin: message('stsInvalidTokenAsk'),
       };
     case 'IDPRejectedClaim':
-      return {
-        explanation: 'STS rejected a claim in the assertion (for example the RoleSessionName or a session tag).',
-        askAdmin: "Could you check the attributes our identity provider sends to AWS (RoleSessionName, session tags)?",
-      };
+      return { explanation: message('stsClaimRejected'), askAdmin: message('stsClaimRejectedAsk') };
     case 'RegionDisabledException':
-      return {
-        explanation: 'STS is switched off in this region for the account, so it cannot issue credentials here.',
-        askAdmin: 'Could you activate AWS STS in this region (IAM console, account settings)?',
-      };
+      return { explanation: message('stsRegionDisabled'), askAdmin: message('stsRegionDisabledAsk') };
     case 'ValidationError':
-      return {
-        explanation: 'STS refused the request as invalid.',
-        askAdmin: "Could you check the role's maximum session duration and the assertion's SessionDuration?",
-      };
+      return { explanation: message('stsInvalid'), askAdmin: message('stsInvalidAsk') };
     case 'Throttling':
-      return { explanation: 'STS is throttling requests right now. Try again in a moment.', askAdmin: '' };
+      return { explanation: message('stsThrottling') };
     case 'network':
     case 'timeout':
     case 'http':
-      return { explanation: "The STS endpoint did not answer properly, so the assertion was not used there.", askAdmin: '' };
+      return { explanation: message('stsNoAnswer') };
     default:
-      return { explanation: "STS's answer could not be read.", askAdmin: '' };
+      return { explanation: message('stsUnreadable') };
   }
 }
 

@@ -7,6 +7,7 @@ import { MAX_ARN_LENGTH, MAX_REGION_LENGTH, MAX_SESSION_SECONDS, MIN_SESSION_SEC
 import { isOwnPageUrl } from '../core/own-origin';
 import { MAX_LEARNED_NAME_LENGTH, MAX_NAMES_PER_PAGE } from '../core/learned-names';
 import type { StsCredentials } from '../core/sts';
+import type { UserMessage } from '../core/user-message';
 
 /**
  * Every message between our pages and the worker, validated on arrival. Messages carry no
@@ -99,9 +100,10 @@ export type CliCredentials = StsCredentials & { readonly assumedRoleArn: string 
 /** A role of several that did not open, with the diagnosis page's own words for why. */
 export interface FailedConsole {
   readonly roleArn: string;
-  readonly title: string;
-  readonly explanation: string;
-  readonly adminRequest: string;
+  readonly title: UserMessage;
+  readonly explanation: readonly UserMessage[];
+  /** One message a line. */
+  readonly adminRequest: readonly UserMessage[];
 }
 
 /**
@@ -115,7 +117,8 @@ export interface ConsolesOutcome {
 
 export type MessageReply =
   | { ok: true; cliCredentials?: CliCredentials; learned?: number; consoles?: ConsolesOutcome }
-  | { ok: false; error: string };
+  /** Why not, for the page to word (user-message.ts). */
+  | { ok: false; error: UserMessage };
 
 export interface MessageSender {
   readonly id?: string | undefined;

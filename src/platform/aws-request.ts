@@ -1,11 +1,13 @@
+import { message, type UserMessage } from '../core/user-message';
+
 /**
  * One request from the service worker to an AWS endpoint the core gates allowed (STS, federation):
  * no cookies, no cache, no referrer, a hard timeout. The body is read up to `maxBytes`.
  */
 export type AwsAnswer =
   | { readonly kind: 'answered'; readonly status: number; readonly text: string }
-  | { readonly kind: 'network'; readonly message: string }
-  | { readonly kind: 'timeout'; readonly message: string };
+  | { readonly kind: 'network'; readonly problem: UserMessage }
+  | { readonly kind: 'timeout'; readonly problem: UserMessage };
 
 export async function requestAws(
   url: string,
@@ -29,8 +31,11 @@ export async function requestAws(
     const text = (await response.text()).slice(0, maxBytes);
     return { kind: 'answered', status: response.type === 'opaqueredirect' ? 302 : response.status, text };
   } catch (error) {
-    if (controller.signal.aborted) return { kind: 'timeout', message: `no answer within ${Math.round(timeoutMs / 1000)} s` };
-    return { kind: 'network', message: `the connection failed (${error instanceof Error ? error.message : 'network error'})` };
+    if (controller.signal.aborted) return { kind: 'timeout', problem: message('noAnswerWithin', { seconds: Math.round(timeoutMs / 1000) }) };
+    return {
+      kind: 'network',
+      problem: error instanceof Error ? message('connectionFailedWith', { error: error.message }) : message('connectionFailed'),
+    };
   } finally {
     clearTimeout(timer);
   }

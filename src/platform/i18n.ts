@@ -1,5 +1,6 @@
 import { browser } from './browser-api';
 import type messages from '../../public/_locales/en/messages.json';
+import { messageArguments, type MessageCode, type UserMessage } from '../core/user-message';
 
 /** A key of public/_locales/en/messages.json: a typo is a type error, not an empty label. */
 export type MessageKey = keyof typeof messages;
@@ -20,3 +21,17 @@ export function t(key: MessageKey, ...substitutions: string[]): string {
 export function tPlural(count: number, one: MessageKey, other: MessageKey): string {
   return t(count === 1 ? one : other, String(count));
 }
+
+/**
+ * What core said (a code and its values, src/core/user-message.ts) in the user's language: each
+ * code is a key of messages.json, its values the $1..$n in the order user-message.ts lists them.
+ * A list is sentences of one paragraph, joined by `separator`.
+ */
+export function tMessage(said: UserMessage | readonly UserMessage[], separator = ' '): string {
+  const list: readonly UserMessage[] = Array.isArray(said) ? said : [said as UserMessage];
+  return list.map((m) => t(m.code, ...messageArguments(m, (inner) => tMessage(inner)))).join(separator);
+}
+
+// Every code core can say is a key of messages.json (a missing one fails the type check here).
+const codesAreKeys: MessageCode extends MessageKey ? true : never = true;
+void codesAreKeys;

@@ -1,5 +1,6 @@
 import { addMessageListener, browser } from './browser-api';
 import { ExtensionMessage, isAllowedSender, type MessageReply } from '../messages/protocol';
+import { message } from '../core/user-message';
 import { ownOrigin } from './extension';
 
 /** Worker side: one handler for every validated message from an allowed sender. */
@@ -7,6 +8,6 @@ export function handleMessages(handler: (message: ExtensionMessage, tabId: numbe
   addMessageListener((raw, sender) => {
     const parsed = ExtensionMessage.safeParse(raw);
     if (!parsed.success || !isAllowedSender(parsed.data, sender, browser.runtime.id, ownOrigin())) return undefined;
-    return handler(parsed.data, sender.tab?.id).catch(() => ({ ok: false, error: 'The extension could not do that.' }) as MessageReply);
+    return handler(parsed.data, sender.tab?.id).catch((): MessageReply => ({ ok: false, error: message('replyFailed') }));
   });
 }

@@ -22,18 +22,6 @@ interface SigninRequestDetails {
   requestBody?: SigninRequestBody | null | undefined;
 }
 
-/**
- * Watches top-level POSTs to AWS SAML sign-in endpoints and hands each IdP sign-in to `onCapture`.
- * Must be registered synchronously at the background's top level so the browser wakes it for the
- * event. If `onCapture` returns a promise, Firefox waits for it (up to 2 s) before opening the picker.
- *
- * - Chrome: the static DNR rule turns the POST into a navigation to the picker before any byte
- *   reaches AWS; this non-blocking listener only copies the form fields. The two race, so the
- *   picker waits for the capture (REFERENCE §5).
- * - Firefox: no DNR rule (its extension origin is a random per-install UUID, so the rule could not
- *   exclude our own re-post). A blocking listener stores the capture, then redirects to the picker
- *   itself; a POST whose form cannot be read goes on to AWS untouched.
- */
 const RULESET_ID = 'intercept-saml-post';
 // Until the stored switch is read, a Firefox listener waits for it (a blocking listener may).
 let interceptionEnabled: Promise<boolean> = Promise.resolve(true);
@@ -50,6 +38,18 @@ export async function setInterceptionEnabled(value: Promise<boolean>): Promise<v
   }
 }
 
+/**
+ * Watches top-level POSTs to AWS SAML sign-in endpoints and hands each IdP sign-in to `onCapture`.
+ * Must be registered synchronously at the background's top level so the browser wakes it for the
+ * event. If `onCapture` returns a promise, Firefox waits for it (up to 2 s) before opening the picker.
+ *
+ * - Chrome: the static DNR rule turns the POST into a navigation to the picker before any byte
+ *   reaches AWS; this non-blocking listener only copies the form fields. The two race, so the
+ *   picker waits for the capture (REFERENCE §5).
+ * - Firefox: no DNR rule (its extension origin is a random per-install UUID, so the rule could not
+ *   exclude our own re-post). A blocking listener stores the capture, then redirects to the picker
+ *   itself; a POST whose form cannot be read goes on to AWS untouched.
+ */
 export function listenForSigninPosts(onCapture: (capture: CapturedSignin) => void | Promise<unknown>): void {
   if (!CAPTURES_WITH_STATIC_RULE) redirectSigninPosts(onCapture);
   else copySigninPosts(onCapture);
@@ -114,5 +114,3 @@ function captureOf(details: SigninRequestDetails, ownOrigin: string): CapturedSi
     ...(initiator ? { initiator } : {}),
   };
 }
-
-/** Firefox reports the full URL of the page that sent the request; Chrome only its origin. */

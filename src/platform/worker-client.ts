@@ -1,4 +1,5 @@
 import { browser } from './browser-api';
+import { message as userMessage } from '../core/user-message';
 import type { ExtensionMessage, MessageReply } from '../messages/protocol';
 
 // Pages only send: the worker validates (src/platform/messaging.ts), so a page loads none of the
@@ -7,8 +8,8 @@ import type { ExtensionMessage, MessageReply } from '../messages/protocol';
 /** Page side. Resolves with the worker's reply; a worker that cannot be reached is an error value. */
 export async function sendToWorker(message: ExtensionMessage): Promise<MessageReply> {
   try {
-    return ((await browser.runtime.sendMessage(message)) as MessageReply | undefined) ?? { ok: false, error: 'No reply.' };
+    return ((await browser.runtime.sendMessage(message)) as MessageReply | undefined) ?? { ok: false, error: userMessage('replyNone') };
   } catch {
-    return { ok: false, error: 'The extension worker could not be reached.' };
+    return { ok: false, error: userMessage('replyWorkerUnreachable') };
   }
 }

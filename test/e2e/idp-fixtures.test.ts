@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseSamlResponse, SamlResponseError, type SamlAssertionInfo } from '../../src/core/saml';
+import { renderMessage } from '../support/render-message';
 import { idpFixtureNames } from '../support/mock-server';
 import { extensionSuite, openPickerFromTile, saveArtifact } from './helpers';
 
@@ -74,7 +75,7 @@ describe('real IdP responses in the picker (real Chromium, built extension)', ()
         info = parseSamlResponse(samlResponse);
       } catch (error) {
         if (!(error instanceof SamlResponseError)) throw error;
-        message = error.message;
+        message = renderMessage(error.userMessage);
       }
       const roleArns = info?.roles.map((r) => r.roleArn) ?? [];
       if (roleArns.length > 0 && Date.parse(info!.notOnOrAfter!) <= Date.now()) {

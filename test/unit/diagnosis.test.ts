@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseRejection, readAwsSigninError, type SigninAttempt } from '../../src/core/diagnosis';
+import { diagnoseEndpointFailure, diagnoseRejection, readAwsSigninError, type Diagnosis, type SigninAttempt } from '../../src/core/diagnosis';
+import { StoredDiagnosisSchema } from '../../src/core/diagnosis-schema';
+import { stsSaid } from '../../src/core/sts';
+import { message } from '../../src/core/user-message';
 import { diagnoseStsFailure } from '../../src/core/sts-diagnosis';
 import { ExtensionMessage, isAllowedSender } from '../../src/messages/protocol';
+import { renderMessage } from '../support/render-message';
+
+/** What the diagnosis page shows, from the real messages.json. */
+const words = (d: Diagnosis) => ({
+  title: renderMessage(d.title),
+  explanation: renderMessage(d.explanation),
+  adminRequest: renderMessage(d.adminRequest, '\n'),
+});
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const attempt: SigninAttempt = {
@@ -29,11 +40,11 @@ describe('diagnoseRejection', () => {
   it('blames the SAML:aud condition when the assertion went to another region, with the exact values', () => {
     const d = diagnoseRejection('Your request included an invalid SAML response.', attempt, NOW);
     expect(d.cause).toBe('audience');
-    expect(d.title).toBe('eu-west-1 did not accept this assertion');
-    expect(d.explanation).toContain('lists https://eu-west-1.signin.aws.amazon.com/saml in SAML:aud');
-    expect(d.adminRequest).toContain('trust policy of arn:aws:iam::111122223333:role/Admin');
-    expect(d.adminRequest).toContain('"https://signin.aws.amazon.com/saml"');
-    expect(d.adminRequest).toContain('"https://eu-west-1.signin.aws.amazon.com/saml"');
+    expect(words(d).title).toBe('eu-west-1 did not accept this assertion');
+    expect(words(d).explanation).toContain('lists https://eu-west-1.signin.aws.amazon.com/saml in SAML:aud');
+    expect(words(d).adminRequest).toContain('trust policy of arn:aws:iam::111122223333:role/Admin');
+    expect(words(d).adminRequest).toContain('"https://signin.aws.amazon.com/saml"');
+    expect(words(d).adminRequest).toContain('"https://eu-west-1.signin.aws.amazon.com/saml"');
   });
 
   it('recognises an expired assertion by its time or by the message', () => {
@@ -44,7 +55,7 @@ describe('diagnoseRejection', () => {
   it("recognises a role that does not trust the provider at the assertion's own region", () => {
     const d = diagnoseRejection('Not authorized to perform sts:AssumeRoleWithSAML', { ...attempt, region: 'us-east-1', targetUrl: attempt.recipientUrl }, NOW);
     expect(d.cause).toBe('role-trust');
-    expect(d.adminRequest).toContain('"https://signin.aws.amazon.com/saml"');
+    expect(words(d).adminRequest).toContain('"https://signin.aws.amazon.com/saml"');
   });
 
   it('recognises a wrong partition, a missing session name and a bad signature', () => {
@@ -113,27 +124,60 @@ describe('diagnoseStsFailure', () => {
     const sts = { method: 'sts' as const, host: 'sts.eu-west-1.amazonaws.com', said: 'AccessDenied: Not authorized to perform sts:AssumeRoleWithSAML' };
     const d = diagnoseStsFailure({ attempt, steps: [repost, sts], stsError: { code: 'AccessDenied', message: 'Not authorized to perform sts:AssumeRoleWithSAML' } });
     expect(d.cause).toBe('sts-refused');
-    expect(d.title).toMatch(/trust policy/);
-    expect(d.explanation).toContain('eu-west-1.signin.aws.amazon.com refused the assertion');
-    expect(d.explanation).toContain('Not authorized');
-    expect(d.adminRequest).toContain('SAML:aud condition must list "https://signin.aws.amazon.com/saml"');
-    expect(d.adminRequest).toContain('SCP or RCP');
+    expect(words(d).title).toMatch(/trust policy/);
+    expect(words(d).explanation).toContain('eu-west-1.signin.aws.amazon.com refused the assertion');
+    expect(words(d).explanation).toContain('Not authorized');
+    expect(words(d).adminRequest).toContain('SAML:aud condition must list "https://signin.aws.amazon.com/saml"');
+    expect(words(d).adminRequest).toContain('SCP or RCP');
     expect(d.steps).toEqual([repost, sts]);
-    expect(d.explanation).toContain('Then AWS STS said: "Not authorized');
+    expect(words(d).explanation).toContain('Then AWS STS said: "Not authorized');
   });
 
   it('starts with what STS said when no re-post came before (several roles at once, the STS setting)', () => {
     const sts = { method: 'sts' as const, host: 'sts.eu-west-1.amazonaws.com', said: 'AccessDenied: Not authorized to perform sts:AssumeRoleWithSAML' };
     const refused = diagnoseStsFailure({ attempt, steps: [sts], stsError: { code: 'AccessDenied', message: 'Not authorized to perform sts:AssumeRoleWithSAML' } });
-    expect(refused.explanation).toMatch(/^AWS STS said: "Not authorized/);
+    expect(words(refused).explanation).toMatch(/^AWS STS said: "Not authorized/);
     const unreachable = diagnoseStsFailure({ attempt, steps: [], stsError: { code: 'timeout', message: 'no answer within 8 s' } });
-    expect(unreachable.explanation).toMatch(/^No STS endpoint of the partition issued credentials\./);
+    expect(words(unreachable).explanation).toMatch(/^No STS endpoint of the partition issued credentials\./);
   });
 
   it('says the assertion is unused when no STS endpoint answered, and tells a federation failure apart', () => {
     const d = diagnoseStsFailure({ attempt, steps: [repost], stsError: { code: 'timeout', message: 'no answer within 8 s' } });
     expect(d.cause).toBe('sts-unreachable');
-    expect(d.explanation).toMatch(/not used/);
+    expect(words(d).explanation).toMatch(/not used/);
     expect(diagnoseStsFailure({ attempt, steps: [], stsError: undefined }).cause).toBe('federation-failed');
+  });
+});
+
+describe('StoredDiagnosisSchema', () => {
+  const attempt = {
+    tabId: 1,
+    partition: 'aws',
+    region: 'eu-west-1',
+    targetUrl: 'https://sts.eu-west-1.amazonaws.com/',
+    recipientUrl: 'https://signin.aws.amazon.com/saml',
+    recipientRegion: 'us-east-1',
+    at: 0,
+  };
+  it('lets the diagnosis page read what the worker stores, nested messages included', () => {
+    const steps = [
+      { method: 'sts' as const, host: 'sts.eu-west-1.amazonaws.com', said: stsSaid({ code: 'AccessDenied', message: '', problem: message('stsHttp', { status: 403 }) }) },
+      { method: 'federation' as const, host: 'x', said: message('targetNotFederation', { host: message('thisAddress') }) },
+    ];
+    const diagnosis = diagnoseStsFailure({ attempt, steps, stsError: { code: 'timeout', message: '', problem: message('noAnswerWithin', { seconds: 8 }) } });
+    const parsed = StoredDiagnosisSchema.safeParse({ diagnosis, attempt });
+    expect(parsed.success).toBe(true);
+    expect(words(diagnosis).adminRequest).toContain('  STS at sts.eu-west-1.amazonaws.com: AccessDenied: STS answered with HTTP 403.');
+    expect(words(diagnosis).adminRequest).toContain('  Federation at x: This address is not an AWS federation endpoint');
+  });
+
+  it('refuses a message with an unknown code or with values it does not take', () => {
+    const good = diagnoseEndpointFailure(message('connectionReset'), attempt);
+    const bad = (title: unknown) => StoredDiagnosisSchema.safeParse({ diagnosis: { ...good, title }, attempt }).success;
+    expect(bad(good.title)).toBe(true);
+    expect(bad({ code: 'noSuchCode', params: {} })).toBe(false);
+    expect(bad({ code: 'diagEndpointTitle', params: {} })).toBe(false);
+    expect(bad({ code: 'diagEndpointTitle', params: { region: 'x', extra: 'y' } })).toBe(false);
+    expect(bad('a sentence')).toBe(false);
   });
 });

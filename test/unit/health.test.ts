@@ -4,6 +4,7 @@ import {
   FRESH_FOR_MS,
   RETRY_AFTER_FAILURE_MS,
   classifyProbe,
+  badgeFor,
   describeHealth,
   markChecking,
   nextProbeAt,
@@ -12,6 +13,8 @@ import {
   unknownHealth,
   type RegionHealth,
 } from '../../src/core/health';
+import { message } from '../../src/core/user-message';
+import { renderMessage } from '../support/render-message';
 import { chooseDefaultRegion, chooseRegion, freshAssertionOffer } from '../../src/core/region-choice';
 
 const T = 1_800_000_000_000;
@@ -21,17 +24,17 @@ const down = (region: string, at = T, previous?: RegionHealth): RegionHealth =>
 
 describe('classifyProbe', () => {
   it('calls a quick 200 up, a slow one slow, errors and timeouts down', () => {
-    expect(up('eu-west-1')).toMatchObject({ state: 'up', latencyMs: 40, detail: 'answered in 40 ms', failures: 0 });
-    expect(up('eu-west-1', 950)).toMatchObject({ state: 'slow', detail: 'answered in 950 ms' });
+    expect(up('eu-west-1')).toMatchObject({ state: 'up', latencyMs: 40, detail: message('answeredIn', { ms: 40 }), failures: 0 });
+    expect(up('eu-west-1', 950)).toMatchObject({ state: 'slow', detail: message('answeredIn', { ms: 950 }) });
     expect(classifyProbe('us-east-1', { kind: 'timeout', latencyMs: 1500.4 }, T)).toMatchObject({
       state: 'down',
-      detail: 'no answer within 1.5 s',
+      detail: message('noAnswerWithin', { seconds: 1.5 }),
       failures: 1,
     });
-    expect(down('us-east-1')).toMatchObject({ state: 'down', detail: 'connection failed' });
+    expect(down('us-east-1')).toMatchObject({ state: 'down', detail: message('connectionFailed') });
     expect(classifyProbe('us-east-1', { kind: 'answered', status: 503, latencyMs: 20 }, T)).toMatchObject({
       state: 'down',
-      detail: 'answered with HTTP 503',
+      detail: message('answeredHttp', { status: 503 }),
     });
     expect(classifyProbe('us-east-1', { kind: 'answered', status: 302, latencyMs: 20 }, T).state).toBe('up');
   });
@@ -74,10 +77,10 @@ describe('when to probe', () => {
   it('keeps showing the last known state while a probe runs', () => {
     const checking = markChecking(down('us-east-1'), 'us-east-1', T + 5);
     expect(checking.state).toBe('down');
-    expect(describeHealth(checking)).toBe('down · connection failed');
-    expect(describeHealth(markChecking(undefined, 'x', T))).toBe('checking…');
-    expect(describeHealth(undefined)).toBe('not checked');
-    expect(describeHealth(up('x', 12))).toBe('up · 12 ms');
+    expect(renderMessage(describeHealth(checking))).toBe('down · connection failed');
+    expect(renderMessage(describeHealth(markChecking(undefined, 'x', T)))).toBe('checking…');
+    expect(renderMessage(describeHealth(undefined))).toBe('not checked');
+    expect(renderMessage(describeHealth(up('x', 12)))).toBe('up · 12 ms');
   });
 });
 
@@ -146,5 +149,13 @@ describe('chooseRegion', () => {
     expect(chooseRegion({ chosen: undefined, remembered: 'eu-west-1', available, health, defaultRegion: 'us-east-1' })).toBe('us-east-1');
     expect(chooseRegion({ chosen: undefined, remembered: 'ap-south-1', available, health: {}, defaultRegion: 'us-east-1' })).toBe('us-east-1');
     expect(chooseRegion({ chosen: undefined, remembered: undefined, available, health: {}, defaultRegion: 'us-west-2' })).toBe('us-west-2');
+  });
+});
+
+describe('badgeFor', () => {
+  it("titles the button with the extension's name and a line per watched region", () => {
+    const badge = badgeFor(['us-east-1', 'eu-west-1'], { 'us-east-1': down('us-east-1'), 'eu-west-1': up('eu-west-1', 42) });
+    expect(badge.text).toBe('!');
+    expect(renderMessage(badge.title, '\n')).toBe('Failover Role Picker for AWS\nus-east-1: down · connection failed\neu-west-1: up · 42 ms');
   });
 });

@@ -18,6 +18,7 @@ import {
   readIdpFixture,
   withFreshTimestamps,
 } from '../support/mock-server';
+import { renderMessage } from '../support/render-message';
 
 const GLOBAL_ACS = 'https://signin.aws.amazon.com/saml';
 
@@ -154,7 +155,8 @@ function outcome(decode: () => SamlAssertionInfo): Outcome {
     return { info: decode() };
   } catch (error) {
     if (!(error instanceof SamlResponseError)) throw error;
-    return { reason: error.reason, message: error.message };
+    // The words the picker shows, from the real messages.json.
+    return { reason: error.reason, message: renderMessage(error.userMessage) };
   }
 }
 
@@ -202,7 +204,7 @@ describe.each(Object.entries(EXPECTED))('%s', (name, expected) => {
         sessionDuration: expected.sessionDuration,
         encrypted: false,
       });
-      expect(info.warnings).toEqual((expected.warnings ?? []).map((w) => expect.stringMatching(w)));
+      expect(info.warnings.map((w) => renderMessage(w))).toEqual((expected.warnings ?? []).map((w) => expect.stringMatching(w)));
     }
   });
 });

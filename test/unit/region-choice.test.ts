@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertionAddress, otherRegionWarning, regionOptions, targetUrlForRegion } from '../../src/core/region-choice';
+import { message } from '../../src/core/user-message';
+import { renderMessage } from '../support/render-message';
 
 describe('assertionAddress', () => {
   it('uses the Recipient, else the endpoint the IdP posted to', () => {
@@ -21,10 +23,11 @@ describe('assertionAddress', () => {
   it('explains what another region means, in plain words', () => {
     const address = assertionAddress('https://signin.aws.amazon.com/saml', 'https://signin.aws.amazon.com/saml')!;
     expect(otherRegionWarning(address, 'us-east-1')).toBeUndefined();
-    expect(otherRegionWarning(address, 'eu-west-1')).toBe(
+    expect(renderMessage(otherRegionWarning(address, 'eu-west-1')!)).toBe(
       'This assertion is addressed to us-east-1 (signin.aws.amazon.com). eu-west-1 accepts it only if your admin listed https://eu-west-1.signin.aws.amazon.com/saml in the role\'s SAML:aud.',
     );
-    expect(otherRegionWarning(address, 'eu-south-1')).toMatch(/opt-in region/);
+    expect(otherRegionWarning(address, 'eu-south-1')?.at(-1)).toEqual(message('otherRegionOptIn', { region: 'eu-south-1' }));
+    expect(renderMessage(otherRegionWarning(address, 'eu-south-1')!)).toMatch(/eu-south-1 is an opt-in region/);
   });
 
   it("offers only the partition's regions, the addressed one first", () => {

@@ -7,6 +7,7 @@ import { parseRoleArn, parseSamlProviderArn } from '../../src/core/arn';
 import { SamlResponseError, parseSamlResponse } from '../../src/core/saml';
 import type { SamlAssertionInfo } from '../../src/core/saml';
 import { buildSamlXml, toBase64 } from '../fixtures/assertion-builder';
+import { renderMessage } from '../support/render-message';
 import type { RolePair } from '../fixtures/assertion-builder';
 
 const RUNS = { seed: 42, numRuns: 300 };
@@ -27,7 +28,7 @@ function decodeSafely(input: string): SamlAssertionInfo | undefined {
     return info;
   } catch (error) {
     if (!(error instanceof SamlResponseError)) throw error;
-    expect(error.message.length).toBeGreaterThan(20);
+    expect(renderMessage(error.userMessage).length).toBeGreaterThan(20);
     return undefined;
   }
 }

@@ -14,6 +14,8 @@ import {
   wrapBase64,
 } from '../fixtures/assertion-builder';
 import type { AssertionOptions } from '../fixtures/assertion-builder';
+import { message } from '../../src/core/user-message';
+import { renderMessage } from '../support/render-message';
 
 const parse = (options?: AssertionOptions) => parseSamlResponse(buildSamlResponse(options));
 const parseXml = (xml: string) => parseSamlResponse(toBase64(xml));
@@ -33,7 +35,7 @@ function expectRefused(run: () => unknown, reason: SamlResponseErrorReason): Sam
   expect(error.reason).toBe(reason);
   expect(error.name).toBe('SamlResponseError');
   // A sentence the user can act on, not a parser's message.
-  expect(error.message).toMatch(/^[A-Z].*\.$/s);
+  expect(renderMessage(error.userMessage)).toMatch(/^[A-Z].*\.$/s);
   return error;
 }
 
@@ -104,7 +106,7 @@ describe('parseSamlResponse: what a normal assertion yields', () => {
       extraRoleValues: [`\n   ${principalArn} ,\t${roleArn}  \r\n`, `${roleArn}  ,  ${principalArn}`],
     });
     expect(info.roles.map((r) => r.roleArn)).toEqual([roleArn]);
-    expect(info.warnings).toEqual([`Skipped a duplicate of the role ${roleArn}.`]);
+    expect(info.warnings).toEqual([message('samlSkippedDuplicate', { arn: roleArn })]);
   });
 
   it('drops empty parts around the pair, as in Google Workspace\'s trailing comma', () => {
@@ -186,25 +188,25 @@ describe('parseSamlResponse: role values it skips, and says so', () => {
     const info = parse({ roles: [role('444455556666', 'Kept')], extraRoleValues: [value] });
     expect(info.roles.map((r) => r.roleName)).toEqual(['Kept']);
     expect(info.warnings).toHaveLength(1);
-    expect(info.warnings[0]).toMatch(warning);
+    expect(renderMessage(info.warnings[0]!)).toMatch(warning);
   });
 
   it('skips duplicates and keeps the first', () => {
     const info = parse({ roles: [good, role('444455556666', 'Other'), good] });
     expect(info.roles.map((r) => r.roleName)).toEqual(['Admin', 'Other']);
-    expect(info.warnings).toEqual([`Skipped a duplicate of the role ${good.roleArn}.`]);
+    expect(info.warnings).toEqual([message('samlSkippedDuplicate', { arn: good.roleArn })]);
   });
 
   it('lists the first twenty skipped values and counts the rest', () => {
     const info = parse({ roles: [good], extraRoleValues: Array.from({ length: 50 }, (_, i) => `junk-${i}`) });
     expect(info.roles).toHaveLength(1);
     expect(info.warnings).toHaveLength(21);
-    expect(info.warnings[20]).toBe('… and 30 more role values were skipped.');
+    expect(info.warnings[20]).toEqual(message('samlMoreSkipped', { count: 30 }));
   });
 
   it('clips long values in warnings', () => {
     const info = parse({ roles: [], extraRoleValues: ['x'.repeat(10_000)] });
-    expect(info.warnings[0]!.length).toBeLessThan(300);
+    expect(renderMessage(info.warnings[0]!).length).toBeLessThan(300);
   });
 });
 
@@ -224,7 +226,7 @@ describe('parseSamlResponse: times, recipient and session attributes', () => {
       .replace(`NotOnOrAfter="${late.toISOString()}"`, 'NotOnOrAfter="soon"');
     const info = parseXml(xml);
     expect(info.notOnOrAfter).toBe('2030-01-01T10:00:30.123Z');
-    expect(info.warnings).toEqual(['Ignored the SubjectConfirmationData NotOnOrAfter "soon": it is not a valid date and time.']);
+    expect(info.warnings).toEqual([message('samlBadTime', { attribute: 'SubjectConfirmationData NotOnOrAfter', value: 'soon' })]);
   });
 
   it('reads a time without a zone as UTC, as SAML requires', () => {
@@ -250,20 +252,20 @@ describe('parseSamlResponse: times, recipient and session attributes', () => {
     const info = parse({ sessionDuration: value });
     expect(info.sessionDuration).toBeUndefined();
     expect(info.warnings).toHaveLength(1);
-    expect(info.warnings[0]).toMatch(/SessionDuration/);
+    expect(renderMessage(info.warnings[0]!)).toMatch(/SessionDuration/);
   });
 
   it('keeps a SessionDuration outside what AWS accepts, with a warning', () => {
     const info = parse({ sessionDuration: 60 });
     expect(info.sessionDuration).toBe(60);
-    expect(info.warnings).toEqual(['AWS will likely refuse the SessionDuration of 60 seconds: it must be 900–43200.']);
+    expect(info.warnings).toEqual([message('samlSessionDurationOutOfRange', { seconds: 60, min: 900, max: 43200 })]);
   });
 
   it('reads RoleSessionName and warns when AWS would refuse it', () => {
     expect(parse({ roleSessionName: null }).roleSessionName).toBeUndefined();
     const info = parse({ roleSessionName: 'Jane Doe' });
     expect(info.roleSessionName).toBe('Jane Doe');
-    expect(info.warnings[0]).toMatch(/RoleSessionName "Jane Doe"/);
+    expect(renderMessage(info.warnings[0]!)).toMatch(/RoleSessionName "Jane Doe"/);
   });
 });
 
@@ -295,20 +297,21 @@ describe('parseSamlResponse: responses it can only partly read', () => {
     const info = parseXml(doubled);
     expect(info.multipleAssertions).toBe(true);
     expect(info.issuer).toBe('http://www.okta.com/exk1real');
-    expect(info.warnings).toContain('The SAML response holds several assertions; only the first was read.');
+    expect(info.warnings).toContainEqual(message('samlSeveralAssertions'));
     expect(parseXml(xml).multipleAssertions).toBeUndefined();
   });
 
   it('warns when a successful response holds no assertion', () => {
     const xml = buildSamlXml().replace(/<saml2:Assertion .*<\/saml2:Assertion>/s, '');
-    expect(parseXml(xml)).toMatchObject({ roles: [], encrypted: false, warnings: [expect.stringMatching(/no assertion/)] });
+    expect(parseXml(xml)).toMatchObject({ roles: [], encrypted: false, warnings: [message('samlNoAssertion')] });
   });
 });
 
 describe('parseSamlResponse: input it refuses', () => {
   it('refuses a failed status and names it', () => {
     const error = expectRefused(() => parse({ status: 'urn:oasis:names:tc:SAML:2.0:status:Responder' }), 'status');
-    expect(error.message).toContain('status Responder');
+    expect(error.userMessage).toEqual(message('samlIdpStatus', { status: 'Responder' }));
+    expect(renderMessage(error.userMessage)).toContain('status Responder');
   });
 
   it('names the second-level status and the message too', () => {
@@ -317,7 +320,7 @@ describe('parseSamlResponse: input it refuses', () => {
       '<saml2p:StatusCode Value="$1"><saml2p:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:RequestDenied"/></saml2p:StatusCode><saml2p:StatusMessage>User not assigned</saml2p:StatusMessage>',
     );
     const error = expectRefused(() => parseXml(xml), 'status');
-    expect(error.message).toContain('Responder / RequestDenied: User not assigned');
+    expect(renderMessage(error.userMessage)).toContain('Responder / RequestDenied: User not assigned');
   });
 
   it.each([
@@ -422,10 +425,10 @@ describe('parseSamlResponse: input it refuses', () => {
   });
 
   it('says when the Response is outside the SAML protocol namespace, and which one it is in', () => {
-    expect(expectRefused(() => parseXml('<Response><Status/></Response>'), 'not-saml').message).toMatch(
+    expect(renderMessage(expectRefused(() => parseXml('<Response><Status/></Response>'), 'not-saml').userMessage)).toMatch(
       /^This sign-in data has a <Response> in no namespace instead of the SAML 2\.0 protocol namespace/,
     );
-    expect(expectRefused(() => parseXml('<Response xmlns="urn:oasis:names:tc:SAML:2.0:assertion"/>'), 'not-saml').message).toContain(
+    expect(renderMessage(expectRefused(() => parseXml('<Response xmlns="urn:oasis:names:tc:SAML:2.0:assertion"/>'), 'not-saml').userMessage)).toContain(
       'in the namespace urn:oasis:names:tc:SAML:2.0:assertion instead',
     );
   });
@@ -436,15 +439,15 @@ describe('parseSamlResponse: input it refuses', () => {
   ])('says a %s envelope (ECP) is not what a browser posts, even with a Response inside', (_, ns) => {
     const inner = buildSamlXml().replace(/^<\?xml[^>]*\?>/, '');
     const error = expectRefused(() => parseXml(`<s:Envelope xmlns:s="${ns}"><s:Body>${inner}</s:Body></s:Envelope>`), 'not-saml');
-    expect(error.message).toMatch(/^This sign-in data is a SOAP message/);
+    expect(renderMessage(error.userMessage)).toMatch(/^This sign-in data is a SOAP message/);
   });
 
   it('says XML that is not well-formed is not well-formed, whichever parser found out', () => {
     const unbound = buildSamlXml().replace('</saml2p:Response>', '<undeclared:x/></saml2p:Response>');
-    expect(expectRefused(() => parseXml(unbound), 'not-xml').message).toMatch(/^This sign-in data decodes to XML that is not well-formed/);
+    expect(renderMessage(expectRefused(() => parseXml(unbound), 'not-xml').userMessage)).toMatch(/^This sign-in data decodes to XML that is not well-formed/);
     const firefoxLike = () => new DOMParser().parseFromString('<parsererror xmlns="http://www.mozilla.org/newlayout/xml/parsererror.xml"/>', 'text/xml') as unknown as Document;
     const error = expectRefused(() => parseSamlResponse(buildSamlResponse(), { parseXml: firefoxLike }), 'not-xml');
-    expect(error.message).toMatch(/^This sign-in data decodes to XML that is not well-formed/);
+    expect(renderMessage(error.userMessage)).toMatch(/^This sign-in data decodes to XML that is not well-formed/);
   });
 });
 

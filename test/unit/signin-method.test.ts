@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { federationEndpoint } from '../../src/core/endpoints';
 import { buildLoginUrl, buildSigninTokenGetUrl, buildSigninTokenPost, consoleSessionSeconds, readSigninTokenResponse } from '../../src/core/federation';
 import type { RegionHealth } from '../../src/core/health';
+import { message } from '../../src/core/user-message';
+import { renderMessage } from '../support/render-message';
 import { MAX_STS_FALLBACKS, chooseSigninMethod, refusalKey, stsRegionOrder } from '../../src/core/signin-method';
 
-const up = (region: string, latencyMs: number): RegionHealth => ({ region, state: 'up', latencyMs, detail: '', failures: 0 });
-const down = (region: string): RegionHealth => ({ region, state: 'down', detail: 'connection failed', failures: 1 });
+const up = (region: string, latencyMs: number): RegionHealth => ({ region, state: 'up', latencyMs, detail: message('answeredIn', { ms: latencyMs }), failures: 0 });
+const down = (region: string): RegionHealth => ({ region, state: 'down', detail: message('connectionFailed'), failures: 1 });
 
 describe('chooseSigninMethod', () => {
   const base = { addressedRegion: 'us-east-1', region: 'eu-west-1', setting: 'auto', refusedElsewhere: false, rolesReadable: true } as const;
@@ -76,8 +78,11 @@ describe('federation calls (REFERENCE §8)', () => {
     expect(readSigninTokenResponse(400, '<html><body>Bad Request</body></html>')).toEqual({
       ok: false,
       status: 400,
-      message: 'The federation endpoint refused the request with HTTP 400: Bad Request.',
+      problem: message('federationRefusedSaid', { status: 400, said: 'Bad Request' }),
     });
+    expect(renderMessage(message('federationRefusedSaid', { status: 400, said: 'Bad Request' }))).toBe(
+      'The federation endpoint refused the request with HTTP 400: Bad Request.',
+    );
   });
 
   it('builds the login URL with Issuer, Destination in the chosen region and the token', () => {

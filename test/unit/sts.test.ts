@@ -11,6 +11,7 @@ import {
   stsDurationSeconds,
   type StsErrorCode,
 } from '../../src/core/sts';
+import { renderMessage } from '../support/render-message';
 
 const EU = stsEndpoint('aws', 'eu-west-1')!;
 const ROLE = 'arn:aws:iam::444455556666:role/team/Deploy';
@@ -99,7 +100,7 @@ describe('readStsResponse', () => {
   it.each(codes)('reads %s (HTTP %d) and explains it in plain words', (code, status, message, words) => {
     const result = readStsResponse(status, errorXml(code, message), parseWithXmldom);
     expect(result).toEqual({ ok: false, error: { code, message, status } });
-    if (!result.ok) expect(explainStsError(result.error).explanation).toMatch(words);
+    if (!result.ok) expect(renderMessage(explainStsError(result.error).explanation)).toMatch(words);
   });
 
   it('tells which errors another region may not have, and the MaxSessionDuration refusal', () => {

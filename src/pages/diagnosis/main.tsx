@@ -6,7 +6,11 @@ import { PICKER_PATH, currentTabId, extensionUrl } from '../../platform/extensio
 import { readCapture } from '../../platform/session-store';
 import '../../ui/base.css';
 import '../picker/picker.css';
-import { t } from '../../platform/i18n';
+import { t, tMessage } from '../../platform/i18n';
+import type { MessageValue } from '../../core/user-message';
+
+/** AWS's words as it wrote them, or ours for what failed on the way. */
+const said = (value: MessageValue) => (typeof value === 'string' ? value : tMessage(value));
 
 type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'ready'; value: StoredDiagnosisView; canRetry: boolean };
 
@@ -41,18 +45,19 @@ function DiagnosisPage() {
     if (tabId !== undefined) await grantRetry(tabId);
     location.assign(extensionUrl(PICKER_PATH));
   };
+  const adminRequest = tMessage(diagnosis.adminRequest, '\n');
   const copy = async () => {
-    await navigator.clipboard.writeText(diagnosis.adminRequest);
+    await navigator.clipboard.writeText(adminRequest);
     setCopied(true);
   };
   return (
     <section class="panel state diagnosis">
-      <h1>{diagnosis.title}</h1>
-      <p>{diagnosis.explanation}</p>
+      <h1>{tMessage(diagnosis.title)}</h1>
+      <p>{tMessage(diagnosis.explanation)}</p>
       <dl class="facts">
         <dt>{t('awsSaid')}</dt>
         <dd>
-          <q>{diagnosis.awsMessage}</q>
+          <q>{said(diagnosis.awsMessage)}</q>
         </dd>
         <dt>{t('sentTo')}</dt>
         <dd>
@@ -76,14 +81,14 @@ function DiagnosisPage() {
             {diagnosis.steps.map((step, i) => (
               <li key={i}>
                 <strong>{t(step.method === 'repost' ? 'stepRepost' : step.method === 'sts' ? 'stepSts' : 'stepFederation', step.host)}</strong>:{' '}
-                <q>{step.said}</q>
+                <q>{said(step.said)}</q>
               </li>
             ))}
           </ol>
         </>
       )}
       <label for="admin-request">{t('adminRequestLabel')}</label>
-      <textarea id="admin-request" readOnly rows={8} value={diagnosis.adminRequest} />
+      <textarea id="admin-request" readOnly rows={8} value={adminRequest} />
       <div class="actions">
         {retry && (
           <button type="button" class="button primary" onClick={() => void retryInPicker()}>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../platform/i18n';
+import { t, tMessage } from '../../platform/i18n';
 import { sendToWorker } from '../../platform/worker-client';
 
 /**
@@ -14,7 +14,7 @@ export function AccountNamesOffer(props: { host: string; endpointDown: boolean; 
     setState({ kind: 'asking' });
     const reply = await sendToWorker({ type: 'names/fetch' });
     if (reply.ok) props.onLearned();
-    setState(reply.ok ? { kind: 'done', text: t('namesLearned', String(reply.learned ?? 0)), error: false } : { kind: 'done', text: reply.error, error: true });
+    setState(reply.ok ? { kind: 'done', text: t('namesLearned', String(reply.learned ?? 0)), error: false } : { kind: 'done', text: tMessage(reply.error), error: true });
   };
   if (props.endpointDown && state.kind === 'idle') {
     return <p class="hint names-offer">{t('namesEndpointDown', props.host)}</p>;

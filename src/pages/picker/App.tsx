@@ -11,7 +11,7 @@ import { forgetWhenLeft } from './leave-guard';
 import { PickerBoundary } from './PickerBoundary';
 import { RolePicker } from './RolePicker';
 import { DecodeErrorView, EncryptedView, FramedView, NoCaptureView, WaitingView } from './StateViews';
-import { t } from '../../platform/i18n';
+import { t, tMessage } from '../../platform/i18n';
 
 type View =
   | { kind: 'waiting' }
@@ -33,7 +33,7 @@ export function decodeCapture(capture: CapturedSignin): View {
   try {
     info = decodeSamlResponse(capture.samlResponse, parseXml);
   } catch (error) {
-    const message = error instanceof SamlResponseError ? error.message : t('decodeUnreadable');
+    const message = error instanceof SamlResponseError ? tMessage(error.userMessage) : t('decodeUnreadable');
     return { kind: 'decode-error', capture, message };
   }
   const address = assertionAddress(info.recipient, capture.url);

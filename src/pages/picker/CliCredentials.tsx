@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CLI_FORMATS, formatCliCredentials, maskSecret, profileName, type CliFormat } from '../../core/cli-credentials';
 import type { CliCredentials } from '../../messages/protocol';
-import { t } from '../../platform/i18n';
+import { t, tMessage } from '../../platform/i18n';
 import { sendToWorker } from '../../platform/worker-client';
 import { requestStsAccess } from '../../platform/sts-access';
 
@@ -89,7 +89,7 @@ export function CliCredentialsAction(props: Props) {
       const { roleArn, region, durationCap, roleName, account } = props;
       const reply = await sendToWorker({ type: 'credentials/sts', roleArn, region, durationCap });
       if (!reply.ok || !reply.cliCredentials) {
-        setState({ kind: 'error', message: reply.ok ? t('cliNoCredentials') : reply.error });
+        setState({ kind: 'error', message: reply.ok ? t('cliNoCredentials') : tMessage(reply.error) });
         return;
       }
       const shown = { kind: 'shown' as const, credentials: reply.cliCredentials, roleName, region, account };

@@ -3,7 +3,7 @@ import type { AccountColour } from '../../core/account-colours';
 import { own } from '../../core/own';
 import type { SamlRole } from '../../core/saml-decode';
 import type { ConsolesOutcome as Outcome } from '../../messages/protocol';
-import { t } from '../../platform/i18n';
+import { t, tMessage } from '../../platform/i18n';
 import { requestStsAccess } from '../../platform/sts-access';
 import { signInManyWithSts } from './sign-in';
 
@@ -80,12 +80,12 @@ export function ConsolesOutcome(props: Props) {
         <article key={failed.roleArn} class="failed-console" aria-labelledby={`failed-console-${i}`}>
           <h3 id={`failed-console-${i}`}>{t('consoleNotOpened', label(failed.roleArn))}</h3>
           <p>
-            <strong>{failed.title}</strong>
+            <strong>{tMessage(failed.title)}</strong>
           </p>
-          <p>{failed.explanation}</p>
+          <p>{tMessage(failed.explanation)}</p>
           <details>
             <summary>{t('adminRequestLabel')}</summary>
-            <textarea readOnly rows={6} aria-label={t('adminRequestLabel')} value={failed.adminRequest} />
+            <textarea readOnly rows={6} aria-label={t('adminRequestLabel')} value={tMessage(failed.adminRequest, '\n')} />
           </details>
           {valid && (
             <button type="button" class="button" disabled={retrying !== undefined} onClick={() => retry(failed.roleArn)}>

@@ -2,7 +2,7 @@ import { summarizeHealth, type RegionHealth } from '../../core/health';
 import type { RegionOption } from '../../core/region-choice';
 import type { SigninMethodChoice } from '../../core/signin-method';
 import { hostOf } from '../../core/url-host';
-import { t } from '../../platform/i18n';
+import { t, tMessage } from '../../platform/i18n';
 
 interface Props {
   regions: readonly RegionOption[];
@@ -32,7 +32,7 @@ export function HealthNotices({ regions, region, addressedRegion, health, stsHea
     <>
       {movedFromAddressed && addressed && (
         <p class="warning" role="alert">
-          {t('movedFromAddressed', addressedRegion, addressed.detail, region)}
+          {t('movedFromAddressed', addressedRegion, tMessage(addressed.detail), region)}
         </p>
       )}
       {freshApp && (

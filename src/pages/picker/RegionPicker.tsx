@@ -1,6 +1,6 @@
 import { describeHealth, summarizeHealth, type RegionHealth } from '../../core/health';
 import type { RegionOption } from '../../core/region-choice';
-import { t } from '../../platform/i18n';
+import { t, tMessage } from '../../platform/i18n';
 import { StableLabel } from '../../ui/stable-label';
 
 interface Props {
@@ -33,7 +33,7 @@ export function RegionPicker({ regions, region, health, stsHealth, onChange, onC
         {regions.map((r) => (
           <option key={r.code} value={r.code} data-health={health[r.code]?.state ?? 'unknown'} data-sts-health={stsHealth[r.code]?.state ?? 'unknown'}>
             {r.code} · {r.name}
-            {r.isRecipient ? ` ${t('regionAddressedHere')}` : ''} — {describeHealth(health[r.code])}
+            {r.isRecipient ? ` ${t('regionAddressedHere')}` : ''} — {tMessage(describeHealth(health[r.code]))}
             {stsWord(stsHealth[r.code]) && ` · ${t('regionHealthSts', stsWord(stsHealth[r.code]) ?? '')}`}
           </option>
         ))}
@@ -62,9 +62,9 @@ export function RegionPicker({ regions, region, health, stsHealth, onChange, onC
 
 function statusSentence(region: string, health: RegionHealth | undefined): string {
   if (!health || health.state === 'unknown') return health?.checkingSince ? t('regionChecking', region) : t('regionNotChecked', region);
-  if (health.state === 'down') return t('regionDown', region, health.detail);
-  if (health.state === 'slow') return t('regionSlow', region, health.detail);
-  return t('regionUp', region, health.detail);
+  if (health.state === 'down') return t('regionDown', region, tMessage(health.detail));
+  if (health.state === 'slow') return t('regionSlow', region, tMessage(health.detail));
+  return t('regionUp', region, tMessage(health.detail));
 }
 
 /** "up", "down", …: STS health in a word (its latency says little, any answer counts). */

@@ -27,7 +27,7 @@ import { useRankedRoles } from './use-ranked-roles';
 import { OKTA_PRESET } from '../../core/account-names';
 import { useRegionHealth } from '../../ui/use-health';
 import { BROWSER_TRAITS } from '../../platform/browser-target';
-import { t, tPlural } from '../../platform/i18n';
+import { t, tMessage, tPlural } from '../../platform/i18n';
 import { own } from '../../core/own';
 import { shortIssuer } from '../../core/captured-signin';
 
@@ -397,7 +397,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
             {tPlural(info.warnings.length, 'assertionWarningsOne', 'assertionWarningsOther')}
           </summary>
           <ul>
-            {info.warnings.map((w) => (
+            {info.warnings.map((w) => tMessage(w)).map((w) => (
               <li key={w}>{w}</li>
             ))}
           </ul>
@@ -417,7 +417,7 @@ export function RolePicker({ capture, info, address, settings, updateSettings, r
         />
         {warning && (
           <p class="warning" role="note">
-            {warning}
+            {tMessage(warning)}
           </p>
         )}
         {needsAccess && (

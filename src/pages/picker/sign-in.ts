@@ -7,7 +7,7 @@ import type { ConsolesOutcome } from '../../messages/protocol';
 import { sendToWorker } from '../../platform/worker-client';
 import { markSigningIn } from './leave-guard';
 import { submitSigninPost } from './post-form';
-import { t } from '../../platform/i18n';
+import { t, tMessage } from '../../platform/i18n';
 
 /**
  * Sends the untouched assertion to an allowlisted endpoint. The worker follows that request and
@@ -25,7 +25,7 @@ export async function signIn(
   try {
     post = buildSigninPost({ ...request, samlResponse: capture.samlResponse });
   } catch (error) {
-    return error instanceof SigninTargetError ? error.message : t('signinNotPrepared');
+    return error instanceof SigninTargetError ? tMessage(error.userMessage) : t('signinNotPrepared');
   }
   if (context) {
     await saveAttempt({
@@ -52,7 +52,7 @@ export async function signInWithSts(request: { roleArn: string; region: string; 
   markSigningIn();
   const reply = await sendToWorker({ type: 'signin/sts', ...request });
   if (!reply.ok) markSigningIn(false);
-  return reply.ok ? undefined : reply.error;
+  return reply.ok ? undefined : tMessage(reply.error);
 }
 
 /** Where to get a fresh assertion: the IdP page that posted this one (its origin only). */
@@ -76,6 +76,6 @@ export async function signInManyWithSts(request: {
   markSigningIn();
   const reply = await sendToWorker({ type: 'signin/sts-many', ...request });
   if (!reply.ok || reply.consoles) markSigningIn(false);
-  if (!reply.ok) return { refused: reply.error };
+  if (!reply.ok) return { refused: tMessage(reply.error) };
   return reply.consoles ? { consoles: reply.consoles } : undefined;
 }

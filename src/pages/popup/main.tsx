@@ -11,7 +11,7 @@ import { parseRoleArn } from '../../core/arn';
 import { useRegionHealth } from '../../ui/use-health';
 import '../../ui/base.css';
 import './popup.css';
-import { t } from '../../platform/i18n';
+import { t, tMessage } from '../../platform/i18n';
 import { StableLabel } from '../../ui/stable-label';
 
 const PARTITION = 'aws';
@@ -60,7 +60,7 @@ function Popup() {
           <li key={r} class={`state-${health[r]?.state ?? 'unknown'}`}>
             <span class="dot" aria-hidden="true" />
             <span class="code">{r}</span>
-            <span class="state">{describeHealth(health[r])}</span>
+            <span class="state">{tMessage(describeHealth(health[r]))}</span>
           </li>
         ))}
       </ul>

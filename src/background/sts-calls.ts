@@ -1,0 +1,171 @@
+// The steps of a sign-in through STS (REFERENCE §8), for sts-signin.ts: read the tab's capture and
+// the chosen role, call regional STS (with fallback), trade the credentials for a sign-in token.
+// Every failure on the way becomes a step of the diagnosis, in the words of user-message.ts.
+import type { CapturedSignin } from '../core/captured-signin';
+import { CapturedSigninSchema } from '../core/captured-signin-schema';
+import type { DiagnosisStep, SigninAttempt } from '../core/diagnosis';
+import { endpointForUrl, signinEndpoint, stsEndpoint, type FederationEndpoint } from '../core/endpoints';
+import { buildSigninTokenGetUrl, buildSigninTokenPost, consoleSessionSeconds, readSigninTokenResponse } from '../core/federation';
+import { parseSamlResponse, parseWithXmldom, SamlResponseError, type SamlAssertionInfo, type SamlRole } from '../core/saml';
+import { stsRegionOrder } from '../core/signin-method';
+import {
+  buildAssumeRoleWithSaml,
+  isMaxSessionDurationError,
+  isRegionalFailure,
+  readStsResponse,
+  stsSaid,
+  type StsCredentials,
+  type StsError,
+  type StsResult,
+} from '../core/sts';
+import { checkFederationTarget, checkStsTarget, StsTargetError } from '../core/sts-target';
+import { message, type UserMessage } from '../core/user-message';
+import { requestAws, type AwsAnswer } from '../platform/aws-request';
+import type { OpenedConsole } from '../platform/console-list';
+import { readHealth } from '../platform/health-store';
+import { readCapture } from '../platform/session-store';
+import { hasStsAccess } from '../platform/sts-access';
+
+/** Each STS or federation call gets this long: several regions still fit in the assertion's 5 minutes. */
+const CALL_TIMEOUT_MS = 8_000;
+
+export type StsSigninResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly error: UserMessage; readonly code: 'no-capture' | 'no-role' | 'no-access' | 'refused' };
+
+export type Prepared = {
+  readonly ok: true;
+  readonly capture: CapturedSignin;
+  readonly info: SamlAssertionInfo;
+  readonly role: SamlRole;
+  readonly partition: string;
+};
+
+/** The tab's capture, decoded here (never trusted from the page), with the chosen role in it. */
+export async function prepare(
+  tabId: number,
+  request: { readonly roleArn: string; readonly region: string },
+): Promise<Prepared | Exclude<StsSigninResult, { ok: true }>> {
+  const parsed = CapturedSigninSchema.safeParse(await readCapture(tabId));
+  if (!parsed.success) return { ok: false, code: 'no-capture', error: message('replyCaptureGone') };
+  const capture = parsed.data;
+  let info;
+  try {
+    info = parseSamlResponse(capture.samlResponse);
+  } catch (error) {
+    return { ok: false, code: 'no-role', error: error instanceof SamlResponseError ? error.userMessage : message('decodeUnreadable') };
+  }
+  const role = info.roles.find((r) => r.roleArn === request.roleArn);
+  if (!role) return { ok: false, code: 'no-role', error: message('replyRoleNotInAssertion') };
+  const partition = role.partition;
+  if (!signinEndpoint(partition, request.region)) {
+    return { ok: false, code: 'no-role', error: message('replyNotARegion', { region: request.region, partition }) };
+  }
+  if (!(await hasStsAccess())) return { ok: false, code: 'no-access', error: message('replyNoStsAccess') };
+  return { ok: true, capture, info, role, partition };
+}
+
+/**
+ * `AssumeRoleWithSAML` at the chosen region's STS, else at other regional STS endpoints of the
+ * partition that answer (REFERENCE §8). Each failure is added to `steps`.
+ */
+export async function assumeRole(
+  prepared: Prepared,
+  request: { readonly region: string; readonly durationCap?: number | undefined },
+  steps: DiagnosisStep[],
+): Promise<{ ok: true; credentials: StsCredentials; assumedRoleArn: string } | { ok: false; error: StsError }> {
+  const { capture, info, role, partition } = prepared;
+  const stsHealth = await readHealth(partition, 'sts');
+  let lastError: StsError = { code: 'network', message: '', problem: message('stsNoEndpoint') };
+  for (const region of stsRegionOrder({ partition, chosen: request.region, health: stsHealth })) {
+    const endpoint = stsEndpoint(partition, region);
+    if (!endpoint) continue;
+    let result: StsResult;
+    try {
+      checkStsTarget(endpoint.url, partition, role.roleArn);
+      const call = (omitDuration: boolean) =>
+        buildAssumeRoleWithSaml({
+          endpoint,
+          roleArn: role.roleArn,
+          principalArn: role.principalArn,
+          samlResponse: capture.samlResponse,
+          sessionDuration: info.sessionDuration,
+          durationCap: request.durationCap,
+          omitDuration,
+        });
+      result = await callSts(call(false));
+      if (!result.ok && isMaxSessionDurationError(result.error)) result = await callSts(call(true));
+    } catch (error) {
+      const problem = error instanceof StsTargetError ? error.userMessage : message('stsRequestFailed');
+      result = { ok: false, error: { code: 'unreadable', message: '', problem } };
+    }
+    if (result.ok) return result;
+    lastError = result.error;
+    steps.push({ method: 'sts', host: endpoint.host, said: stsSaid(result.error) });
+    if (!isRegionalFailure(result.error)) break;
+  }
+  return { ok: false, error: lastError };
+}
+
+async function callSts(post: ReturnType<typeof buildAssumeRoleWithSaml>): Promise<StsResult> {
+  const answer = await requestAws(post.url, post, CALL_TIMEOUT_MS);
+  if (answer.kind !== 'answered') return { ok: false, error: { code: answer.kind, message: '', problem: answer.problem } };
+  return readStsResponse(answer.status, answer.text, parseWithXmldom);
+}
+
+/** POST first; when AWS refuses the POST (any HTTP answer but a token), the documented GET. */
+export async function signinToken(
+  endpoint: FederationEndpoint,
+  partition: string,
+  credentials: StsCredentials,
+  sessionDuration: number | undefined,
+  steps: DiagnosisStep[],
+): Promise<string | undefined> {
+  try {
+    checkFederationTarget(endpoint.url, partition);
+  } catch (error) {
+    steps.push({ method: 'federation', host: endpoint.host, said: error instanceof StsTargetError ? error.userMessage : message('federationRequestRefused') });
+    return undefined;
+  }
+  const post = buildSigninTokenPost(endpoint, credentials, sessionDuration);
+  let answer: AwsAnswer = await requestAws(post.url, post, CALL_TIMEOUT_MS);
+  if (answer.kind === 'answered') {
+    const read = readSigninTokenResponse(answer.status, answer.text);
+    if (read.ok) return read.token;
+    answer = await requestAws(buildSigninTokenGetUrl(endpoint, credentials, sessionDuration), { method: 'GET' }, CALL_TIMEOUT_MS);
+  }
+  if (answer.kind !== 'answered') {
+    steps.push({ method: 'federation', host: endpoint.host, said: answer.problem });
+    return undefined;
+  }
+  const read = readSigninTokenResponse(answer.status, answer.text);
+  if (read.ok) return read.token;
+  steps.push({ method: 'federation', host: endpoint.host, said: read.problem });
+  return undefined;
+}
+
+/** The sign-in attempt through STS, as the diagnosis page explains it (no assertion in it). */
+export function stsAttempt(tabId: number, prepared: Prepared, region: string): SigninAttempt {
+  const { capture, info, role, partition } = prepared;
+  const recipientUrl = info.recipient ?? capture.url;
+  return {
+    tabId,
+    partition,
+    region,
+    targetUrl: stsEndpoint(partition, region)?.url ?? '',
+    recipientUrl,
+    recipientRegion: endpointForUrl(recipientUrl)?.region ?? '',
+    roleArn: role.roleArn,
+    notOnOrAfter: info.notOnOrAfter,
+    at: Date.now(),
+    method: 'sts',
+    issuer: info.issuer,
+  };
+}
+
+/** What the popup lists: the console session ends after SessionDuration, else with the credentials. */
+export function openedConsole(roleArn: string, region: string, expiration: string, sessionDuration: number | undefined): OpenedConsole {
+  const now = Date.now();
+  const seconds = consoleSessionSeconds(sessionDuration);
+  return { roleArn, region, openedAt: now, endsAt: seconds !== undefined ? now + seconds * 1000 : Date.parse(expiration) || now };
+}

@@ -1,0 +1,47 @@
+// Renders what core says (src/core/user-message.ts) through the real English messages.json, as
+// chrome.i18n.getMessage does: $NAME$ becomes its placeholder's content, $1..$9 in that content the
+// substitutions, $$ a dollar sign. Tests that check wording use this, so the words stay checked
+// where they live.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { messageArguments, type UserMessage } from '../../src/core/user-message';
+
+export interface LocaleMessage {
+  message: string;
+  description?: string;
+  placeholders?: Record<string, { content: string; example?: string }>;
+}
+
+export const englishMessages = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../public/_locales/en/messages.json', import.meta.url)), 'utf8'),
+) as Record<string, LocaleMessage>;
+
+export function getMessage(key: string, substitutions: readonly string[]): string {
+  const entry = englishMessages[key];
+  if (!entry) throw new Error(`no message ${key}`);
+  const fill = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
+  return entry.message.replace(/\$\$|\$(\w+)\$/g, (whole, name: string | undefined) => {
+    if (name === undefined) return '$';
+    const placeholder = entry.placeholders?.[name.toLowerCase()];
+    if (!placeholder) throw new Error(`${key}: $${name}$ is not declared`);
+    return fill(placeholder.content);
+  });
+}
+
+/** What the page shows for `said`: one message, or sentences joined by `separator`. */
+export function renderMessage(said: UserMessage | readonly UserMessage[], separator = ' '): string {
+  const list: readonly UserMessage[] = Array.isArray(said) ? said : [said as UserMessage];
+  return list.map((m) => getMessage(m.code, messageArguments(m, (inner) => renderMessage(inner)))).join(separator);
+}
+
+/** The words of the refusal `run` throws (an error with a `userMessage`, as core's are). */
+export function thrownWording(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    const said = (error as { userMessage?: UserMessage }).userMessage;
+    if (!said) throw error;
+    return renderMessage(said);
+  }
+  throw new Error('nothing was thrown');
+}
