@@ -1,4 +1,5 @@
-import { endpointForUrl, partitionInfo, regionInfo, signinEndpoint, type SigninEndpoint } from './endpoints';
+import { endpointForUrl, signinEndpoint, type SigninEndpoint } from './endpoints';
+import { partitionInfo, regionInfo } from './endpoint-catalog';
 import { isUsable, type RegionHealth } from './health';
 
 /** Where the assertion says it is going, as the picker understands it. */

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { ALIAS_PRESETS, validateAliasRegex, type AliasPattern } from './account-names';
 import { accountNameProblem } from './account-names-file';
 import { parseRoleArn } from './arn';
-import { ALL_REGIONS, isCatalogRegion } from './endpoints';
+import { ALL_REGIONS, isCatalogRegion } from './endpoint-catalog';
 import { SIGNIN_METHOD_SETTINGS } from './signin-method';
 import { ACCOUNT_COLOURS, MAX_COLOUR_RULES, colourRuleProblem } from './account-colours';
 import { CLI_FORMATS } from './cli-credentials';

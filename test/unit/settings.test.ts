@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PARTITIONS } from '../../src/core/endpoints';
+import { PARTITIONS } from '../../src/core/endpoint-catalog';
 import { defaultPreferredRegions, preferredRegionsFor } from '../../src/core/preferred-regions';
 import {
   defaultSettings,

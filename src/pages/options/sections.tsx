@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { parseRoleArn } from '../../core/arn';
-import { ALL_REGIONS, PARTITIONS } from '../../core/endpoints';
+import { ALL_REGIONS, PARTITIONS } from '../../core/endpoint-catalog';
 import type { SettingsKey } from '../../core/settings';
 import type { SectionProps } from './main';
 import { t } from '../../platform/i18n';
