@@ -189,9 +189,7 @@ export const SETTING_FIELDS = {
     clean: cleanRecent,
     chunked: 'map-of-lists',
   }),
-  autoSignIn: field({
-    ...mapField(IdpAppKey, AutoSignInSchema, LIMITS.autoSignIn, objectOf(AutoSignInSchema)),
-  }),
+  autoSignIn: field(mapField(IdpAppKey, AutoSignInSchema, LIMITS.autoSignIn, objectOf(AutoSignInSchema))),
   theme: field({ schema: oneOf(['system', 'light', 'dark']) }),
   reducedMotion: field({ schema: oneOf(['system', 'reduce']) }),
   /** How to sign in to a region other than the assertion's own (signin-method.ts). */

@@ -29,6 +29,22 @@ export type SettingsKey = Exclude<keyof Settings, 'version'>;
 export type Pin = Settings['pins'][number];
 export type RecentSignIn = Settings['recent'][string][number];
 
+/** Each field's cleaner: the table's, or its schema as a whole. */
+const FIELDS = Object.fromEntries(fieldEntries.map(([key, spec]) => [key, spec.clean ?? bySchema(spec.schema)])) as {
+  readonly [K in SettingsKey]: Cleaner<Settings[K]>;
+};
+export const SETTINGS_KEYS = fieldEntries.map(([key]) => key) as SettingsKey[];
+
+/** The fields storage.sync splits over several items, and how. */
+export const CHUNKED_FIELDS = fieldEntries.flatMap(([key, spec]) => (spec.chunked ? [{ key, as: spec.chunked }] : []));
+
+/** Settings an administrator may set (their entry has `managed`). */
+export type ManagedKey = { [K in keyof FieldTable]: FieldTable[K] extends { readonly managed: ManagedSpec } ? K : never }[keyof FieldTable];
+/** The fields an administrator may set, with what their policy does. */
+export const MANAGED_FIELDS = fieldEntries.flatMap(([key, spec]) => (spec.managed ? [{ key, ...spec.managed }] : []));
+
+// ---- Recent sign-ins ----------------------------------------------------------------------------
+
 /** Records a sign-in as the most recent of its IdP app; keeps the caps. */
 export function recordRecent(settings: Settings, appKey: string, choice: { roleArn: string; region: string }, at: number): Settings {
   if (!IdpAppKey.safeParse(appKey).success) return settings;
@@ -67,7 +83,6 @@ export interface MigrationResult {
   /** `<path>: <reason>` for every part that was dropped or could not be carried over. */
   rejected: string[];
 }
-
 
 /** Turns whatever storage holds into valid settings; never throws. */
 export function migrateSettings(raw: unknown): MigrationResult {
@@ -113,19 +128,6 @@ export function finish(candidate: Settings, rejected: string[]): Settings {
   }
   return SettingsSchema.safeParse(fallback).data ?? defaultSettings();
 }
-
-const FIELDS = Object.fromEntries(fieldEntries.map(([key, spec]) => [key, spec.clean ?? bySchema(spec.schema)])) as {
-  readonly [K in SettingsKey]: Cleaner<Settings[K]>;
-};
-export const SETTINGS_KEYS = fieldEntries.map(([key]) => key) as SettingsKey[];
-
-/** The fields storage.sync splits over several items, and how. */
-export const CHUNKED_FIELDS = fieldEntries.flatMap(([key, spec]) => (spec.chunked ? [{ key, as: spec.chunked }] : []));
-
-/** Settings an administrator may set (their entry has `managed`). */
-export type ManagedKey = { [K in keyof FieldTable]: FieldTable[K] extends { readonly managed: ManagedSpec } ? K : never }[keyof FieldTable];
-/** The fields an administrator may set, with what their policy does. */
-export const MANAGED_FIELDS = fieldEntries.flatMap(([key, spec]) => (spec.managed ? [{ key, ...spec.managed }] : []));
 
 /**
  * The valid parts of current-version fields; unknown fields and invalid parts are reported.
