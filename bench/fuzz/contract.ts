@@ -1,7 +1,8 @@
 // The promises the fuzzer checks, and the plumbing every family shares (see ../fuzz-arbitraries.ts).
 import fc from 'fast-check';
 import { parseRoleArn, parseSamlProviderArn } from '../../src/core/arn';
-import { PARTITIONS, endpointForUrl } from '../../src/core/endpoints';
+import { endpointForUrl } from '../../src/core/endpoints';
+import { PARTITIONS } from '../../src/core/endpoint-catalog';
 import { SamlResponseError, parseSamlResponse } from '../../src/core/saml';
 import type { SamlAssertionInfo } from '../../src/core/saml';
 import { SigninTargetError, buildSigninPost } from '../../src/core/signin-post';

@@ -1,7 +1,8 @@
 // Input families for buildSigninPost: random and look-alike targets, and decode → post pipelines
 // (see ../fuzz-arbitraries.ts).
 import fc from 'fast-check';
-import { PARTITIONS, signinEndpoints } from '../../src/core/endpoints';
+import { signinEndpoints } from '../../src/core/endpoints';
+import { PARTITIONS } from '../../src/core/endpoint-catalog';
 import { CATALOG_HOSTS, FuzzContractError, base64OfText, decodeAndCheck, family, pinnedXml, postChecked } from './contract';
 import { partitionId, rolePair } from './decode-families';
 

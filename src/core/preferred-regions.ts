@@ -1,6 +1,6 @@
 // Which regions to prefer when the user chose none: the nearest by time zone, then a fixed list.
 // Free of the settings schema, so the worker can use it for the toolbar badge.
-import { PARTITIONS } from './endpoints';
+import { PARTITIONS } from './endpoint-catalog';
 
 /** Regions tried first when the user has not chosen any: after the nearest one, these in order. */
 export const FALLBACK_REGIONS = ['us-east-2', 'us-west-2', 'eu-west-1'] as const;

@@ -1,4 +1,5 @@
-import { endpointForUrl, partitionInfo, regionInfo, signinEndpoint, type SigninEndpoint } from './endpoints';
+import { endpointForUrl, signinEndpoint, type SigninEndpoint } from './endpoints';
+import { partitionInfo, regionInfo } from './endpoint-catalog';
 import { isUsable, type RegionHealth } from './health';
 import { message, type UserMessage } from './user-message';
 

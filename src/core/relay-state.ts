@@ -1,4 +1,5 @@
-import { consoleHomeUrl, partitionInfo, type PartitionInfo } from './endpoints';
+import { consoleHomeUrl } from './endpoints';
+import { partitionInfo, type PartitionInfo } from './endpoint-catalog';
 
 const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d$/;
 

@@ -1,6 +1,6 @@
 // The settings' defaults and the reads the picker makes of them, without the schema (settings.ts,
 // zod): these are on the picker's first paint, before any stored setting has been read. The
-// settings table types them, so a setting without a default here does not compile.
+// settings table (settings-fields.ts) types them, so a setting without a default here does not compile.
 import { DEFAULT_SESSION_CAP_SECONDS } from './limits';
 import type { Settings, SettingsKey } from './settings';
 

@@ -1,7 +1,7 @@
 // The few settings the worker acts on, read from the raw stored values without the settings schema
 // (the worker must start fast and stays free of it). Only a value of the expected type counts;
 // anything else means the default, exactly as the schema's cleaners would decide.
-import { partitionInfo, isCatalogRegion } from './endpoints';
+import { partitionInfo, isCatalogRegion } from './endpoint-catalog';
 import { isRecord } from './partial-parse';
 import { preferredRegionsFor } from './preferred-regions';
 import { watchedRegions } from './health';

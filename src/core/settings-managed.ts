@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { describeValue, isRecord, pathOf, type Raw } from './partial-parse';
 import { cleanSettingsFields, MANAGED_FIELDS, SettingsSchema, type ManagedKey, type Settings } from './settings';
 
-/** The settings an administrator may set, as the settings table (settings.ts) marks them. */
+/** The settings an administrator may set, as the settings table (settings-fields.ts) marks them. */
 export const MANAGED_KEYS = MANAGED_FIELDS.map((f) => f.key) as ManagedKey[];
 export type { ManagedKey };
 

@@ -3,7 +3,8 @@
 // Item layout: `settings` holds the small fields and, under `chunks`, how many items each large
 // field was split into; `settings:<field>:<n>` holds a list of that field's entries.
 import { isRecord } from './partial-parse';
-import { CHUNKED_FIELDS, type ChunkedAs, type Settings, type SettingsKey } from './settings';
+import { CHUNKED_FIELDS, type Settings, type SettingsKey } from './settings';
+import { type ChunkedAs } from './settings-fields';
 import { SYNC_KEY_PREFIX } from './settings-glance';
 
 /**
@@ -14,7 +15,7 @@ import { SYNC_KEY_PREFIX } from './settings-glance';
 export const SYNC_LIMITS = { QUOTA_BYTES: 102_400, QUOTA_BYTES_PER_ITEM: 8_192, MAX_ITEMS: 512 } as const;
 
 export { SYNC_KEY_PREFIX };
-// Which fields are split, and how, is said once in the settings table (settings.ts).
+// Which fields are split, and how, is said once in the settings table (settings-fields.ts).
 const CHUNKED = CHUNKED_FIELDS.map((f) => f.key);
 type ChunkedField = SettingsKey;
 const chunkedAs = new Map<string, ChunkedAs>(CHUNKED_FIELDS.map((f) => [f.key, f.as]));

@@ -1,5 +1,5 @@
 import { isUsable, type RegionHealth } from './health';
-import { partitionInfo } from './endpoints';
+import { partitionInfo } from './endpoint-catalog';
 
 /**
  * How the picker signs in to the chosen region (REFERENCE §4, §8). The region the assertion is

@@ -2,7 +2,8 @@
 import * as z from 'zod/mini';
 import { ACCOUNT_COLOURS } from '../core/account-colours';
 import { parseRoleArn } from '../core/arn';
-import { endpointForHost, isCatalogRegion } from '../core/endpoints';
+import { endpointForHost } from '../core/endpoints';
+import { isCatalogRegion } from '../core/endpoint-catalog';
 import { MAX_ARN_LENGTH, MAX_REGION_LENGTH, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from '../core/limits';
 import { isOwnPageUrl } from '../core/own-origin';
 import { MAX_LEARNED_NAME_LENGTH, MAX_NAMES_PER_PAGE } from '../core/learned-names';

@@ -21,8 +21,7 @@ import type { TLSSocket } from 'node:tls';
 import { promisify } from 'node:util';
 import { DOMParser, onErrorStopParsing } from '@xmldom/xmldom';
 import type { Element as XmlElement } from '@xmldom/xmldom';
-import { PARTITIONS } from '../../src/core/endpoints';
-import type { PartitionInfo } from '../../src/core/endpoints';
+import { PARTITIONS, type PartitionInfo } from '../../src/core/endpoint-catalog';
 import {
   ASSERTION_NS,
   DEFAULT_ROLES,

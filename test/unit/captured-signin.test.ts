@@ -10,7 +10,8 @@ import {
   type CapturedSignin,
 } from '../../src/core/captured-signin';
 import { CapturedSigninSchema } from '../../src/core/captured-signin-schema';
-import { PARTITIONS, signinDnrRules, signinMatchPatterns, stsMatchPatterns } from '../../src/core/endpoints';
+import { signinDnrRules, signinMatchPatterns, stsMatchPatterns } from '../../src/core/endpoints';
+import { PARTITIONS } from '../../src/core/endpoint-catalog';
 
 const OWN = 'chrome-extension://mlkkifchelpfbajlhekonmgdfifpjknd';
 const root = join(import.meta.dirname, '..', '..');

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CATALOG_DATE,
-  PARTITIONS,
-  consoleHomeUrl,
-  endpointForHost,
-  endpointForUrl,
-  signinEndpoint,
-  signinEndpoints,
-} from '../../src/core/endpoints';
+import { consoleHomeUrl, endpointForHost, endpointForUrl, signinEndpoint, signinEndpoints } from '../../src/core/endpoints';
+import { CATALOG_DATE, PARTITIONS } from '../../src/core/endpoint-catalog';
 
 describe('endpoint catalog', () => {
   it('is dated and has the three partitions with their global regions', () => {

@@ -1,19 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PARTITIONS } from '../../src/core/endpoints';
+import { PARTITIONS } from '../../src/core/endpoint-catalog';
 import { defaultPreferredRegions, preferredRegionsFor } from '../../src/core/preferred-regions';
-import {
-  defaultSettings,
-  LIMITS,
-  migrateSettings,
-  recentRoleArns,
-  recordRecent,
-  SETTINGS_VERSION,
-  SettingsSchema,
-  SETTING_FIELDS,
-  cleanSettingsFields,
-  type Settings,
-} from '../../src/core/settings';
+import { defaultSettings, migrateSettings, recentRoleArns, recordRecent, SETTINGS_VERSION, SettingsSchema, cleanSettingsFields, type Settings } from '../../src/core/settings';
+import { LIMITS } from '../../src/core/settings-values';
+import { SETTING_FIELDS } from '../../src/core/settings-fields';
 import { exportSettings, importSettings } from '../../src/core/settings-file';
 import { applyManaged, MANAGED_KEYS, MANAGED_STORAGE_JSON_SCHEMA } from '../../src/core/settings-managed';
 import { fitsSyncQuota, joinFromSync, splitForSync, staleSyncKeys, SYNC_LIMITS, utf8Length } from '../../src/core/settings-sync';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PARTITIONS, endpointForUrl } from '../../src/core/endpoints';
+import { endpointForUrl } from '../../src/core/endpoints';
+import { PARTITIONS } from '../../src/core/endpoint-catalog';
 import { SigninTargetError, buildSigninPost } from '../../src/core/signin-post';
 import { thrownWording } from '../support/render-message';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PARTITIONS, federationEndpoint, federationEndpointForUrl, stsEndpoint, stsEndpointForHost, stsHosts } from '../../src/core/endpoints';
+import { federationEndpoint, federationEndpointForUrl, stsEndpoint, stsEndpointForHost, stsHosts } from '../../src/core/endpoints';
+import { PARTITIONS } from '../../src/core/endpoint-catalog';
 import { StsTargetError, checkFederationTarget, checkStsTarget } from '../../src/core/sts-target';
 import { thrownWording } from '../support/render-message';
 

@@ -3,11 +3,13 @@ import { validateAliasRegex } from '../../core/account-names';
 import { compactAccountId, parseAccountNamesFile } from '../../core/account-names-file';
 import type { SectionProps } from './main';
 import { t } from '../../platform/i18n';
+import { AccountTable } from './account-table';
 import { AliasPreview } from './alias-preview';
-import { RemoveOrLocked } from './remove-or-locked';
+import { RowForm, Section, useEdit, withoutKey } from './section';
 
+/** Names for account IDs: typed, imported from a file, or read from role names by a pattern. */
 export function AccountNamesSection(props: SectionProps) {
-  const [error, setError] = useState<string>();
+  const { error, setError, edit } = useEdit<'accountNames' | 'aliasPattern'>(props);
   const [report, setReport] = useState<string[]>([]);
   const [id, setId] = useState('');
   const [name, setName] = useState('');
@@ -17,7 +19,6 @@ export function AccountNamesSection(props: SectionProps) {
   const shown = props.loaded.settings.accountNames;
   const pattern = props.loaded.user.aliasPattern;
 
-  const edit = async (key: 'accountNames' | 'aliasPattern', value: unknown) => setError(await props.edit(key, value));
   const onFile = async (file: File | undefined) => {
     setReport([]);
     if (!file) return;
@@ -26,9 +27,7 @@ export function AccountNamesSection(props: SectionProps) {
       setError(result.error);
       return;
     }
-    const problem = await props.edit('accountNames', { ...user, ...result.names });
-    setError(problem);
-    if (!problem) {
+    if (await edit('accountNames', { ...user, ...result.names })) {
       setReport([
         t('importedNames', String(Object.keys(result.names).length), file.name),
         ...result.rejected.map((r) => t('importLine', String(r.line), r.reason)),
@@ -37,51 +36,21 @@ export function AccountNamesSection(props: SectionProps) {
   };
 
   return (
-    <section class="panel" aria-labelledby="names">
-      <h2 id="names">{t('namesTitle')}</h2>
-      {locked && <p class="locked">{t('namesSomeLocked')}</p>}
+    <Section title={t('namesTitle')} id="names" locked={locked} lockedNote={t('namesSomeLocked')} error={error}>
       <p class="hint">{t('namesHint')}</p>
-      <table class="names">
-        <thead>
-          <tr>
-            <th scope="col">{t('accountIdLabel')}</th>
-            <th scope="col">{t('accountNameLabel')}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t('actionsHeader')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {Object.entries(shown)
-            .sort((a, b) => a[1].localeCompare(b[1]))
-            .map(([accountId, accountName]) => (
-              <tr key={accountId}>
-                <td class="code">{accountId}</td>
-                <td>{accountName}</td>
-                <td>
-                  <RemoveOrLocked
-                    removable={Object.hasOwn(user, accountId)}
-                    label={t('removeNameLabel', accountId)}
-                    onRemove={() => {
-                      const next = { ...user };
-                      delete next[accountId];
-                      void edit('accountNames', next);
-                    }}
-                  />
-                </td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
-      <form
-        class="row"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <AccountTable
+        rows={Object.entries(shown)
+          .sort((a, b) => a[1].localeCompare(b[1]))
+          .map(([accountId, name]) => ({ accountId, name, removable: Object.hasOwn(user, accountId), removeLabel: t('removeNameLabel', accountId) }))}
+        onRemove={(accountId) => void edit('accountNames', withoutKey(user, accountId))}
+      />
+      <RowForm
+        onSubmit={() =>
           void edit('accountNames', { ...user, [compactAccountId(id)]: name }).then(() => {
             setId('');
             setName('');
-          });
-        }}
+          })
+        }
       >
         <label for="name-id">{t('accountIdLabel')}</label>
         <input id="name-id" inputMode="numeric" value={id} onInput={(e) => setId((e.target as HTMLInputElement).value)} />
@@ -90,7 +59,7 @@ export function AccountNamesSection(props: SectionProps) {
         <button type="submit" class="button" disabled={!id.trim() || !name.trim()}>
           {t('saveName')}
         </button>
-      </form>
+      </RowForm>
       <div class="row">
         <label for="names-file">{t('importNamesLabel')}</label>
         <input id="names-file" type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => void onFile((e.target as HTMLInputElement).files?.[0])} />
@@ -131,11 +100,6 @@ export function AccountNamesSection(props: SectionProps) {
         </div>
         <AliasPreview settings={props.loaded.settings} customPattern={regex} />
       </fieldset>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-    </section>
+    </Section>
   );
 }

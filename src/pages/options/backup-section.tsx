@@ -3,7 +3,9 @@ import { exportSettings, importSettings } from '../../core/settings-file';
 import type { SectionProps } from './main';
 import { hostOf } from '../../core/url-host';
 import { t } from '../../platform/i18n';
+import { Section } from './section';
 
+/** The user's settings to a file and back. */
 export function BackupSection(props: SectionProps) {
   const [error, setError] = useState<string>();
   const [report, setReport] = useState<{ accepted: string[]; rejected: string[]; links: Array<[string, string]> }>();
@@ -32,8 +34,7 @@ export function BackupSection(props: SectionProps) {
   };
 
   return (
-    <section class="panel" aria-labelledby="backup">
-      <h2 id="backup">{t('backupTitle')}</h2>
+    <Section title={t('backupTitle')} id="backup" error={error}>
       <div class="row">
         <button type="button" class="button" onClick={download}>
           {t('exportSettings')}
@@ -68,12 +69,7 @@ export function BackupSection(props: SectionProps) {
           )}
         </div>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-    </section>
+    </Section>
   );
 }
 

@@ -6,10 +6,17 @@ import { loadSettings, saveSettings, watchSettings, type LoadedSettings } from '
 import { applyAppearance } from '../../ui/appearance';
 import '../../ui/base.css';
 import './options.css';
-import { SigninMethodSection } from './signin-method-section';
-import { AccountColoursSection, AccountNamesSection, AppearanceSection, AutoSignInSection, BackupSection, IdpLinksSection, InterceptionSection, PinsSection, RegionsSection } from './sections';
 import { t } from '../../platform/i18n';
-
+import { AccountColoursSection } from './account-colours-section';
+import { AccountNamesSection } from './account-names-section';
+import { AppearanceSection } from './appearance-section';
+import { AutoSignInSection } from './auto-sign-in-section';
+import { BackupSection } from './backup-section';
+import { IdpLinksSection } from './idp-links-section';
+import { InterceptionSection } from './interception-section';
+import { PinsSection } from './pins-section';
+import { RegionsSection } from './regions-section';
+import { SigninMethodSection } from './signin-method-section';
 
 export interface SectionProps {
   loaded: LoadedSettings;

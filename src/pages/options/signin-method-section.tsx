@@ -1,20 +1,16 @@
-import { useState } from 'preact/hooks';
-import type { SettingsKey } from '../../core/settings';
 import type { SectionProps } from './main';
 import { t } from '../../platform/i18n';
+import { Section, useEdit } from './section';
 
 const CAP_HOURS = [1, 2, 4, 8, 12] as const;
 
 /** How to sign in to a region other than the assertion's own, and the STS session length. */
 export function SigninMethodSection(props: SectionProps) {
-  const [error, setError] = useState<string>();
-  const edit = async (key: SettingsKey, value: unknown) => setError(await props.edit(key, value));
+  const { error, edit } = useEdit(props);
   const locked = props.isLocked('signinMethod');
   const s = props.loaded.settings;
   return (
-    <section class="panel" aria-labelledby="signin-method-title">
-      <h2 id="signin-method-title">{t('signinMethodLabel')}</h2>
-      {locked && <p class="locked">{t('sectionLocked')}</p>}
+    <Section title={t('signinMethodLabel')} id="signin-method-title" locked={locked} error={error}>
       <fieldset class="choices" disabled={locked}>
         <legend class="visually-hidden">{t('signinMethodLabel')}</legend>
         {(['auto', 'repost', 'sts'] as const).map((value) => (
@@ -48,11 +44,6 @@ export function SigninMethodSection(props: SectionProps) {
       <p class="hint" id="session-cap-hint">
         {t('sessionCapHint')}
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-    </section>
+    </Section>
   );
 }

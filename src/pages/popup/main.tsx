@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { partitionInfo } from '../../core/endpoints';
+import { partitionInfo } from '../../core/endpoint-catalog';
 import { describeHealth, isUsable, watchedRegions } from '../../core/health';
 import { defaultSettings, type Settings } from '../../core/settings';
 import { localTimeZone, preferredRegionsFor } from '../../core/preferred-regions';
