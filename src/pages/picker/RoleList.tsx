@@ -8,6 +8,7 @@ import { t, tPlural } from '../../platform/i18n';
 import { own } from '../../core/own';
 import type { AccountColour } from '../../core/account-colours';
 import { ColourSwatch } from '../../ui/account-colour';
+import { listKeyMove } from './use-role-selection';
 
 interface Props {
   sections: readonly RoleSection<SamlRole>[];
@@ -44,17 +45,6 @@ const wholeList = (sizes: readonly number[]): ListWindow => ({
   gapAfterPx: 0,
   totalPx: 0,
 });
-
-const KEY_MOVES: Record<string, number | 'page-up' | 'page-down'> = {
-  ArrowDown: 1,
-  ArrowRight: 1,
-  ArrowUp: -1,
-  ArrowLeft: -1,
-  Home: -Infinity,
-  End: Infinity,
-  PageUp: 'page-up',
-  PageDown: 'page-down',
-};
 
 const Spacer = ({ px }: { px: number }) => <div class="spacer" aria-hidden="true" style={{ height: `${px}px` }} />;
 
@@ -126,13 +116,12 @@ export function RoleList(props: Props) {
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const target = event.target as HTMLInputElement;
-    const move = KEY_MOVES[event.key];
-    if (move === undefined || target.type !== 'radio' || event.altKey || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
     const page = Math.max(1, Math.floor(metrics.viewportPx / metrics.rowPx) - 1);
+    const move = listKeyMove(event, page);
+    if (move === undefined || (event.target as HTMLInputElement).type !== 'radio') return;
+    event.preventDefault();
     focusSelected.current = true;
-    props.onMoveBy(move === 'page-up' ? -page : move === 'page-down' ? page : move);
+    props.onMoveBy(move);
   };
   const onFocusIn = (event: FocusEvent) => {
     const arn = (event.target as HTMLElement).closest<HTMLElement>('.role')?.dataset.arn;
