@@ -4,11 +4,10 @@ import type { SamlAssertionInfo } from '../../core/saml-decode';
 import type { SigninMethodChoice } from '../../core/signin-method';
 import { BROWSER_TRAITS } from '../../platform/browser-target';
 import { t, tPlural } from '../../platform/i18n';
-import { ConsolesOutcome } from './ConsolesOutcome';
 import { HealthNotices } from './HealthNotices';
 import type { Assertion } from './picker-state';
 import type { useRegionChoice } from './use-region-choice';
-import type { useSubmit } from './use-submit';
+import { consolesOutcomeView, type useSubmit } from './use-submit';
 
 /** What the decoder noticed about the assertion; open when it held several. */
 export function AssertionWarnings({ info }: { info: SamlAssertionInfo }) {
@@ -85,7 +84,7 @@ export function PickerNotices({ assertion, regions, method, signing, manyRoles, 
         </p>
       )}
       {outcome && (
-        <ConsolesOutcome
+        <consolesOutcomeView.Lazy
           key={outcome.at}
           outcome={outcome.consoles}
           roles={info.roles}

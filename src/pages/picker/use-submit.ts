@@ -6,6 +6,10 @@ import type { SigninMethod } from '../../core/signin-method';
 import { requestStsAccess } from '../../platform/sts-access';
 import type { Assertion, RolesPhase } from './picker-state';
 import { forAccountsOf, rememberBeforeLeaving, repostTarget, signInAsRole, signInManyWithSts } from './sign-in';
+import { lazyView } from './lazy-view';
+
+/** Which of several consoles opened: loaded while they are being opened, not with the picker. */
+export const consolesOutcomeView = lazyView(() => import('./ConsolesOutcome').then((m) => m.ConsolesOutcome));
 
 interface Input {
   assertion: Assertion;
@@ -71,6 +75,7 @@ export function useSubmit(input: Input) {
       return;
     }
     onPhase({ kind: 'signing-in', viaSts: true });
+    const outcomeView = consolesOutcomeView.preload();
     // What the picker shows for these accounts goes along: Firefox names and colours containers with it.
     const roles = assertion.info.roles;
     const reply = await signInManyWithSts({
@@ -84,7 +89,10 @@ export function useSubmit(input: Input) {
     if ('refused' in reply) {
       onPhase({ kind: 'choosing' });
       setError(reply.refused);
-    } else onPhase({ kind: 'consoles-outcome', consoles: reply.consoles, region, at: Date.now() });
+    } else {
+      await outcomeView;
+      onPhase({ kind: 'consoles-outcome', consoles: reply.consoles, region, at: Date.now() });
+    }
   }
 
   return {
