@@ -2,6 +2,7 @@ import { endpointForUrl, signinEndpoint, type SigninEndpoint } from './endpoints
 import { partitionInfo, regionInfo } from './endpoint-catalog';
 import { isUsable, type RegionHealth } from './health';
 import { message, type UserMessage } from './user-message';
+import { own } from './own';
 
 /** Where the assertion says it is going, as the picker understands it. */
 export interface AssertionAddress {
@@ -117,4 +118,46 @@ export function chooseRegion(input: {
   if (chosen !== undefined) return chosen;
   const usable = remembered !== undefined && available.includes(remembered) && health[remembered]?.state !== 'down';
   return usable ? remembered : defaultRegion;
+}
+
+/** What the picker remembers of a role's region: its pin's, else its last sign-in from this IdP app. */
+export interface RegionMemory {
+  readonly pins: readonly { readonly roleArn: string; readonly region?: string | undefined }[];
+  readonly recent: Readonly<Record<string, readonly { readonly roleArn: string; readonly region: string }[]>>;
+}
+
+export function rememberedRegion(memory: RegionMemory, appKey: string, roleArn: string): string | undefined {
+  return memory.pins.find((p) => p.roleArn === roleArn)?.region ?? own(memory.recent, appKey)?.find((r) => r.roleArn === roleArn)?.region;
+}
+
+/**
+ * Every region decision of the picker at once, as health answers: the default, the region it will
+ * sign in to (chooseRegion), whether the assertion's own region is down and, then, which IdP app
+ * hands out a fresh assertion for a healthy one (freshAssertionOffer).
+ */
+export function resolveRegions(input: {
+  readonly addressedRegion: string;
+  readonly preferred: readonly string[];
+  readonly available: readonly string[];
+  readonly health: Readonly<Record<string, RegionHealth | undefined>>;
+  readonly chosen: string | undefined;
+  readonly remembered: string | undefined;
+  readonly idpAppLinks: Readonly<Record<string, string>>;
+}): {
+  defaultRegion: string;
+  region: string;
+  addressedDown: boolean;
+  /** The default moved away from the addressed region (it is down): the picker says why. */
+  movedFromAddressed: boolean;
+  freshApp: { region: string; url: string } | undefined;
+} {
+  const { addressedRegion, preferred, available, health, chosen, remembered, idpAppLinks } = input;
+  const defaultRegion = chooseDefaultRegion({ addressedRegion, preferred, available, health });
+  return {
+    defaultRegion,
+    region: chooseRegion({ chosen, remembered, available, health, defaultRegion }),
+    addressedDown: health[addressedRegion]?.state === 'down',
+    movedFromAddressed: chosen === undefined && defaultRegion !== addressedRegion,
+    freshApp: freshAssertionOffer({ addressedRegion, preferred, health, idpAppLinks }),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertionAddress, otherRegionWarning, regionOptions, targetUrlForRegion } from '../../src/core/region-choice';
+import { assertionAddress, otherRegionWarning, regionOptions, rememberedRegion, resolveRegions, targetUrlForRegion } from '../../src/core/region-choice';
 import { message } from '../../src/core/user-message';
 import { renderMessage } from '../support/render-message';
 
@@ -39,5 +39,53 @@ describe('assertionAddress', () => {
     const aws = regionOptions(assertionAddress('https://signin.aws.amazon.com/saml', '')!);
     expect(aws[0]?.code).toBe('us-east-1');
     expect(aws.every((r) => !r.code.startsWith('cn-') && !r.code.startsWith('us-gov-'))).toBe(true);
+  });
+});
+
+describe('rememberedRegion', () => {
+  const memory = {
+    pins: [{ roleArn: 'arn:pinned', region: 'eu-west-1' }, { roleArn: 'arn:pinned-anywhere' }],
+    recent: { app: [{ roleArn: 'arn:pinned-anywhere', region: 'us-west-2' }, { roleArn: 'arn:recent', region: 'ap-south-1' }] },
+  };
+  it("takes a pin's region, else the region of the role's last sign-in from this IdP app", () => {
+    expect(rememberedRegion(memory, 'app', 'arn:pinned')).toBe('eu-west-1');
+    expect(rememberedRegion(memory, 'app', 'arn:pinned-anywhere')).toBe('us-west-2');
+    expect(rememberedRegion(memory, 'app', 'arn:recent')).toBe('ap-south-1');
+    expect(rememberedRegion(memory, 'other-app', 'arn:recent')).toBeUndefined();
+    expect(rememberedRegion(memory, 'constructor', 'arn:recent')).toBeUndefined();
+  });
+});
+
+describe('resolveRegions', () => {
+  const down = { region: 'us-east-1', state: 'down', detail: message('connectionFailed'), failures: 1 } as const;
+  const up = { region: 'eu-west-1', state: 'up', detail: message('answeredIn', { ms: 40 }), failures: 0, latencyMs: 40 } as const;
+  const base = {
+    addressedRegion: 'us-east-1',
+    preferred: ['eu-west-1'],
+    available: ['us-east-1', 'eu-west-1', 'us-west-2'],
+    chosen: undefined,
+    remembered: undefined,
+    idpAppLinks: { 'eu-west-1': 'https://idp.example/eu' },
+  };
+  it('stays on the addressed region while it is not known to be down', () => {
+    expect(resolveRegions({ ...base, health: {} })).toEqual({
+      defaultRegion: 'us-east-1',
+      region: 'us-east-1',
+      addressedDown: false,
+      movedFromAddressed: false,
+      freshApp: undefined,
+    });
+  });
+  it('moves to a healthy preferred region when it is down, and offers that region\'s IdP app', () => {
+    const health = { 'us-east-1': down, 'eu-west-1': up };
+    expect(resolveRegions({ ...base, health })).toEqual({
+      defaultRegion: 'eu-west-1',
+      region: 'eu-west-1',
+      addressedDown: true,
+      movedFromAddressed: true,
+      freshApp: { region: 'eu-west-1', url: 'https://idp.example/eu' },
+    });
+    expect(resolveRegions({ ...base, health, chosen: 'us-west-2' })).toMatchObject({ region: 'us-west-2', movedFromAddressed: false });
+    expect(resolveRegions({ ...base, health, remembered: 'us-west-2' })).toMatchObject({ region: 'us-west-2', movedFromAddressed: true });
   });
 });

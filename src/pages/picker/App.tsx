@@ -1,117 +1,43 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { decodeSamlResponse, SamlResponseError, type SamlAssertionInfo } from '../../core/saml-decode';
-import { assertionAddress, type AssertionAddress } from '../../core/region-choice';
-import type { CapturedSignin } from '../../core/captured-signin';
-import type { Settings } from '../../core/settings';
-import { defaultSettings } from '../../core/settings-defaults';
-import type { LoadedSettings } from '../../platform/settings-store';
-import { applyAppearance } from '../../ui/appearance';
+import { useEffect, useState } from 'preact/hooks';
 import { loadCapturedSignin } from './load-signin';
 import { forgetWhenLeft } from './leave-guard';
 import { PickerBoundary } from './PickerBoundary';
 import { RolePicker } from './RolePicker';
-import { DecodeErrorView, EncryptedView, FramedView, NoCaptureView, WaitingView } from './StateViews';
-import { t, tMessage } from '../../platform/i18n';
-
-type View =
-  | { kind: 'waiting' }
-  | { kind: 'framed' }
-  | { kind: 'no-capture' }
-  | { kind: 'decode-error'; capture?: CapturedSignin; message: string }
-  | { kind: 'encrypted'; capture: CapturedSignin; info: SamlAssertionInfo; address: AssertionAddress }
-  | { kind: 'ready'; capture: CapturedSignin; info: SamlAssertionInfo; address: AssertionAddress; reused?: boolean };
-
-// The settings' schema and store (zod, migrations, sync quotas, managed values) are no part of the
-// first paint: the picker shows the roles with the defaults and loads them alongside.
-const settingsStore = () => import('../../platform/settings-store');
+import { DecodeErrorView, EncryptedView, ExpiredView, FramedView, NoCaptureView, WaitingView } from './StateViews';
+import { CHOOSING, decodeCapture, pickerView, type PickerLoad, type RolesPhase } from './picker-state';
+import { usePickerSettings } from './use-picker-settings';
+import { useNow } from './Expiry';
 
 // The page's own DOMParser is far faster than a JS parser (REFERENCE §7).
 const parseXml = (xml: string): Document => new DOMParser().parseFromString(xml, 'text/xml');
 
-export function decodeCapture(capture: CapturedSignin): View {
-  let info: SamlAssertionInfo;
-  try {
-    info = decodeSamlResponse(capture.samlResponse, parseXml);
-  } catch (error) {
-    const message = error instanceof SamlResponseError ? tMessage(error.userMessage) : t('decodeUnreadable');
-    return { kind: 'decode-error', capture, message };
-  }
-  const address = assertionAddress(info.recipient, capture.url);
-  if (!address) {
-    return {
-      kind: 'decode-error',
-      capture,
-      message: t('decodeNotAwsRecipient', info.recipient ?? t('decodeUnknownAddress')),
-    };
-  }
-  if (info.encrypted) return { kind: 'encrypted', capture, info, address };
-  if (!info.roles.length) {
-    return { kind: 'decode-error', capture, message: t('decodeNoRoles') };
-  }
-  return { kind: 'ready', capture, info, address };
-}
-
 export function App(props: { framed: boolean; pageOpenedAt: number }) {
-  const [view, setView] = useState<View>(props.framed ? { kind: 'framed' } : { kind: 'waiting' });
-  const [loaded, setLoaded] = useState<LoadedSettings>(() => ({
-    settings: defaultSettings(),
-    user: defaultSettings(),
-    locked: [],
-    rejected: [],
-    storedIn: 'sync',
-  }));
-  const [settingsReady, setSettingsReady] = useState(false);
-  const latest = useRef(loaded);
-  latest.current = loaded;
-
-  // Settings only add to the picker (names, pins, preferences): it never waits for them.
-  const load = () =>
-    settingsStore()
-      .then((store) => store.loadSettings())
-      .then((next) => {
-        setLoaded(next);
-        setSettingsReady(true);
-        applyAppearance(next.settings);
-      }, () => undefined);
-  useEffect(() => {
-    let live = true;
-    let unwatch: (() => void) | undefined;
-    void load();
-    settingsStore().then((store) => {
-      if (live) unwatch = store.watchSettings(() => void load());
-    }, () => undefined);
-    return () => {
-      live = false;
-      unwatch?.();
-    };
-  }, []);
-  const updateSettings = async (change: (user: Settings) => Settings) => {
-    const store = await settingsStore();
-    await store.saveSettings(change(latest.current.user));
-    await load();
-  };
+  const [load, setLoad] = useState<PickerLoad>(props.framed ? { kind: 'framed' } : { kind: 'waiting' });
+  const [phase, setPhase] = useState<RolesPhase>(CHOOSING);
+  const now = useNow();
+  const { settings, ready, update } = usePickerSettings();
 
   useEffect(() => {
     if (props.framed) return;
     let live = true;
     loadCapturedSignin(props.pageOpenedAt).then(
-      (load) => {
+      (found) => {
         if (!live) return;
-        if (load.kind === 'found') {
-          const decoded = decodeCapture(load.capture);
-          setView(decoded.kind === 'ready' ? { ...decoded, reused: load.reused } : decoded);
-          forgetWhenLeft(load.capture.tabId);
+        if (found.kind === 'found') {
+          setLoad(decodeCapture(found.capture, parseXml, found.reused));
+          forgetWhenLeft(found.capture.tabId);
         }
-        else if (load.kind === 'invalid') setView({ kind: 'decode-error', message: load.message });
-        else setView({ kind: 'no-capture' });
+        else if (found.kind === 'invalid') setLoad({ kind: 'decode-error', message: found.message });
+        else setLoad({ kind: 'no-capture' });
       },
-      () => live && setView({ kind: 'no-capture' }),
+      () => live && setLoad({ kind: 'no-capture' }),
     );
     return () => {
       live = false;
     };
   }, []);
 
+  const view = pickerView(load, phase, now);
   switch (view.kind) {
     case 'waiting':
       return <WaitingView />;
@@ -121,19 +47,22 @@ export function App(props: { framed: boolean; pageOpenedAt: number }) {
       return <NoCaptureView />;
     case 'decode-error':
       return <DecodeErrorView message={view.message} capture={view.capture} />;
+    case 'expired':
+      return <ExpiredView capture={view.capture} notOnOrAfter={view.notOnOrAfter} />;
     case 'encrypted':
-      return <EncryptedView capture={view.capture} info={view.info} address={view.address} />;
-    case 'ready':
+      return <EncryptedView capture={view.capture} info={view.info} address={view.address} now={now} />;
+    case 'roles':
       return (
         <PickerBoundary capture={view.capture}>
           <RolePicker
-            capture={view.capture}
-            info={view.info}
-            address={view.address}
-            settings={loaded.settings}
-            updateSettings={updateSettings}
-            reusedCapture={view.reused ?? false}
-            settingsReady={settingsReady}
+            assertion={view}
+            phase={view.phase}
+            onPhase={setPhase}
+            now={now}
+            settings={settings}
+            updateSettings={update}
+            reusedCapture={view.reused}
+            settingsReady={ready}
           />
         </PickerBoundary>
       );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CLI_FORMATS, formatCliCredentials, maskSecret, profileName, type CliFormat } from '../../core/cli-credentials';
+import type { CliFormat } from '../../core/cli-credentials';
 import type { CliCredentials } from '../../messages/protocol';
 import { t, tMessage } from '../../platform/i18n';
 import { sendToWorker } from '../../platform/worker-client';
@@ -8,12 +8,10 @@ import { requestStsAccess } from '../../platform/sts-access';
 /** Credentials leave the page after this long, or when it is left. */
 const SHOW_FOR_MS = 60_000;
 
-const FORMAT_LABEL = {
-  bash: 'cliFormatBash',
-  fish: 'cliFormatFish',
-  powershell: 'cliFormatPowershell',
-  'credentials-file': 'cliFormatFile',
-} as const;
+// The panel and the formats are loaded on the first click: they are no part of the picker's first paint.
+const loadView = () =>
+  Promise.all([import('./CliPanel'), import('../../core/cli-credentials')]).then(([panel, formats]) => ({ CliPanel: panel.CliPanel, ...formats }));
+type View = Awaited<ReturnType<typeof loadView>>;
 
 interface Props {
   roleArn: string;
@@ -29,8 +27,19 @@ interface Props {
 type State =
   | { kind: 'idle' }
   | { kind: 'loading' }
-  | { kind: 'shown'; credentials: CliCredentials; roleName: string; region: string; account: string }
+  | { kind: 'shown'; view: View; credentials: CliCredentials; roleName: string; region: string; account: string }
   | { kind: 'error'; message: string };
+type Shown = Extract<State, { kind: 'shown' }>;
+
+/** The credentials in a format, for the screen (secrets masked) or the clipboard. */
+const text = (format: CliFormat, shown: Shown, masked: boolean) =>
+  shown.view.formatCliCredentials(format, {
+    credentials: masked
+      ? { ...shown.credentials, secretAccessKey: shown.view.maskSecret(shown.credentials.secretAccessKey), sessionToken: shown.view.maskSecret(shown.credentials.sessionToken) }
+      : shown.credentials,
+    region: shown.region,
+    profile: shown.view.profileName(shown.account, shown.roleName),
+  });
 
 /**
  * "Copy CLI credentials" (issue H): the worker asks the chosen region's STS with the captured
@@ -57,15 +66,6 @@ export function CliCredentialsAction(props: Props) {
     };
   }, [state]);
 
-  const text = (format: CliFormat, shown: Extract<State, { kind: 'shown' }>, masked: boolean) =>
-    formatCliCredentials(format, {
-      credentials: masked
-        ? { ...shown.credentials, secretAccessKey: maskSecret(shown.credentials.secretAccessKey), sessionToken: maskSecret(shown.credentials.sessionToken) }
-        : shown.credentials,
-      region: shown.region,
-      profile: profileName(shown.account, shown.roleName),
-    });
-
   const copy = async (value: string) => {
     try {
       await navigator.clipboard.writeText(value);
@@ -78,6 +78,7 @@ export function CliCredentialsAction(props: Props) {
   const request = () => {
     // Firefox asks for host access from the click itself: before anything is awaited.
     const access = requestStsAccess();
+    const view = loadView();
     setState({ kind: 'loading' });
     setCopied(undefined);
     setReveal(false);
@@ -92,13 +93,18 @@ export function CliCredentialsAction(props: Props) {
         setState({ kind: 'error', message: reply.ok ? t('cliNoCredentials') : tMessage(reply.error) });
         return;
       }
-      const shown = { kind: 'shown' as const, credentials: reply.cliCredentials, roleName, region, account };
+      const shown = { kind: 'shown' as const, view: await view, credentials: reply.cliCredentials, roleName, region, account };
       setState(shown);
       // Still within the click's activation: copy at once; the Copy button stays for a second try.
       await copy(text(format, shown, false));
-    })();
+    })().catch(() => setState({ kind: 'error', message: t('pickerFailed') }));
   };
 
+  const onFormat = (next: CliFormat) => {
+    setFormat(next);
+    setCopied(undefined);
+    props.onFormat(next);
+  };
   return (
     <>
       <button type="button" class="button" onClick={request} disabled={state.kind === 'loading'} aria-controls="cli-credentials">
@@ -111,47 +117,19 @@ export function CliCredentialsAction(props: Props) {
           </p>
         )}
         {state.kind === 'shown' && (
-          <section class="cli-panel" aria-labelledby="cli-title">
-            <h2 id="cli-title">{t('cliTitle', state.roleName, state.region)}</h2>
-            <p class="hint">{t('cliExpires', new Date(state.credentials.expiration).toLocaleTimeString())}</p>
-            <div class="row">
-              <label for="cli-format">{t('cliFormatLabel')}</label>
-              <select
-                id="cli-format"
-                value={format}
-                onChange={(e) => {
-                  const next = (e.target as HTMLSelectElement).value as CliFormat;
-                  setFormat(next);
-                  setCopied(undefined);
-                  props.onFormat(next);
-                }}
-              >
-                {CLI_FORMATS.map((f) => (
-                  <option key={f} value={f}>
-                    {t(FORMAT_LABEL[f])}
-                  </option>
-                ))}
-              </select>
-              <label class="check">
-                <input type="checkbox" checked={reveal} onChange={(e) => setReveal((e.target as HTMLInputElement).checked)} />
-                {t('cliShowSecrets')}
-              </label>
-            </div>
-            <pre class="cli-text" aria-label={t('cliTextLabel')}>{text(format, state, !reveal)}</pre>
-            <div class="actions">
-              <button type="button" class="button" onClick={() => void copy(text(format, state, false))}>
-                {t('cliCopy')}
-              </button>
-              <button type="button" class="button" onClick={() => setState({ kind: 'idle' })}>
-                {t('cliClose')}
-              </button>
-              {copied && (
-                <span class={copied === 'copied' ? 'hint' : 'error'} role="status">
-                  {copied === 'copied' ? t('cliCopied') : t('cliCopyFailed')}
-                </span>
-              )}
-            </div>
-          </section>
+          <state.view.CliPanel
+            roleName={state.roleName}
+            region={state.region}
+            expiration={state.credentials.expiration}
+            format={format}
+            onFormat={onFormat}
+            reveal={reveal}
+            onReveal={setReveal}
+            text={text(format, state, !reveal)}
+            onCopy={() => void copy(text(format, state, false))}
+            onClose={() => setState({ kind: 'idle' })}
+            copied={copied}
+          />
         )}
       </div>
     </>

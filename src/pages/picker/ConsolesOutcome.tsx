@@ -5,7 +5,8 @@ import type { SamlRole } from '../../core/saml-decode';
 import type { ConsolesOutcome as Outcome } from '../../messages/protocol';
 import { t, tMessage } from '../../platform/i18n';
 import { requestStsAccess } from '../../platform/sts-access';
-import { signInManyWithSts } from './sign-in';
+import { forAccountsOf, signInManyWithSts } from './sign-in';
+import { isExpired } from './picker-state';
 
 interface Props {
   outcome: Outcome;
@@ -31,7 +32,7 @@ export function ConsolesOutcome(props: Props) {
     const role = props.roles.find((r) => r.roleArn === roleArn);
     return role ? t('consoleRoleInAccount', role.roleName, own(props.accountNames, role.accountId) ?? role.accountId) : roleArn;
   };
-  const valid = !props.notOnOrAfter || Date.parse(props.notOnOrAfter) > props.now;
+  const valid = !isExpired(props.notOnOrAfter, props.now);
   const total = outcome.opened.length + outcome.failed.length;
 
   const retry = (roleArn: string) => {
@@ -45,14 +46,12 @@ export function ConsolesOutcome(props: Props) {
         setError(t('stsAccessNeeded'));
         return;
       }
-      const accountId = props.roles.find((r) => r.roleArn === roleArn)?.accountId;
-      const name = accountId && own(props.accountNames, accountId);
       const reply = await signInManyWithSts({
         roleArns: [roleArn],
         region: props.region,
         durationCap: props.durationCap,
-        accountNames: accountId && name ? { [accountId]: name } : {},
-        accountColours: accountId && own(props.accountColours, accountId) ? { [accountId]: own(props.accountColours, accountId)! } : {},
+        accountNames: forAccountsOf(props.roles, [roleArn], props.accountNames),
+        accountColours: forAccountsOf(props.roles, [roleArn], props.accountColours),
         retry: true,
       });
       setRetrying(undefined);

@@ -3,7 +3,7 @@ import type { CapturedSignin } from '../../core/captured-signin';
 import { endpointForUrl } from '../../core/endpoints';
 import type { AssertionAddress } from '../../core/region-choice';
 import type { SamlAssertionInfo } from '../../core/saml-decode';
-import { Expiry, useNow } from './Expiry';
+import { Expiry } from './Expiry';
 import { identityProviderHome, signIn } from './sign-in';
 import { t } from '../../platform/i18n';
 import { StableLabel } from '../../ui/stable-label';
@@ -113,11 +113,8 @@ export function ExpiredView(props: { capture: CapturedSignin; notOnOrAfter: stri
   );
 }
 
-export function EncryptedView(props: { capture: CapturedSignin; info: SamlAssertionInfo; address: AssertionAddress }) {
-  const now = useNow();
-  if (props.info.notOnOrAfter && Date.parse(props.info.notOnOrAfter) <= now) {
-    return <ExpiredView capture={props.capture} notOnOrAfter={props.info.notOnOrAfter} />;
-  }
+export function EncryptedView(props: { capture: CapturedSignin; info: SamlAssertionInfo; address: AssertionAddress; now: number }) {
+  const { now } = props;
   return (
     <section class="panel state">
       <h1>{t('encryptedTitle')}</h1>

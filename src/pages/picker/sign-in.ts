@@ -8,6 +8,61 @@ import { sendToWorker } from '../../platform/worker-client';
 import { markSigningIn } from './leave-guard';
 import { submitSigninPost } from './post-form';
 import { t, tMessage } from '../../platform/i18n';
+import { targetUrlForRegion } from '../../core/region-choice';
+import { relayStateForRegion } from '../../core/relay-state';
+import type { SigninMethod } from '../../core/signin-method';
+import { own } from '../../core/own';
+import type { Assertion } from './picker-state';
+import type { SamlRole } from '../../core/saml-decode';
+
+/**
+ * The choice (recent pair, "skip the picker") is saved before the page leaves: the sign-in
+ * navigates away and would cut the write short. But storage that is slow or stuck must never
+ * hold the sign-in up, and losing the memory of a choice costs little: wait this long at most.
+ */
+export const REMEMBER_WAIT_MS = 500;
+
+/** Waits for `save` (its failure ignored), or REMEMBER_WAIT_MS, whichever comes first. */
+export async function rememberBeforeLeaving(save: () => Promise<unknown>): Promise<void> {
+  await Promise.race([save().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, REMEMBER_WAIT_MS))]);
+}
+
+/**
+ * Signs in as one role of the assertion in a region, the way `how` says: the re-post of the
+ * untouched assertion, or STS + federation. Returns the sentence to show when it was refused.
+ */
+export async function signInAsRole(
+  assertion: Assertion,
+  choice: { roleArn: string; region: string; targetUrl: string; how: SigninMethod; durationCap: number },
+): Promise<string | undefined> {
+  const { capture, info, address } = assertion;
+  const { roleArn, region, targetUrl, how, durationCap } = choice;
+  if (how === 'sts') return signInWithSts({ roleArn, region, durationCap });
+  return signIn(
+    capture,
+    { partition: address.partition, roleArn, targetUrl, relayState: relayStateForRegion(address.partition, region, capture.relayState) },
+    {
+      recipientUrl: info.recipient ?? address.endpoint.url,
+      recipientRegion: address.endpoint.region,
+      notOnOrAfter: info.notOnOrAfter,
+      method: how,
+      issuer: info.issuer,
+      durationCap,
+    },
+  );
+}
+
+/** The URL a re-post into `region` goes to, or the sentence saying there is none. */
+export function repostTarget(assertion: Assertion, region: string): { url: string } | { refused: string } {
+  const url = targetUrlForRegion(assertion.address, region);
+  return url ? { url } : { refused: t('noEndpointForRegion', region) };
+}
+
+/** The entries of `map` (names, colours by account ID) for the accounts of these roles only. */
+export function forAccountsOf<T>(roles: readonly SamlRole[], roleArns: readonly string[], map: Readonly<Record<string, T>>): Record<string, T> {
+  const accounts = new Set(roles.filter((r) => roleArns.includes(r.roleArn)).map((r) => r.accountId));
+  return Object.fromEntries([...accounts].flatMap((id) => (own(map, id) === undefined ? [] : [[id, own(map, id)!]]))) as Record<string, T>;
+}
 
 /**
  * Sends the untouched assertion to an allowlisted endpoint. The worker follows that request and

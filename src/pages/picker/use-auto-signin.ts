@@ -10,6 +10,21 @@ export type AutoSignin =
   | { state: 'cancelled'; reason: string };
 
 /**
+ * The pair to sign in with by itself: the one remembered for the IdP app, unless signing in
+ * without a click is ruled out (`blocked`: a reused capture, a first sign-in from the app, several
+ * assertions in one response) or the assertion no longer offers its role or region.
+ */
+export function autoSigninPair(
+  remembered: { roleArn: string; region: string } | undefined,
+  blocked: boolean | undefined,
+  roles: readonly { roleArn: string }[],
+  regions: readonly { code: string }[],
+): { roleArn: string; region: string } | undefined {
+  const pair = blocked ? undefined : remembered;
+  return pair && roles.some((r) => r.roleArn === pair.roleArn) && regions.some((r) => r.code === pair.region) ? pair : undefined;
+}
+
+/**
  * "Skip the picker for this pair": after a visible 2-second countdown the picker signs in by
  * itself, unless the user cancels (button or Escape) or the region turns out to be down.
  */

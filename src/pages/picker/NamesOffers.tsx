@@ -1,0 +1,35 @@
+import { own } from '../../core/own';
+import type { AssertionAddress } from '../../core/region-choice';
+import type { SamlRole } from '../../core/saml-decode';
+import type { Settings } from '../../core/settings';
+import { AccountNamesOffer } from './AccountNamesOffer';
+import { AliasPresetOffer } from './AliasPresetOffer';
+import { acceptAliasPreset, declineAliasPreset } from './setting-changes';
+import type { useAccountNames } from './use-account-names';
+
+interface Props {
+  names: Pick<ReturnType<typeof useAccountNames>, 'accountNames' | 'preset' | 'loadLearned'>;
+  roles: readonly SamlRole[];
+  appKey: string;
+  address: AssertionAddress;
+  addressedDown: boolean;
+  updateSettings: (change: (user: Settings) => Settings) => Promise<void>;
+}
+
+/** Inline offers to name the accounts (issue I): the Okta naming rule, and names from AWS itself. */
+export function NamesOffers({ names, roles, appKey, address, addressedDown, updateSettings }: Props) {
+  return (
+    <>
+      {names.preset && (
+        <AliasPresetOffer
+          accounts={names.preset.accounts}
+          onAccept={() => void updateSettings(acceptAliasPreset)}
+          onNever={() => void updateSettings(declineAliasPreset(appKey))}
+        />
+      )}
+      {roles.length > 1 && roles.some((r) => own(names.accountNames, r.accountId) === undefined) && (
+        <AccountNamesOffer host={address.endpoint.host} endpointDown={addressedDown} onLearned={names.loadLearned} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { OKTA_PRESET } from '../../core/account-names';
+import type { CliFormat } from '../../core/cli-credentials';
+import type { Settings } from '../../core/settings';
+import { ALIAS_OFFER_DECLINED_MAX } from '../../core/settings-defaults';
+
+/** The changes the picker makes to the user's settings, each a function of the user's own. */
+type Change = (user: Settings) => Settings;
+
+/** Pins the role, or unpins it. */
+export const togglePin = (roleArn: string): Change => (user) => ({
+  ...user,
+  pins: user.pins.some((p) => p.roleArn === roleArn) ? user.pins.filter((p) => p.roleArn !== roleArn) : [...user.pins, { roleArn }],
+});
+
+/** "Stop skipping the picker for this app". */
+export const stopSkipping = (appKey: string): Change => (user) => {
+  const autoSignIn = { ...user.autoSignIn };
+  delete autoSignIn[appKey];
+  return { ...user, autoSignIn };
+};
+
+/** The inline Okta naming offer, accepted. */
+export const acceptAliasPreset: Change = (user) => ({ ...user, aliasPattern: OKTA_PRESET });
+
+/** The inline Okta naming offer, "never for this IdP app" (the most recent apps are kept). */
+export const declineAliasPreset = (appKey: string): Change => (user) => ({
+  ...user,
+  aliasOfferDeclined: [...user.aliasOfferDeclined.filter((k) => k !== appKey), appKey].slice(-ALIAS_OFFER_DECLINED_MAX),
+});
+
+export const setCliFormat = (cliFormat: CliFormat): Change => (user) => ({ ...user, cliFormat });
