@@ -122,7 +122,7 @@ describe('a regional endpoint that fails the re-post', () => {
         const post = await server.waitForPost((p) => p.host === 'us-west-2.signin.aws.amazon.com', 15_000);
         expect(post.fields.SAMLResponse).toBe(assertion);
         await expect
-          .poll(async () => JSON.stringify(await storageContents(browser.serviceWorker!, 'session')).includes(assertion), { timeout: 3_000 })
+          .poll(async () => JSON.stringify(await storageContents(browser.serviceWorker!, 'session')).includes(assertion), { timeout: 15_000 })
           .toBe(false);
       } finally {
         server.setHostMode(EU, 'up');

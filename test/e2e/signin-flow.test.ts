@@ -85,7 +85,7 @@ describe('Okta tile → picker → regional sign-in (real Chromium, built extens
 
       expect(server.received.filter((p) => p.host === GLOBAL)).toEqual([]);
       // The assertion is forgotten once signed in; the credentials were never stored anywhere.
-      await expect.poll(() => assertionStored(issued.samlResponse), { timeout: 3_000 }).toBe(false);
+      await expect.poll(() => assertionStored(issued.samlResponse), { timeout: 15_000 }).toBe(false);
       const credentials = server.issuedCredentials.at(-1)!;
       for (const area of ['session', 'local', 'sync'] as const) {
         const stored = JSON.stringify(await storageContents(worker, area));
@@ -191,7 +191,7 @@ describe('Okta tile → picker → regional sign-in (real Chromium, built extens
     await first.getByRole('button', { name: /^Sign in/ }).click();
     const firstPost = await server.waitForPost((p) => p.fields.SAMLResponse !== issuedSecond.samlResponse, 15_000);
     expect(firstPost.fields.SAMLResponse).toBe(issuedFirst.samlResponse);
-    await expect.poll(() => assertionStored(issuedFirst.samlResponse), { timeout: 3_000 }).toBe(false);
+    await expect.poll(() => assertionStored(issuedFirst.samlResponse), { timeout: 15_000 }).toBe(false);
     await Promise.all([first.close(), second.close()]);
   });
 

@@ -76,7 +76,7 @@ describe('failover with no admin change: regional STS + federation (us-east-1 do
     expect(assertionCalls()).toEqual(['POST sts.eu-west-1.amazonaws.com']);
     expect(server.stsRequests.find((r) => r.fields.SAMLAssertion)?.contentType).toMatch(/^application\/x-www-form-urlencoded/);
     expect(server.received.map((p) => p.host)).toEqual(['eu-west-1.signin.aws.amazon.com']);
-    await expect.poll(async () => JSON.stringify(await storageContents(worker, 'session')).includes(assertion), { timeout: 3_000 }).toBe(false);
+    await expect.poll(async () => JSON.stringify(await storageContents(worker, 'session')).includes(assertion), { timeout: 15_000 }).toBe(false);
     await expectNoSecretsStored();
   });
 
