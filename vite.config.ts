@@ -7,6 +7,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 import { PASS_THROUGH_INITIATOR_DOMAINS } from './src/core/captured-signin';
 import { signinDnrRules } from './src/core/endpoints';
+import { pickerRedirectPath } from './src/core/picker-redirect';
 
 // One config, one target per run: BROWSER=chrome (default) writes dist/chrome, BROWSER=firefox
 // writes dist/firefox. `npm run build` runs both.
@@ -69,7 +70,9 @@ function firefoxOutput(): Plugin & { renderCrxManifest(m: chrome.runtime.Manifes
  * public/rules/intercept.json, generated from the endpoint catalog before every build (core/endpoints.ts
  * `signinDnrRules`): the rules redirect exactly what the capture accepts. The file is committed too,
  * and a unit test fails when it is out of date. Chrome derives an unpacked extension's id from the
- * manifest key (SHA-256 of the DER, a–p for 0–f): our own re-post is excluded by that id.
+ * manifest key (SHA-256 of the DER, a–p for 0–f): our own re-post is excluded by that id. The rules
+ * redirect to the picker behind a long fragment, so Chromium's session records of the entry the
+ * IdP's POST commits cannot hold its body (core/picker-redirect.ts).
  */
 function dnrRules(): Plugin {
   return {
@@ -78,7 +81,7 @@ function dnrRules(): Plugin {
       const hex = createHash('sha256').update(Buffer.from(manifest.key, 'base64')).digest('hex').slice(0, 32);
       const id = [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
       const picker = `/${manifest.web_accessible_resources[0]?.resources[0] ?? ''}`;
-      const text = `${JSON.stringify(signinDnrRules(id, PASS_THROUGH_INITIATOR_DOMAINS, picker), null, 2)}\n`;
+      const text = `${JSON.stringify(signinDnrRules(id, PASS_THROUGH_INITIATOR_DOMAINS, pickerRedirectPath(picker)), null, 2)}\n`;
       const path = resolve('public/rules/intercept.json');
       if (readFileSync(path, 'utf8') !== text) writeFileSync(path, text);
     },

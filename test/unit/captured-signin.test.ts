@@ -12,6 +12,7 @@ import {
 import { CapturedSigninSchema } from '../../src/core/captured-signin-schema';
 import { signinDnrRules, signinMatchPatterns, stsMatchPatterns } from '../../src/core/endpoints';
 import { PARTITIONS } from '../../src/core/endpoint-catalog';
+import { PICKER_REDIRECT_PADDING, SESSION_RECORD_BUDGET, pickerRedirectPath } from '../../src/core/picker-redirect';
 
 const OWN = 'chrome-extension://mlkkifchelpfbajlhekonmgdfifpjknd';
 const root = join(import.meta.dirname, '..', '..');
@@ -59,10 +60,10 @@ describe('isInterceptableSignin', () => {
   });
 
   it('ships the DNR rules the catalog generates, each as the browser applies it', () => {
-    expect(rules).toEqual(signinDnrRules('mlkkifchelpfbajlhekonmgdfifpjknd', PASS_THROUGH_INITIATOR_DOMAINS, '/src/pages/picker/index.html'));
+    expect(rules).toEqual(signinDnrRules('mlkkifchelpfbajlhekonmgdfifpjknd', PASS_THROUGH_INITIATOR_DOMAINS, pickerRedirectPath('/src/pages/picker/index.html')));
     expect(manifest.web_accessible_resources[0]?.resources).toContain('src/pages/picker/index.html');
     for (const rule of rules) {
-      expect(rule.action.redirect.extensionPath).toBe('/src/pages/picker/index.html');
+      expect(rule.action.redirect.extensionPath).toBe(pickerRedirectPath('/src/pages/picker/index.html'));
       expect(rule.condition.requestMethods).toEqual(['post']);
       expect(rule.condition.resourceTypes).toEqual(['main_frame']);
       expect(rule.condition.isUrlFilterCaseSensitive).toBe(true);
@@ -70,6 +71,19 @@ describe('isInterceptableSignin', () => {
       expect(rule.condition.regexFilter).not.toMatch(/\{\d/);
       expect(rule.condition.regexFilter.length).toBeLessThan(220);
     }
+  });
+
+  it('redirects to the picker behind a fragment too long for a session record to keep the page state with it', () => {
+    const path = pickerRedirectPath('/src/pages/picker/index.html');
+    const [pathname, fragment] = path.split('#');
+    expect(pathname).toBe('/src/pages/picker/index.html');
+    expect(fragment).toMatch(/^-+$/);
+    expect(fragment).toHaveLength(PICKER_REDIRECT_PADDING);
+    const url = `chrome-extension://mlkkifchelpfbajlhekonmgdfifpjknd${path}`;
+    // The URL itself fits (a restore finds the picker); the URL plus a page state holding it once more
+    // (even as one byte a character) does not, whatever the body.
+    expect(url.length).toBeLessThan(SESSION_RECORD_BUDGET);
+    expect(url.length * 2).toBeGreaterThanOrEqual(SESSION_RECORD_BUDGET);
   });
 
   const ruleRegexes = rules.map((r) => new RegExp(r.condition.regexFilter));

@@ -4,10 +4,11 @@ import './picker.css';
 import { App } from './App';
 import { t } from '../../platform/i18n';
 
-// Chromium loads this page by the IdP's POST (the DNR redirect keeps it), and would keep that body,
-// the assertion, in the tab's session history and write it to the profile's session files: the
-// page's first script, public/forget-post.js (classic, in <head>), replaces the history entry before
-// this module even loads (Firefox loads the picker by GET anyway).
+// Chromium loads this page by the IdP's POST (the DNR redirect keeps it) and keeps that body, the
+// assertion, in the tab's session history: the redirect's long fragment keeps it out of every session
+// record written before the page's first script, public/forget-post.js (classic, in <head>), replaces
+// the entry by the plain URL, before this module even loads (src/core/picker-redirect.ts; Firefox
+// loads the picker by GET anyway).
 
 // A picker inside someone else's frame could be used for clickjacking: only run top-level.
 const framed = window.top !== window.self;
