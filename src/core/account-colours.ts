@@ -5,6 +5,8 @@
  * container colours (contextualIdentities `color`), so a console opened in a container of its own
  * shows the same colour there.
  */
+import { message, type UserMessage } from './user-message';
+
 export const ACCOUNT_COLOURS = ['red', 'orange', 'yellow', 'green', 'turquoise', 'blue', 'purple', 'pink'] as const;
 export type AccountColour = (typeof ACCOUNT_COLOURS)[number];
 
@@ -25,9 +27,9 @@ function wordsOf(text: string): string[] {
 }
 
 /** Why the words of a rule cannot be used, or undefined. */
-export function colourRuleProblem(words: string): string | undefined {
-  if (words.length > MAX_RULE_WORDS_LENGTH) return `the words are ${words.length} characters long; the limit is ${MAX_RULE_WORDS_LENGTH}`;
-  if (!wordsOf(words).length) return 'a rule needs at least one word (letters or digits)';
+export function colourRuleProblem(words: string): UserMessage | undefined {
+  if (words.length > MAX_RULE_WORDS_LENGTH) return message('ruleWordsTooLong', { length: words.length, max: MAX_RULE_WORDS_LENGTH });
+  if (!wordsOf(words).length) return message('ruleNoWords');
   return undefined;
 }
 

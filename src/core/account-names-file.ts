@@ -2,28 +2,29 @@
 // `{ "<id>": "<name>" }` map or the output of `aws organizations list-accounts`. Every row that is
 // not imported is reported with its line and the reason; nothing is dropped silently.
 
-import { isRecord } from './partial-parse';
+import { isRecord, rejectedAt } from './partial-parse';
+import { message, type UserMessage } from './user-message';
 import { MAX_ACCOUNT_NAME_LENGTH } from './limits';
 
 export { MAX_ACCOUNT_NAME_LENGTH };
 export const MAX_ACCOUNT_NAMES_FILE_BYTES = 2 * 1024 * 1024;
 
 export type AccountNamesFileResult =
-  | { names: Record<string, string>; rejected: Array<{ line: number; reason: string }> }
-  | { error: string };
+  | { names: Record<string, string>; rejected: Array<{ line: number; reason: UserMessage }> }
+  | { error: UserMessage };
 
 // Control characters and bidirectional overrides could make one account look like another.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** Why an account name is not acceptable, or undefined when it is (after trimming). */
-export function accountNameProblem(name: string): string | undefined {
+export function accountNameProblem(name: string): UserMessage | undefined {
   const trimmed = name.trim();
-  if (trimmed.length === 0) return 'the name is empty';
+  if (trimmed.length === 0) return message('nameEmpty');
   if (trimmed.length > MAX_ACCOUNT_NAME_LENGTH) {
-    return `the name is ${trimmed.length} characters long; the limit is ${MAX_ACCOUNT_NAME_LENGTH}`;
+    return message('nameTooLong', { length: trimmed.length, max: MAX_ACCOUNT_NAME_LENGTH });
   }
-  if (UNSAFE_CHARACTERS.test(trimmed)) return 'the name contains control or text-direction characters';
+  if (UNSAFE_CHARACTERS.test(trimmed)) return message('nameUnsafe');
   return undefined;
 }
 
@@ -33,37 +34,37 @@ export function compactAccountId(raw: string): string {
 }
 
 /** Why a value is not an account ID, or undefined; accepts the console's `1234-5678-9012` form. */
-function accountIdProblem(raw: string): { id: string } | { reason: string } {
+function accountIdProblem(raw: string): { id: string } | { reason: UserMessage } {
   const id = compactAccountId(raw);
   if (/^\d{12}$/.test(id)) return { id };
   if (/^\d{1,11}$/.test(id)) {
     return {
-      reason: `"${raw.trim()}" has ${id.length} digits, an account ID has 12 (spreadsheets drop leading zeros: format the column as text)`,
+      reason: message('rowIdDigits', { value: raw.trim(), digits: id.length }),
     };
   }
-  return { reason: `"${clip(raw.trim())}" is not a 12-digit AWS account ID` };
+  return { reason: message('rowNotAccountId', { value: clip(raw.trim()) }) };
 }
 
 const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 39)}…` : s);
 
 class NameCollector {
   readonly names: Record<string, string> = {};
-  readonly rejected: Array<{ line: number; reason: string }> = [];
+  readonly rejected: Array<{ line: number; reason: UserMessage }> = [];
   private readonly lineOf = new Map<string, number>();
 
   add(line: number, rawId: unknown, rawName: unknown, where = ''): void {
-    const reject = (reason: string): void => void this.rejected.push({ line, reason: `${where}${reason}` });
-    if (typeof rawId !== 'string' && typeof rawId !== 'number') return reject('no account ID');
+    const reject = (reason: UserMessage): void => void this.rejected.push({ line, reason: where ? rejectedAt(where, reason) : reason });
+    if (typeof rawId !== 'string' && typeof rawId !== 'number') return reject(message('rowNoAccountId'));
     const id = accountIdProblem(String(rawId));
     if ('reason' in id) return reject(id.reason);
-    if (typeof rawName !== 'string') return reject(`no name for account ${id.id}`);
+    if (typeof rawName !== 'string') return reject(message('rowNoName', { id: id.id }));
     const problem = accountNameProblem(rawName);
-    if (problem) return reject(`account ${id.id}: ${problem}`);
+    if (problem) return reject(message('rowAccountProblem', { id: id.id, problem }));
     const name = rawName.trim();
     const previous = this.names[id.id];
     if (previous !== undefined) {
       if (previous !== name) {
-        reject(`account ${id.id} is already named "${previous}" on line ${this.lineOf.get(id.id)}; "${clip(name)}" was not imported`);
+        reject(message('rowAlreadyNamed', { id: id.id, previous, line: this.lineOf.get(id.id) ?? '', name: clip(name) }));
       }
       return;
     }
@@ -75,11 +76,11 @@ class NameCollector {
 /** Reads an account-names file; `fileName` picks the format (`.json`, else CSV when unsure). */
 export function parseAccountNamesFile(text: string, fileName: string): AccountNamesFileResult {
   if (text.length > MAX_ACCOUNT_NAMES_FILE_BYTES) {
-    return { error: `${fileName} is larger than ${MAX_ACCOUNT_NAMES_FILE_BYTES / 1024 / 1024} MB; an account-names file is much smaller.` };
+    return { error: message('namesTooLarge', { file: fileName, mb: MAX_ACCOUNT_NAMES_FILE_BYTES / 1024 / 1024 }) };
   }
   const body = text.replace(/^\uFEFF/, '');
-  if (body.includes('\u0000')) return { error: `${fileName} is not a text file.` };
-  if (body.trim() === '') return { error: `${fileName} is empty.` };
+  if (body.includes('\u0000')) return { error: message('namesNotText', { file: fileName }) };
+  if (body.trim() === '') return { error: message('namesEmpty', { file: fileName }) };
   const isJson = /\.json$/i.test(fileName) || (!/\.(csv|tsv|txt)$/i.test(fileName) && /^\s*[[{]/.test(body));
   return isJson ? parseJson(body, fileName) : parseCsv(body, fileName);
 }
@@ -89,36 +90,35 @@ function parseJson(text: string, fileName: string): AccountNamesFileResult {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { error: `${fileName} is not valid JSON: ${(error as Error).message}` };
+    return { error: message('namesNotJson', { file: fileName, error: (error as Error).message }) };
   }
-  const shapes =
-    'Expected {"123456789012": "name", …} or the output of `aws organizations list-accounts` ({"Accounts": [{"Id": …, "Name": …}]}).';
+  const shapes = message('namesShapes');
   const lines = jsonLines(text);
   const out = new NameCollector();
   const accounts = Array.isArray(data) ? data : isRecord(data) && 'Accounts' in data ? data['Accounts'] : undefined;
   if (accounts !== undefined) {
-    if (!Array.isArray(accounts)) return { error: `In ${fileName}, "Accounts" is not a list. ${shapes}` };
+    if (!Array.isArray(accounts)) return { error: message('namesAccountsNotList', { file: fileName, shapes }) };
     const prefix = Array.isArray(data) ? '' : 'Accounts';
     accounts.forEach((account, i) => {
       const line = lines.elements[i] ?? 1;
-      if (!isRecord(account)) return void out.rejected.push({ line, reason: `${prefix}[${i}]: not an account object` });
-      out.add(line, account['Id'], account['Name'], `${prefix}[${i}]: `);
+      if (!isRecord(account)) return void out.rejected.push({ line, reason: rejectedAt(`${prefix}[${i}]`, message('rowNotAccountObject')) });
+      out.add(line, account['Id'], account['Name'], `${prefix}[${i}]`);
     });
     if (isRecord(data) && typeof data['NextToken'] === 'string') {
       out.rejected.push({
         line: lines.keys.get('NextToken') ?? 1,
-        reason: 'NextToken: this export is only the first page of accounts; export again without --max-items',
+        reason: message('rowNextToken'),
       });
     }
     return { names: out.names, rejected: out.rejected };
   }
-  if (!isRecord(data)) return { error: `${fileName} does not hold account names. ${shapes}` };
+  if (!isRecord(data)) return { error: message('namesNotNames', { file: fileName, shapes }) };
   if (data['format'] !== undefined || data['version'] !== undefined) {
-    return { error: `${fileName} looks like a settings export, not a list of account names: import it as settings.` };
+    return { error: message('namesIsSettings', { file: fileName }) };
   }
   const entries = Object.entries(data);
-  if (entries.length === 0) return { error: `${fileName} lists no accounts.` };
-  if (!entries.some(([key]) => /^[\d\s-]+$/.test(key))) return { error: `${fileName} names no account IDs. ${shapes}` };
+  if (entries.length === 0) return { error: message('namesNoAccounts', { file: fileName }) };
+  if (!entries.some(([key]) => /^[\d\s-]+$/.test(key))) return { error: message('namesNoIds', { file: fileName, shapes }) };
   for (const [key, value] of entries) out.add(lines.keys.get(key) ?? 1, key, value);
   return { names: out.names, rejected: out.rejected };
 }
@@ -168,10 +168,10 @@ const NAME_HEADER = /^(aws[ _-]?)?(account[ _-]?)?(name|alias)$/i;
 
 function parseCsv(text: string, fileName: string): AccountNamesFileResult {
   const records = csvRecords(text);
-  if ('error' in records) return { error: `${fileName}: ${records.error}` };
+  if ('error' in records) return { error: message('namesCsvError', { file: fileName, error: records.error }) };
   const rows = records.rows.filter((r) => r.fields.some((f) => f.trim() !== ''));
   const first = rows[0];
-  if (!first) return { error: `${fileName} is empty.` };
+  if (!first) return { error: message('namesEmpty', { file: fileName }) };
   let idColumn = 0;
   let nameColumn = 1;
   let data = rows;
@@ -182,17 +182,17 @@ function parseCsv(text: string, fileName: string): AccountNamesFileResult {
     const name = header.findIndex((h) => NAME_HEADER.test(h));
     if (id < 0 || name < 0) {
       return {
-        error: `${fileName}: the header on line ${first.line} (${clip(header.join(', '))}) has no ${id < 0 ? 'account ID' : 'name'} column; expected "Account ID" and "Name", or no header and the columns accountId,name.`,
+        error: message(id < 0 ? 'namesHeaderNoId' : 'namesHeaderNoName', { file: fileName, line: first.line, header: clip(header.join(', ')) }),
       };
     }
     [idColumn, nameColumn, data] = [id, name, rows.slice(1)];
-    if (data.length === 0) return { error: `${fileName} has a header but no accounts.` };
+    if (data.length === 0) return { error: message('namesHeaderOnly', { file: fileName }) };
   }
   const out = new NameCollector();
   for (const row of data) {
     const name = row.fields[nameColumn];
     if (name === undefined) {
-      out.rejected.push({ line: row.line, reason: `no name column (expected ${Math.max(idColumn, nameColumn) + 1} columns)` });
+      out.rejected.push({ line: row.line, reason: message('rowNoNameColumn', { columns: Math.max(idColumn, nameColumn) + 1 }) });
     } else {
       out.add(row.line, row.fields[idColumn] ?? '', name);
     }
@@ -201,7 +201,7 @@ function parseCsv(text: string, fileName: string): AccountNamesFileResult {
 }
 
 /** RFC 4180 records with their starting line; the delimiter (`,` `;` or tab) is the first line's. */
-function csvRecords(text: string): { rows: Array<{ line: number; fields: string[] }> } | { error: string } {
+function csvRecords(text: string): { rows: Array<{ line: number; fields: string[] }> } | { error: UserMessage } {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const);
   const delimiter = counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
@@ -217,7 +217,7 @@ function csvRecords(text: string): { rows: Array<{ line: number; fields: string[
         const opened = line;
         i++;
         for (;;) {
-          if (i >= text.length) return { error: `the quoted field opened on line ${opened} is never closed.` };
+          if (i >= text.length) return { error: message('namesQuoteNotClosed', { line: opened }) };
           const c = text[i]!;
           if (c === '"' && text[i + 1] === '"') {
             field += '"';

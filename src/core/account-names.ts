@@ -2,6 +2,7 @@
 // roles, SAML providers or IdP groups, overridden by the user's own aliases, or imported from a file.
 import { parseSamlProviderArn } from './arn';
 import { MAX_ACCOUNT_NAME_LENGTH } from './limits';
+import { message, type UserMessage } from './user-message';
 
 // Importing names from a file (CSV, JSON) is in account-names-file.ts: the options page needs it,
 // the picker does not.
@@ -33,7 +34,7 @@ const ACCOUNT_ID = /^\d{12}$/;
 // (Okta help, "Enable group-based role mapping in Okta").
 const OKTA_AWS_GROUP = /^aws#([^#\s]{1,64})#[^#]{1,64}#(\d{12})$/i;
 
-export type AliasRegexCheck = { ok: true; regex: RegExp } | { ok: false; error: string };
+export type AliasRegexCheck = { ok: true; regex: RegExp } | { ok: false; error: UserMessage };
 
 /**
  * Checks a user-supplied regex before it is ever run: length cap, it must compile, it must have an
@@ -42,18 +43,18 @@ export type AliasRegexCheck = { ok: true; regex: RegExp } | { ok: false; error: 
  * cannot interrupt a running regex, so anything doubtful is refused.
  */
 export function validateAliasRegex(source: string): AliasRegexCheck {
-  if (source.length === 0) return { ok: false, error: 'The pattern is empty.' };
+  if (source.length === 0) return { ok: false, error: message('patternEmpty') };
   if (source.length > MAX_ALIAS_REGEX_LENGTH) {
-    return { ok: false, error: `The pattern is ${source.length} characters long; the limit is ${MAX_ALIAS_REGEX_LENGTH}.` };
+    return { ok: false, error: message('patternTooLong', { length: source.length, max: MAX_ALIAS_REGEX_LENGTH }) };
   }
   let regex: RegExp;
   try {
     regex = new RegExp(source);
   } catch (error) {
-    return { ok: false, error: `The pattern is not a valid regular expression: ${(error as Error).message}` };
+    return { ok: false, error: message('patternInvalid', { error: (error as Error).message }) };
   }
   if (!/\(\?<alias>/.test(source)) {
-    return { ok: false, error: 'The pattern needs a named group (?<alias>…) around the account alias.' };
+    return { ok: false, error: message('patternNoGroup') };
   }
   const risk = backtrackingRisk(source);
   if (risk) return { ok: false, error: risk };
@@ -65,11 +66,7 @@ interface GroupFrame {
   alternation: boolean;
 }
 
-const NESTED =
-  'The pattern repeats a group that itself repeats or has alternatives, like (a+)+ or (a|b)*; such ' +
-  'patterns can freeze the browser. Repeat single characters or character classes instead.';
-
-function backtrackingRisk(source: string): string | undefined {
+function backtrackingRisk(source: string): UserMessage | undefined {
   const stack: GroupFrame[] = [{ variable: false, alternation: false }];
   let variableQuantifiers = 0;
   let closedGroup: GroupFrame | undefined;
@@ -81,7 +78,7 @@ function backtrackingRisk(source: string): string | undefined {
     const braces = c === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i)) : null;
     if (c === '\\') {
       const next = source[i + 1] ?? '';
-      if (/[1-9]/.test(next) || next === 'k') return 'Backreferences (\\1, \\k<name>) are not allowed in the pattern.';
+      if (/[1-9]/.test(next) || next === 'k') return message('patternBackreference');
       i++;
     } else if (c === '[') {
       // Skip the class; `]` right after `[` or `[^` is a literal.
@@ -110,7 +107,7 @@ function backtrackingRisk(source: string): string | undefined {
       if (source[i + 1] === '?') i++; // lazy
       // An optional group runs at most once; any other repetition of a group that can match in
       // several ways multiplies those ways with every repetition.
-      if (group && max > 1 && (group.variable || group.alternation)) return NESTED;
+      if (group && max > 1 && (group.variable || group.alternation)) return message('patternNested');
       if (min !== max) {
         top.variable = true;
         variableQuantifiers++;
@@ -118,7 +115,7 @@ function backtrackingRisk(source: string): string | undefined {
     }
   }
   if (variableQuantifiers > MAX_VARIABLE_QUANTIFIERS) {
-    return `The pattern has ${variableQuantifiers} repetitions (*, +, ?, {n,m}); at most ${MAX_VARIABLE_QUANTIFIERS} are allowed so that matching stays fast.`;
+    return message('patternTooManyRepetitions', { count: variableQuantifiers, max: MAX_VARIABLE_QUANTIFIERS });
   }
   return undefined;
 }
@@ -233,7 +230,7 @@ export interface AliasPreviewRow {
 export function previewAliasPattern(
   roles: readonly DerivableRole[],
   pattern: AliasPattern,
-): { ok: true; rows: AliasPreviewRow[]; names: Record<string, string> } | { ok: false; error: string } {
+): { ok: true; rows: AliasPreviewRow[]; names: Record<string, string> } | { ok: false; error: UserMessage } {
   if (pattern.kind === 'role-name') {
     const check = validateAliasRegex(pattern.pattern);
     if (!check.ok) return check;

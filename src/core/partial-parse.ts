@@ -1,23 +1,34 @@
 // Reading untrusted JSON part by part: each combinator keeps what is valid and reports every part
-// it drops as `<path>: <reason>` (for example `pins[2].roleArn: "x" is not an IAM role ARN`).
+// it drops as `<path>: <reason>` (for example `pins[2].roleArn: "x" is not an IAM role ARN`), a
+// message (rejectedAt) whose reason is a message of its own or zod's words.
 // Used for stored settings, imported settings files and managed (policy) settings alike.
 import type { ZodMiniObject, ZodMiniType } from 'zod/mini';
+import { isUserMessage, message, type MessageValue, type UserMessage } from './user-message';
 
 export type Raw = Record<string, unknown>;
 export const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A value as a sentence fragment: `"abc"`, `42`, `a list`, `nothing`. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
+/** A value as a sentence fragment: `"abc"`, `42`, or words (`a list`, `nothing`) as a message. */
+export function describeValue(value: unknown): MessageValue {
+  if (value === undefined) return message('valueNothing');
   if (value === null) return 'null';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
+  if (Array.isArray(value)) return message('valueList');
+  if (typeof value === 'object') return message('valueObject');
   return String(value);
 }
 
+/** `<path>: <reason>`, the line of a dropped part. */
+export const rejectedAt = (path: string, reason: MessageValue): UserMessage => message('rejectedAt', { path, reason });
+
+/** A zod issue's reason: the message a check gave (`params.userMessage`), else zod's own words. */
+export function issueReason(issue: { readonly message: string; readonly params?: unknown }): MessageValue {
+  const said = (issue.params as { userMessage?: unknown } | undefined)?.userMessage;
+  return isUserMessage(said) ? said : issue.message;
+}
+
 /** Reads one part: its valid value, or undefined after pushing why onto `rejected`. */
-export type Cleaner<T> = (raw: unknown, path: string, rejected: string[]) => T | undefined;
+export type Cleaner<T> = (raw: unknown, path: string, rejected: UserMessage[]) => T | undefined;
 
 export const pathOf = (base: string, key: PropertyKey): string =>
   typeof key === 'number'
@@ -31,7 +42,7 @@ export const bySchema =
   (raw, path, rejected) => {
     const result = schema.safeParse(raw);
     if (result.success) return result.data;
-    for (const issue of result.error.issues) rejected.push(`${issue.path.reduce<string>(pathOf, path)}: ${issue.message}`);
+    for (const issue of result.error.issues) rejected.push(rejectedAt(issue.path.reduce<string>(pathOf, path), issueReason(issue)));
     return undefined;
   };
 
@@ -40,7 +51,7 @@ export const objectOf = <T>(schema: ZodMiniObject & ZodMiniType<T>): Cleaner<T> 
   const parse = bySchema(schema);
   return (raw, path, rejected) => {
     if (isRecord(raw)) {
-      for (const key of Object.keys(raw)) if (!Object.hasOwn(schema.shape, key)) rejected.push(`${pathOf(path, key)}: unknown field, ignored`);
+      for (const key of Object.keys(raw)) if (!Object.hasOwn(schema.shape, key)) rejected.push(rejectedAt(pathOf(path, key), message('rejUnknownField')));
     }
     const value = parse(raw, path, rejected);
     // An optional field given as undefined is left out, as JSON would.
@@ -52,36 +63,37 @@ export const objectOf = <T>(schema: ZodMiniObject & ZodMiniType<T>): Cleaner<T> 
 export const listOf =
   <T>(element: Cleaner<T>, max: number, key?: (t: T) => string): Cleaner<T[]> =>
   (raw, path, rejected) => {
-    if (!Array.isArray(raw)) return void rejected.push(`${path}: expected a list, found ${describeValue(raw)}`);
+    if (!Array.isArray(raw)) return void rejected.push(rejectedAt(path, message('rejExpectedList', { found: describeValue(raw) })));
     const out: T[] = [];
     const seen = new Map<string, number>();
     raw.forEach((item, i) => {
       const value = element(item, pathOf(path, i), rejected);
       if (value === undefined) return;
       const k = key?.(value);
-      if (k !== undefined && seen.has(k)) return void rejected.push(`${pathOf(path, i)}: repeats ${pathOf(path, seen.get(k)!)}`);
+      if (k !== undefined && seen.has(k)) return void rejected.push(rejectedAt(pathOf(path, i), message('rejRepeats', { other: pathOf(path, seen.get(k)!) })));
       if (k !== undefined) seen.set(k, i);
       out.push(value);
     });
-    if (out.length > max) rejected.push(`${path}: ${out.length - max} over the limit of ${max} were dropped (the last ones)`);
+    if (out.length > max) rejected.push(rejectedAt(path, message('rejOverLimit', { count: out.length - max, max })));
     return out.slice(0, max);
   };
 
 export const mapOf =
   <T>(keySchema: ZodMiniType<string>, value: Cleaner<T>, max: number): Cleaner<Record<string, T>> =>
   (raw, path, rejected) => {
-    if (!isRecord(raw)) return void rejected.push(`${path}: expected an object, found ${describeValue(raw)}`);
+    if (!isRecord(raw)) return void rejected.push(rejectedAt(path, message('rejExpectedObject', { found: describeValue(raw) })));
     const entries: Array<[string, T]> = [];
     for (const [k, v] of Object.entries(raw)) {
       const keyCheck = keySchema.safeParse(k);
       if (!keyCheck.success) {
-        rejected.push(`${pathOf(path, k)}: ${keyCheck.error.issues[0]?.message ?? 'not a valid key'}`);
+        const issue = keyCheck.error.issues[0];
+        rejected.push(rejectedAt(pathOf(path, k), issue ? issueReason(issue) : message('rejNotValidKey')));
         continue;
       }
       const cleaned = value(v, pathOf(path, k), rejected);
       if (cleaned !== undefined) entries.push([k, cleaned]);
     }
-    if (entries.length > max) rejected.push(`${path}: ${entries.length - max} over the limit of ${max} were dropped (the last ones)`);
+    if (entries.length > max) rejected.push(rejectedAt(path, message('rejOverLimit', { count: entries.length - max, max })));
     // fromEntries defines own properties, so a key like "__proto__" stays plain data.
     return Object.fromEntries(entries.slice(0, max));
   };

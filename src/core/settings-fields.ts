@@ -7,7 +7,8 @@ import { ACCOUNT_COLOURS } from './account-colours';
 import { ALL_REGIONS } from './endpoint-catalog';
 import { CLI_FORMATS } from './cli-credentials';
 import { MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './limits';
-import { bySchema, describeValue, listOf, mapOf, objectOf, pathOf, type Cleaner } from './partial-parse';
+import { bySchema, listOf, mapOf, objectOf, pathOf, rejectedAt, type Cleaner } from './partial-parse';
+import { message } from './user-message';
 import { SIGNIN_METHOD_SETTINGS } from './signin-method';
 import {
   AccountId,
@@ -19,6 +20,7 @@ import {
   HttpsUrl,
   IdpAppKey,
   LIMITS,
+  describeValue,
   PinSchema,
   RecentSignInSchema,
   RegionCode,
@@ -89,13 +91,13 @@ const cleanRecent: Cleaner<z.infer<typeof RecentSchema>> = (raw, path, rejected)
       const sorted = [...list].sort((a, b) => b.at - a.at);
       const kept = sorted.filter((r, i) => sorted.findIndex((s) => s.roleArn === r.roleArn) === i);
       if (kept.length > LIMITS.recentPerApp) {
-        rejected.push(`${pathOf(path, app)}: only the ${LIMITS.recentPerApp} most recent sign-ins are kept; ${kept.length - LIMITS.recentPerApp} older ones were dropped`);
+        rejected.push(rejectedAt(pathOf(path, app), message('rejRecentPerApp', { max: LIMITS.recentPerApp, dropped: kept.length - LIMITS.recentPerApp })));
       }
       return [app, kept.slice(0, LIMITS.recentPerApp)];
     })
     .sort((a, b) => (b[1][0]?.at ?? 0) - (a[1][0]?.at ?? 0));
   for (const [app] of lists.slice(LIMITS.recentApps)) {
-    rejected.push(`${pathOf(path, app)}: only the ${LIMITS.recentApps} most recently used IdP apps are kept; this one was dropped`);
+    rejected.push(rejectedAt(pathOf(path, app), message('rejRecentApps', { max: LIMITS.recentApps })));
   }
   return Object.fromEntries(lists.slice(0, LIMITS.recentApps));
 };

@@ -1,5 +1,6 @@
 // Settings as a file the user keeps or moves to another browser: export, and import over the current ones.
 import { describeValue, isRecord } from './partial-parse';
+import { message, type UserMessage } from './user-message';
 import { SETTINGS_KEYS, finish, readVersioned, type Settings, type SettingsKey } from './settings';
 
 /** Marks an exported settings file (`exportSettings`), so that importing can tell ours from others. */
@@ -13,34 +14,34 @@ export function exportSettings(settings: Settings): string {
 }
 
 export type ImportResult =
-  | { settings: Settings; report: { accepted: SettingsKey[]; rejected: string[] } }
-  | { error: string };
+  | { settings: Settings; report: { accepted: SettingsKey[]; rejected: UserMessage[] } }
+  | { error: UserMessage };
 
 /**
  * Reads an exported settings file over `current`: each setting the file holds (its valid parts)
  * replaces the current one; the rest stay. A file that is not JSON or not our format changes nothing.
  */
 export function importSettings(text: string, current: Settings): ImportResult {
-  if (text.length > MAX_SETTINGS_FILE_BYTES) return { error: 'This file is larger than 1 MB; a settings file is much smaller.' };
+  if (text.length > MAX_SETTINGS_FILE_BYTES) return { error: message('importTooLarge') };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { error: `This file is not valid JSON: ${(error as Error).message}` };
+    return { error: message('importNotJson', { error: (error as Error).message }) };
   }
-  if (!isRecord(data)) return { error: `This is not a settings file: it holds ${describeValue(data)}, not an object.` };
+  if (!isRecord(data)) return { error: message('importNotObject', { found: describeValue(data) }) };
   const { format, ...rest } = data;
   if (format !== SETTINGS_FILE_FORMAT) {
-    if (format !== undefined) return { error: `This is a ${describeValue(format)} file, not a settings file of this extension.` };
+    if (format !== undefined) return { error: message('importOtherFormat', { format: describeValue(format) }) };
     if ('Accounts' in rest || Object.keys(rest).some((k) => /^\d{12}$/.test(k))) {
-      return { error: 'This is a list of account names, not a settings file: import it under "Account names".' };
+      return { error: message('importIsAccountNames') };
     }
     const known = [...SETTINGS_KEYS, 'version', 'enabled', 'regions', 'favorites', 'accountAliases', 'reduceMotion'];
     if (!Object.keys(rest).some((k) => known.includes(k))) {
-      return { error: 'This is not a settings file of this extension: it has none of its settings.' };
+      return { error: message('importNoSettings') };
     }
   }
-  const rejected: string[] = [];
+  const rejected: UserMessage[] = [];
   const { fields } = readVersioned(rest, rejected);
   const settings = finish({ ...current, ...fields }, rejected);
   return { settings, report: { accepted: Object.keys(fields) as SettingsKey[], rejected } };

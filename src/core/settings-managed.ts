@@ -3,7 +3,8 @@
 // MANAGED_STORAGE_JSON_SCHEMA (shipped as the manifest's `storage.managed_schema`); we validate them
 // again with the settings schema, part by part, because Firefox's managed storage has no schema.
 import * as z from 'zod/mini';
-import { describeValue, isRecord, pathOf, type Raw } from './partial-parse';
+import { describeValue, isRecord, pathOf, rejectedAt, type Raw } from './partial-parse';
+import { message, type UserMessage } from './user-message';
 import { cleanSettingsFields, MANAGED_FIELDS, SettingsSchema, type ManagedKey, type Settings } from './settings';
 
 /** The settings an administrator may set, as the settings table (settings-fields.ts) marks them. */
@@ -23,7 +24,7 @@ export interface ManagedResult {
   /** The valid managed values, so the options page can tell which map entries are managed. */
   managed: ManagedSettings;
   /** `<path>: <reason>` for every managed value that was ignored. */
-  rejected: string[];
+  rejected: UserMessage[];
 }
 
 /**
@@ -33,16 +34,16 @@ export interface ManagedResult {
  * policy's colour rules before the user's).
  */
 export function applyManaged(user: Settings, managed: unknown): ManagedResult {
-  const rejected: string[] = [];
+  const rejected: UserMessage[] = [];
   if (managed === undefined || managed === null) return { settings: user, locked: [], managed: {}, rejected };
   if (!isRecord(managed)) {
-    rejected.push(`The managed settings are not an object (found ${describeValue(managed)}); they are ignored.`);
+    rejected.push(message('managedNotObject', { found: describeValue(managed) }));
     return { settings: user, locked: [], managed: {}, rejected };
   }
   const values: Raw = {};
   for (const [key, value] of Object.entries(managed)) {
     if (!(MANAGED_KEYS as readonly string[]).includes(key)) {
-      rejected.push(`${pathOf('', key)}: not a setting an administrator can manage; ignored`);
+      rejected.push(rejectedAt(pathOf('', key), message('rejNotManageable')));
       continue;
     }
     const before = rejected.length;
@@ -54,7 +55,7 @@ export function applyManaged(user: Settings, managed: unknown): ManagedResult {
   return merge(user, values as ManagedSettings, rejected);
 }
 
-function merge(user: Settings, values: ManagedSettings, rejected: string[]): ManagedResult {
+function merge(user: Settings, values: ManagedSettings, rejected: UserMessage[]): ManagedResult {
   const settings: Record<string, unknown> = { ...user };
   for (const { key, apply } of MANAGED_FIELDS) {
     const value = values[key as ManagedKey];

@@ -1,7 +1,8 @@
 // Migrations of stored settings, by the version they start from: each returns the next version's
 // shape, and reports what it could not carry over as `<path>: <reason>`. settings.ts runs them
 // before reading the fields; a new SETTINGS_VERSION (settings-defaults.ts) adds one here.
-import type { Raw } from './partial-parse';
+import { rejectedAt, type Raw } from './partial-parse';
+import { message, type UserMessage } from './user-message';
 
 /**
  * Migrations by the version they start from; each returns the next version's shape. Version 0 is
@@ -9,12 +10,12 @@ import type { Raw } from './partial-parse';
  * comma-separated string, `favorites` as role ARNs, `accountAliases`, `theme: "auto"`,
  * `reduceMotion` as a boolean) or today's keys written by hand.
  */
-export const MIGRATIONS: ReadonlyArray<(old: Raw, rejected: string[]) => Raw> = [
+export const MIGRATIONS: ReadonlyArray<(old: Raw, rejected: UserMessage[]) => Raw> = [
   function fromUnversioned(old, rejected) {
     const next: Raw = { ...old };
     const rename = (from: string, to: string, convert: (v: unknown) => unknown = (v) => v): void => {
       if (!(from in next)) return;
-      if (to in next) rejected.push(`${from}: not carried over, because ${to} is also set`);
+      if (to in next) rejected.push(rejectedAt(from, message('rejNotCarriedOver', { other: to })));
       else next[to] = convert(next[from]);
       delete next[from];
     };

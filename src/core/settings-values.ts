@@ -10,7 +10,8 @@ import { parseRoleArn } from './arn';
 import { isCatalogRegion } from './endpoint-catalog';
 import { MAX_URL_LENGTH } from './limits';
 import { ALIAS_OFFER_DECLINED_MAX } from './settings-defaults';
-import { describeValue } from './partial-parse';
+import { describeValue as describeValueMessage } from './partial-parse';
+import type { UserMessage } from './user-message';
 
 export const LIMITS = {
   preferredRegions: 50,
@@ -30,11 +31,25 @@ export const LIMITS = {
 // the user in `rejected` (an unknown key of the alias pattern, a list over its limit, …).
 z.config(z.locales.en());
 
-/** A check of a string that fails with the sentence `problem` returns (undefined: acceptable). */
-const failsWith = (problem: (s: string) => string | undefined) =>
+/**
+ * A value in zod's words (the type errors below): these stay zod messages, plain text, so the
+ * words a message would give are written here as zod's English ones are.
+ */
+export const describeValue = (value: unknown): string => {
+  const said = describeValueMessage(value);
+  if (typeof said === 'string') return said;
+  return said.code === 'valueNothing' ? 'nothing' : said.code === 'valueList' ? 'a list' : 'an object';
+};
+
+/**
+ * A check of a string that fails with what `problem` returns (undefined: acceptable): a message
+ * goes in the issue's params, where partial-parse.ts's issueReason finds it.
+ */
+const failsWith = (problem: (s: string) => string | UserMessage | undefined) =>
   z.superRefine((s: string, ctx) => {
     const reason = problem(s);
-    if (reason) ctx.addIssue({ code: 'custom', message: reason });
+    if (typeof reason === 'string') ctx.addIssue({ code: 'custom', message: reason });
+    else if (reason) ctx.addIssue({ code: 'custom', message: reason.code, params: { userMessage: reason } });
   });
 
 /** A string checked by `problem`, which returns why it is not acceptable. */

@@ -4,7 +4,8 @@
 // `<path>: <reason>` so the options page can show exactly what happened.
 import * as z from 'zod/mini';
 import { parseRoleArn } from './arn';
-import { bySchema, describeValue, isRecord, jsonEqual, pathOf, type Cleaner, type Raw } from './partial-parse';
+import { bySchema, describeValue, isRecord, issueReason, jsonEqual, pathOf, rejectedAt, type Cleaner, type Raw } from './partial-parse';
+import { message, type UserMessage } from './user-message';
 import { SETTINGS_VERSION, defaultSettings } from './settings-defaults';
 import { SETTING_FIELDS, type FieldSpec, type ManagedSpec } from './settings-fields';
 import { MIGRATIONS } from './settings-migrations';
@@ -81,7 +82,7 @@ export interface MigrationResult {
   /** The stored value differs from `settings` and should be written back. */
   changed: boolean;
   /** `<path>: <reason>` for every part that was dropped or could not be carried over. */
-  rejected: string[];
+  rejected: UserMessage[];
 }
 
 /** Turns whatever storage holds into valid settings; never throws. */
@@ -91,10 +92,10 @@ export function migrateSettings(raw: unknown): MigrationResult {
     return {
       settings: defaultSettings(),
       changed: true,
-      rejected: [`The stored settings are not an object (found ${describeValue(raw)}); the defaults are used.`],
+      rejected: [message('storedNotObject', { found: describeValue(raw) })],
     };
   }
-  const rejected: string[] = [];
+  const rejected: UserMessage[] = [];
   const { fields, newer } = readVersioned(raw, rejected);
   const settings = finish({ ...defaultSettings(), ...fields }, rejected);
   // Settings from a newer version (another browser syncing) are used but never written back: the
@@ -102,10 +103,10 @@ export function migrateSettings(raw: unknown): MigrationResult {
   return { settings, changed: !newer && !jsonEqual(raw, settings), rejected };
 }
 
-export function readVersioned(raw: Raw, rejected: string[]): { fields: Partial<Settings>; newer: boolean } {
+export function readVersioned(raw: Raw, rejected: UserMessage[]): { fields: Partial<Settings>; newer: boolean } {
   let version = raw['version'] ?? 0;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    rejected.push(`version: ${describeValue(version)} is not a settings version; read as unversioned settings`);
+    rejected.push(rejectedAt('version', message('rejNotVersion', { value: describeValue(version) })));
     version = 0;
   }
   const newer = (version as number) > SETTINGS_VERSION;
@@ -116,14 +117,14 @@ export function readVersioned(raw: Raw, rejected: string[]): { fields: Partial<S
 }
 
 /** The candidate as valid settings: exactly what the schema accepts, field by field if need be. */
-export function finish(candidate: Settings, rejected: string[]): Settings {
+export function finish(candidate: Settings, rejected: UserMessage[]): Settings {
   const check = SettingsSchema.safeParse({ ...candidate, version: SETTINGS_VERSION });
   if (check.success) return check.data;
   // Unreachable unless the reader and the schema disagree: fall back field by field, loudly.
   const fallback: Raw = { ...candidate, version: SETTINGS_VERSION };
   for (const issue of check.error.issues) {
     const key = String(issue.path[0] ?? '') as SettingsKey;
-    rejected.push(`${key}: ${issue.message}; the default is used`);
+    rejected.push(message('rejDefaultUsed', { path: key, reason: issueReason(issue) }));
     fallback[key] = defaultSettings()[key];
   }
   return SettingsSchema.safeParse(fallback).data ?? defaultSettings();
@@ -133,11 +134,11 @@ export function finish(candidate: Settings, rejected: string[]): Settings {
  * The valid parts of current-version fields; unknown fields and invalid parts are reported.
  * `newer`: the data comes from a newer version, so unknown fields are expected, not mistakes.
  */
-export function cleanSettingsFields(data: Readonly<Raw>, rejected: string[], newer = false): Partial<Settings> {
+export function cleanSettingsFields(data: Readonly<Raw>, rejected: UserMessage[], newer = false): Partial<Settings> {
   const out: Raw = {};
   for (const [key, raw] of Object.entries(data)) {
     if (!Object.hasOwn(FIELDS, key)) {
-      rejected.push(`${pathOf('', key)}: ${newer ? 'a setting of a newer version of the extension, not used by this one' : 'not a setting of this extension; ignored'}`);
+      rejected.push(rejectedAt(pathOf('', key), message(newer ? 'rejNewerSetting' : 'rejNotASetting')));
       continue;
     }
     const value = FIELDS[key as SettingsKey](raw, key, rejected);

@@ -2,6 +2,7 @@ import { browser } from './browser-api';
 import { migrateSettings, type Settings } from '../core/settings';
 import { applyManaged, type ManagedKey } from '../core/settings-managed';
 import { fitsSyncQuota, joinFromSync, splitForSync, staleSyncKeys } from '../core/settings-sync';
+import { message, type UserMessage } from '../core/user-message';
 import { SETTINGS_LOCAL_KEY, SETTINGS_LOCATION_KEY, readManagedStorage, watchStoredSettings } from './stored-settings';
 
 /**
@@ -19,7 +20,7 @@ export interface LoadedSettings {
   readonly user: Settings;
   readonly locked: readonly ManagedKey[];
   /** Stored or managed parts that were dropped, in words. */
-  readonly rejected: readonly string[];
+  readonly rejected: readonly UserMessage[];
   readonly storedIn: 'sync' | 'local';
 }
 
@@ -59,7 +60,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
 export interface SaveResult {
   readonly storedIn: 'sync' | 'local';
   /** Set when the settings could not go to sync. */
-  readonly notice?: string;
+  readonly notice?: UserMessage;
 }
 
 export async function saveSettings(user: Settings): Promise<SaveResult> {
@@ -77,7 +78,7 @@ export async function saveSettings(user: Settings): Promise<SaveResult> {
   await browser.storage.local.set({ [LOCAL_KEY]: user, [LOCATION_KEY]: 'local' });
   return {
     storedIn: 'local',
-    notice: `Your settings (${Math.ceil(fit.bytes / 1024)} KB) are larger than browser sync allows, so they are kept on this device only.`,
+    notice: message('syncTooLarge', { kb: Math.ceil(fit.bytes / 1024) }),
   };
 }
 

@@ -4,7 +4,7 @@
 // where they live.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { messageArguments, type UserMessage } from '../../src/core/user-message';
+import { isUserMessage, messageArguments, type UserMessage } from '../../src/core/user-message';
 
 export interface LocaleMessage {
   message: string;
@@ -44,4 +44,25 @@ export function thrownWording(run: () => unknown): string {
     return renderMessage(said);
   }
   throw new Error('nothing was thrown');
+}
+
+/** `T` with every message in it as the words the page shows. */
+export type Worded<T> = T extends UserMessage
+  ? string
+  : T extends RegExp
+    ? T
+    : T extends readonly (infer U)[]
+      ? Worded<U>[]
+      : T extends object
+        ? { [K in keyof T]: Worded<T[K]> }
+        : T;
+
+/** A result of core with every message in it (errors, rejected lines, reasons) rendered, as the page shows it. */
+export function worded<T>(value: T): Worded<T> {
+  if (isUserMessage(value)) return renderMessage(value) as Worded<T>;
+  if (Array.isArray(value)) return value.map((v: unknown) => worded(v)) as Worded<T>;
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, worded(v)])) as Worded<T>;
+  }
+  return value as Worded<T>;
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_COLOURS, accountColour, accountColours, colourRuleProblem, ruleMatches } from '../../src/core/account-colours';
+import { ACCOUNT_COLOURS, accountColour, accountColours, colourRuleProblem as colourRuleProblemCore, ruleMatches } from '../../src/core/account-colours';
+import type { UserMessage } from '../../src/core/user-message';
+import { worded } from '../support/render-message';
+
+const colourRuleProblem = (words: string) => worded(colourRuleProblemCore(words));
 import { cleanSettingsFields, defaultSettings, migrateSettings } from '../../src/core/settings';
 import { applyManaged } from '../../src/core/settings-managed';
 import { joinFromSync, splitForSync } from '../../src/core/settings-sync';
@@ -51,7 +55,7 @@ describe("an account's colour", () => {
 
 describe('colour settings', () => {
   it('keep valid colours and rules and say why the others were dropped', () => {
-    const rejected: string[] = [];
+    const rejected: UserMessage[] = [];
     const cleaned = cleanSettingsFields(
       {
         accountColours: { [PROD]: 'red', [DEV]: 'magenta', '12': 'blue' },
@@ -61,9 +65,9 @@ describe('colour settings', () => {
     );
     expect(cleaned).toEqual({ accountColours: { [PROD]: 'red' }, colourRules: [{ words: 'prod', colour: 'red' }] });
     expect(rejected).toHaveLength(5);
-    expect(rejected.join('\n')).toMatch(/accountColours\["444455556666"\]: expected "red" or/);
-    expect(rejected.join('\n')).toMatch(/colourRules\[1\]: repeats colourRules\[0\]/);
-    expect(rejected.join('\n')).toMatch(/colourRules\[2\]\.words: a rule needs at least one word/);
+    expect(worded(rejected).join('\n')).toMatch(/accountColours\["444455556666"\]: expected "red" or/);
+    expect(worded(rejected).join('\n')).toMatch(/colourRules\[1\]: repeats colourRules\[0\]/);
+    expect(worded(rejected).join('\n')).toMatch(/colourRules\[2\]\.words: a rule needs at least one word/);
   });
   it('sync and come back as they were', () => {
     const settings = {

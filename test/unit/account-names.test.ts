@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   deriveAccountNames,
   resolveAccountNames,
-  validateAliasRegex,
+  validateAliasRegex as validateAliasRegexCore,
   type DerivableRole,
 } from '../../src/core/account-names';
-import { parseAccountNamesFile } from '../../src/core/account-names-file';
+import { parseAccountNamesFile as parseAccountNamesFileCore } from '../../src/core/account-names-file';
+import { worded } from '../support/render-message';
+
+// Core's messages as the options page words them (through messages.json).
+const validateAliasRegex = (source: string) => worded(validateAliasRegexCore(source));
+const parseAccountNamesFile = (text: string, fileName: string) => worded(parseAccountNamesFileCore(text, fileName));
 
 const PROD = '111111111111';
 const DEV = '222222222222';

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { OKTA_PRESET, presetOffer, previewAliasPattern, type DerivableRole } from '../../src/core/account-names';
+import { OKTA_PRESET, presetOffer, previewAliasPattern as previewAliasPatternCore, type DerivableRole } from '../../src/core/account-names';
+import { worded } from '../support/render-message';
+
+const previewAliasPattern = (...a: Parameters<typeof previewAliasPatternCore>) => worded(previewAliasPatternCore(...a));
 
 const role = (accountId: string, roleName: string, provider = 'Okta'): DerivableRole => ({
   accountId,

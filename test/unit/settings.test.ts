@@ -2,12 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PARTITIONS } from '../../src/core/endpoint-catalog';
 import { defaultPreferredRegions, preferredRegionsFor } from '../../src/core/preferred-regions';
-import { defaultSettings, migrateSettings, recentRoleArns, recordRecent, SETTINGS_VERSION, SettingsSchema, cleanSettingsFields, type Settings } from '../../src/core/settings';
+import { defaultSettings, migrateSettings as migrateSettingsCore, recentRoleArns, recordRecent, SETTINGS_VERSION, SettingsSchema, cleanSettingsFields, type Settings } from '../../src/core/settings';
 import { LIMITS } from '../../src/core/settings-values';
 import { SETTING_FIELDS } from '../../src/core/settings-fields';
-import { exportSettings, importSettings } from '../../src/core/settings-file';
-import { applyManaged, MANAGED_KEYS, MANAGED_STORAGE_JSON_SCHEMA } from '../../src/core/settings-managed';
+import { exportSettings, importSettings as importSettingsCore } from '../../src/core/settings-file';
+import { applyManaged as applyManagedCore, MANAGED_KEYS, MANAGED_STORAGE_JSON_SCHEMA } from '../../src/core/settings-managed';
+import { worded } from '../support/render-message';
+import type { UserMessage } from '../../src/core/user-message';
 import { fitsSyncQuota, joinFromSync, splitForSync, staleSyncKeys, SYNC_LIMITS, utf8Length } from '../../src/core/settings-sync';
+
+// Core's messages as the options page words them (through messages.json).
+const migrateSettings = (raw: unknown) => worded(migrateSettingsCore(raw));
+const importSettings = (...a: Parameters<typeof importSettingsCore>) => worded(importSettingsCore(...a));
+const applyManaged = (...a: Parameters<typeof applyManagedCore>) => worded(applyManagedCore(...a));
 
 const PROD = '111111111111';
 const DEV = '222222222222';
@@ -432,7 +439,7 @@ describe('the settings table', () => {
     for (const [key, spec] of Object.entries(SETTING_FIELDS)) {
       const initial = defaultSettings()[key as keyof typeof SETTING_FIELDS];
       expect(spec.schema.safeParse(initial).success, key).toBe(true);
-      const rejected: string[] = [];
+      const rejected: UserMessage[] = [];
       expect(cleanSettingsFields({ [key]: initial }, rejected), key).toEqual({ [key]: initial });
       expect(rejected, key).toEqual([]);
     }

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { validateAliasRegex } from '../../core/account-names';
 import { compactAccountId, parseAccountNamesFile } from '../../core/account-names-file';
 import type { SectionProps } from './main';
-import { t } from '../../platform/i18n';
+import { t, tMessage } from '../../platform/i18n';
 import { AccountTable } from './account-table';
 import { AliasPreview } from './alias-preview';
 import { RowForm, Section, useEdit, withoutKey } from './section';
@@ -24,13 +24,13 @@ export function AccountNamesSection(props: SectionProps) {
     if (!file) return;
     const result = parseAccountNamesFile(await file.text(), file.name);
     if ('error' in result) {
-      setError(result.error);
+      setError(tMessage(result.error));
       return;
     }
     if (await edit('accountNames', { ...user, ...result.names })) {
       setReport([
         t('importedNames', String(Object.keys(result.names).length), file.name),
-        ...result.rejected.map((r) => t('importLine', String(r.line), r.reason)),
+        ...result.rejected.map((r) => t('importLine', String(r.line), tMessage(r.reason))),
       ]);
     }
   };
@@ -92,7 +92,7 @@ export function AccountNamesSection(props: SectionProps) {
           <input id="alias-regex" value={regex} placeholder="^(?<alias>[a-z]+)-" onInput={(e) => setRegex((e.target as HTMLInputElement).value)} />
           <button type="button" class="button" disabled={!regex} onClick={() => {
             const check = validateAliasRegex(regex);
-            if (!check.ok) setError(check.error);
+            if (!check.ok) setError(tMessage(check.error));
             else void edit('aliasPattern', { kind: 'role-name', pattern: regex });
           }}>
             {t('usePattern')}

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { OKTA_PRESET, previewAliasPattern, type AliasPattern } from '../../core/account-names';
 import { recentRoles, type Settings } from '../../core/settings';
-import { t } from '../../platform/i18n';
+import { t, tMessage } from '../../platform/i18n';
 
 /**
  * What a naming rule (the Okta preset or the pattern typed above) makes of the roles of recent
@@ -35,7 +35,7 @@ export function AliasPreview(props: { settings: Pick<Settings, 'recent'>; custom
           </div>
           {preview && !preview.ok && (
             <p class="error" role="status">
-              {preview.error}
+              {tMessage(preview.error)}
             </p>
           )}
           {preview?.ok && (

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { exportSettings, importSettings } from '../../core/settings-file';
 import type { SectionProps } from './main';
 import { hostOf } from '../../core/url-host';
-import { t } from '../../platform/i18n';
+import { t, tMessage } from '../../platform/i18n';
 import { Section } from './section';
 
 /** The user's settings to a file and back. */
@@ -24,13 +24,13 @@ export function BackupSection(props: SectionProps) {
     if (!file) return;
     const result = importSettings(await file.text(), props.loaded.user);
     if ('error' in result) {
-      setError(t('importFailed', file.name, result.error));
+      setError(t('importFailed', file.name, tMessage(result.error)));
       return;
     }
     await props.replace(result.settings);
     // IdP app links become the primary button when a region is down: show where each one goes.
     const links = result.report.accepted.includes('idpAppLinks') ? Object.entries(result.settings.idpAppLinks) : [];
-    setReport({ accepted: [...result.report.accepted], rejected: [...result.report.rejected], links });
+    setReport({ accepted: [...result.report.accepted], rejected: result.report.rejected.map((r) => tMessage(r)), links });
   };
 
   return (

@@ -6,7 +6,8 @@ import { loadSettings, saveSettings, watchSettings, type LoadedSettings } from '
 import { applyAppearance } from '../../ui/appearance';
 import '../../ui/base.css';
 import './options.css';
-import { t } from '../../platform/i18n';
+import { t, tMessage } from '../../platform/i18n';
+import type { UserMessage } from '../../core/user-message';
 import { AccountColoursSection } from './account-colours-section';
 import { AccountNamesSection } from './account-names-section';
 import { AppearanceSection } from './appearance-section';
@@ -45,7 +46,7 @@ function OptionsPage() {
 
   const persist = async (user: Settings) => {
     const result = await saveSettings(user);
-    setStatus(result.notice ?? t('saved'));
+    setStatus(result.notice ? tMessage(result.notice) : t('saved'));
     await load();
   };
   const props: SectionProps = {
@@ -54,9 +55,9 @@ function OptionsPage() {
     isLocked: (key) => (loaded.locked as readonly string[]).includes(key),
     replace: persist,
     edit: async (key, value) => {
-      const rejected: string[] = [];
+      const rejected: UserMessage[] = [];
       const cleaned = cleanSettingsFields({ [key]: value }, rejected);
-      if (rejected.length || cleaned[key] === undefined) return rejected.join(' ') || t('valueUnusable');
+      if (rejected.length || cleaned[key] === undefined) return rejected.length ? tMessage(rejected) : t('valueUnusable');
       await persist({ ...loaded.user, [key]: cleaned[key] });
       return undefined;
     },
@@ -76,7 +77,7 @@ function OptionsPage() {
           <details class="warning">
             <summary>{t('rejectedStoredValues', String(loaded.rejected.length))}</summary>
             <ul>
-              {loaded.rejected.map((r) => (
+              {loaded.rejected.map((r) => tMessage(r)).map((r) => (
                 <li key={r}>{r}</li>
               ))}
             </ul>
