@@ -61,7 +61,10 @@ export function repostTarget(assertion: Assertion, region: string): { url: strin
 /** The entries of `map` (names, colours by account ID) for the accounts of these roles only. */
 export function forAccountsOf<T>(roles: readonly SamlRole[], roleArns: readonly string[], map: Readonly<Record<string, T>>): Record<string, T> {
   const accounts = new Set(roles.filter((r) => roleArns.includes(r.roleArn)).map((r) => r.accountId));
-  return Object.fromEntries([...accounts].flatMap((id) => (own(map, id) === undefined ? [] : [[id, own(map, id)!]]))) as Record<string, T>;
+  return Object.fromEntries([...accounts].flatMap((id) => {
+    const value = own(map, id);
+    return value === undefined ? [] : [[id, value]];
+  })) as Record<string, T>;
 }
 
 /**
