@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RegionHealth } from '../../core/health';
 import { t } from '../../platform/i18n';
 
@@ -42,7 +42,9 @@ export function useAutoSignin(
     setAuto({ state: 'counting', ...pair, deadline: Date.now() + AUTO_SIGNIN_DELAY_MS });
   }, [pair]);
 
-  useEffect(() => {
+  // A layout effect: Escape listens before the countdown is painted, so an Escape pressed as soon as
+  // the countdown shows always cancels it (an effect after paint could miss it on a busy machine).
+  useLayoutEffect(() => {
     if (auto.state !== 'counting') return;
     if (health[auto.region]?.state === 'down') {
       setAuto({ state: 'cancelled', reason: t('autoRegionDown', auto.region) });
