@@ -91,15 +91,24 @@ describe('the everyday picker', () => {
     await page.waitForURL('https://signin.aws.amazon.com/saml');
     suite.server.clearReceived();
 
-    await page.goto(tileUrl({}, 'acme.okta.com', 'exk1auto'));
-    await page.getByText(/Signing in as Admin in us-east-1 in 2 seconds/).waitFor();
+    // The countdown lasts 2 s from its first paint, and `goto` returns only once the picker has
+    // loaded: wait for the countdown from the start, not after `goto`, or a busy machine misses it.
+    let shown = page.getByText(/Signing in as Admin in us-east-1 in 2 seconds/).waitFor();
+    await page.goto(tileUrl({}, 'acme.okta.com', 'exk1auto'), { waitUntil: 'commit' });
+    await shown;
     const post = await suite.server.waitForPost(undefined, 15_000);
     expect(post.fields.roleIndex).toBe('arn:aws:iam::111122223333:role/Admin');
     await page.waitForURL('https://signin.aws.amazon.com/saml');
     suite.server.clearReceived();
 
-    await page.goto(tileUrl({}, 'acme.okta.com', 'exk1auto'));
-    await page.getByText(/Signing in as Admin/).waitFor();
+    shown = page.getByText(/Signing in as Admin/).waitFor({ timeout: 12_000 });
+    await page.goto(tileUrl({}, 'acme.okta.com', 'exk1auto'), { waitUntil: 'commit' });
+    try { await shown; } catch (e) {
+      const health = await suite.browser.serviceWorker!.evaluate(async () => chrome.storage.session.get(null));
+      console.log('DIAG url', page.url().slice(0, 90), 'received', suite.server.received.length, 'text', (await page.locator('body').innerText().catch(() => '?')).slice(0, 1500));
+      console.log('DIAG session', JSON.stringify(health, (k, v) => (typeof v === 'string' && v.length > 200 ? v.slice(0, 40) : v)).slice(0, 3000));
+      throw e;
+    }
     await page.keyboard.press('Escape');
     await page.getByText('Automatic sign-in stopped: Cancelled.').waitFor();
     await page.waitForTimeout(2_500);

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchWithExtension, type LaunchedExtension } from '../support/chromium';
 import { startMockServer, type MockServer } from '../support/mock-server';
 export const ARTIFACTS_DIR = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), 'test-results');
@@ -97,6 +97,9 @@ export function extensionSuite(): { readonly server: MockServer; readonly browse
     browser = await launchWithExtension({ server, headless: true });
     await warmUpCapture(browser.context);
   });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && browser) await printFailureState(browser);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -116,6 +119,37 @@ export function extensionSuite(): { readonly server: MockServer; readonly browse
       return ready(ready(browser).serviceWorker);
     },
   };
+}
+
+/**
+ * What a failed test left on screen, for a CI log that says why: each page's address (no query or
+ * fragment) and the start of its visible text, and what the worker knows of each region's health.
+ * Neither holds the assertion (the picker never shows it) nor credentials (they stay in the worker).
+ */
+async function printFailureState(browser: LaunchedExtension): Promise<void> {
+  const lines: string[] = [];
+  for (const page of browser.context.pages()) {
+    const url = page.url().split(/[?#]/)[0];
+    const text = await page
+      .locator('body')
+      .innerText({ timeout: 2_000 })
+      .catch(() => '(no text)');
+    lines.push(`page ${url}: ${text.replace(/\s+/g, ' ').slice(0, 600)}`);
+  }
+  const health = await browser.serviceWorker
+    ?.evaluate(async () => {
+      const all = await chrome.storage.session.get(null);
+      return Object.entries(all)
+        .filter(([key]) => key.startsWith('health:'))
+        .map(([key, value]) =>
+          `${key} ${Object.values(value as Record<string, { region: string; state: string; latencyMs?: number }>)
+            .filter((h) => h.state !== 'unknown')
+            .map((h) => `${h.region}=${h.state}${h.latencyMs === undefined ? '' : `/${h.latencyMs}ms`}`)
+            .join(' ')}`,
+        );
+    })
+    .catch(() => ['(worker unreachable)']);
+  console.log(`state after the failure:\n${[...lines, ...(health ?? [])].join('\n')}`);
 }
 
 /** An IdP page that posts `samlResponse` to AWS's global sign-in endpoint, as Okta's page would. */
