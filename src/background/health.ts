@@ -1,5 +1,5 @@
 import { signinEndpoints, stsEndpoints } from '../core/endpoints';
-import { classifyProbe, markChecking, regionsDueForProbe, type RegionHealth } from '../core/health';
+import { classifyProbe, markChecking, PROBE_CONCURRENCY, probeOrder, regionsDueForProbe, type ProbeOutcome } from '../core/health';
 import { probeSigninHost } from '../platform/health-probe';
 import { readHealth, writeHealth, type HealthByRegion, type HealthService } from '../platform/health-store';
 
@@ -18,54 +18,74 @@ function update(partition: string, service: HealthService, change: (health: Heal
   return next;
 }
 
-interface ProbeTarget {
+// Results not yet written, per storage item. Results that arrive while a write is on its way go
+// out together in the next one: a picker re-renders once per write, not once per endpoint.
+const unwritten = new Map<string, Map<string, { readonly outcome: ProbeOutcome; readonly at: number }>>();
+
+function publish(partition: string, service: HealthService, region: string, outcome: ProbeOutcome): void {
+  const key = `${service}:${partition}`;
+  const waiting = unwritten.get(key);
+  if (waiting) return void waiting.set(region, { outcome, at: Date.now() });
+  const results = new Map([[region, { outcome, at: Date.now() }]]);
+  unwritten.set(key, results);
+  void update(partition, service, (health) => {
+    unwritten.delete(key);
+    for (const [name, { outcome: seen, at }] of results) {
+      health[name] = classifyProbe(name, seen, at, health[name], service === 'sts');
+    }
+  }).catch(() => {
+    // Storage failed: these results are lost (the regions stay "checking" until that expires).
+    if (unwritten.get(key) === results) unwritten.delete(key);
+  });
+}
+
+interface ProbeJob {
+  readonly service: HealthService;
   readonly region: string;
   readonly host: string;
 }
 
 /**
- * Probes every endpoint of the partition that is due (or all, when forced), in parallel: the SAML
- * sign-in endpoints (`/static/saml-metadata.xml`, 2xx = up) and the STS endpoints (their root: any
- * HTTP answer = up). Each result is published as soon as it arrives so pickers update live.
+ * Probes the endpoints of the partition that are due (or all, when forced): the SAML sign-in
+ * endpoints (`/static/saml-metadata.xml`, 2xx = up) and the STS endpoints (their root: any HTTP
+ * answer = up). The regions in `first` go first, a region's two endpoints together, and
+ * PROBE_CONCURRENCY run at a time. Results are published as they arrive so pickers update live.
  */
-export async function refreshHealth(partition: string, force: boolean): Promise<HealthByRegion | undefined> {
+export async function refreshHealth(partition: string, force: boolean, first: readonly string[] = []): Promise<void> {
   const signin = signinEndpoints(partition);
-  if (!signin.length) return undefined;
-  const [latest] = await Promise.all([
-    refreshService(partition, 'signin', signin, force),
-    refreshService(partition, 'sts', stsEndpoints(partition), force),
-  ]);
-  return latest;
+  if (!signin.length) return;
+  const [signinDue, stsDue] = await Promise.all([markDue(partition, 'signin', signin, force), markDue(partition, 'sts', stsEndpoints(partition), force)]);
+  const byRegion = new Map<string, ProbeJob[]>();
+  for (const job of [...signinDue, ...stsDue]) byRegion.set(job.region, [...(byRegion.get(job.region) ?? []), job]);
+  const jobs = probeOrder([...byRegion.keys()], first).flatMap((region) => byRegion.get(region) ?? []);
+
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let job = jobs[next++]; job; job = jobs[next++]) {
+      const outcome = job.service === 'sts' ? await probeSigninHost(job.host, undefined, '/') : await probeSigninHost(job.host);
+      publish(partition, job.service, job.region, outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PROBE_CONCURRENCY, jobs.length) }, worker));
 }
 
-async function refreshService(
+/** Marks the due endpoints of one service as being checked, and returns them. */
+async function markDue(
   partition: string,
   service: HealthService,
-  targets: readonly ProbeTarget[],
+  endpoints: readonly { readonly region: string; readonly host: string }[],
   force: boolean,
-): Promise<HealthByRegion | undefined> {
+): Promise<ProbeJob[]> {
   let due: string[] = [];
   await update(partition, service, (health) => {
     const now = Date.now();
     due = regionsDueForProbe(
-      targets.map((e) => e.region),
+      endpoints.map((e) => e.region),
       health,
       now,
       force,
     );
     for (const region of due) health[region] = markChecking(health[region], region, now);
   });
-  let latest: HealthByRegion | undefined;
-  await Promise.all(
-    targets
-      .filter((e) => due.includes(e.region))
-      .map(async (target) => {
-        const outcome = service === 'sts' ? await probeSigninHost(target.host, undefined, '/') : await probeSigninHost(target.host);
-        latest = await update(partition, service, (health) => {
-          const previous: RegionHealth | undefined = health[target.region];
-          health[target.region] = classifyProbe(target.region, outcome, Date.now(), previous, service === 'sts');
-        });
-      }),
-  );
-  return latest;
+  return endpoints.filter((e) => due.includes(e.region)).map((e) => ({ service, region: e.region, host: e.host }));
 }

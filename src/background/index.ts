@@ -33,7 +33,7 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
   switch (message.type) {
     case 'health/refresh':
       // Answer at once: the picker follows the results through storage as they arrive.
-      void refreshHealth(message.partition, message.force);
+      void refreshHealth(message.partition, message.force, message.first);
       return { ok: true };
     case 'signin/rejected':
       if (tabId !== undefined) await explainRejection(tabId, message.awsMessage);

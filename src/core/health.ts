@@ -91,8 +91,30 @@ export function regionsDueForProbe(
   });
 }
 
-/** A probe running longer than this was lost (the worker stopped): it may be started again. */
-export const CHECKING_EXPIRES_MS = PROBE_TIMEOUT_MS * 4;
+/**
+ * How many probes run at once. Enough that the regions that matter answer in the first round
+ * trip; few enough that our own burst (a TLS handshake per endpoint, some 70 endpoints) never
+ * makes an endpoint look slow, or down, on a busy machine. Each probe's timeout starts with it.
+ */
+export const PROBE_CONCURRENCY = 8;
+
+/**
+ * The order to probe `due` in: the regions the page named first (the addressed region, then the
+ * user's preferred ones), in the page's order, then the rest as given.
+ */
+export function probeOrder(due: readonly string[], first: readonly string[] = []): string[] {
+  const wanted = new Set(due);
+  const ahead = [...new Set(first)].filter((r) => wanted.has(r));
+  const put = new Set(ahead);
+  return [...ahead, ...due.filter((r) => !put.has(r))];
+}
+
+/**
+ * A probe marked running longer than this was lost (the worker stopped): it may be started again.
+ * Probes are marked when queued, so this covers a whole queue of black holes: every endpoint of
+ * the largest partition, PROBE_CONCURRENCY at a time, each up to its timeout, and a margin.
+ */
+export const CHECKING_EXPIRES_MS = PROBE_TIMEOUT_MS * (Math.ceil(80 / PROBE_CONCURRENCY) + 2);
 
 export function markChecking(previous: RegionHealth | undefined, region: string, at: number): RegionHealth {
   return { ...(previous ?? unknownHealth(region)), checkingSince: at };

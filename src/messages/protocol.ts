@@ -10,6 +10,8 @@ import { MAX_LEARNED_NAME_LENGTH, MAX_NAMES_PER_PAGE } from '../core/learned-nam
 import type { StsCredentials } from '../core/sts';
 import type { UserMessage } from '../core/user-message';
 
+const CatalogRegion = z.string().check(z.maxLength(MAX_REGION_LENGTH), z.refine(isCatalogRegion));
+
 /**
  * Every message between our pages and the worker, validated on arrival. Messages carry no
  * assertion: the picker reads that from session storage itself.
@@ -19,6 +21,8 @@ export const RefreshHealthMessage = z.object({
   partition: z.string().check(z.regex(/^aws(-[a-z0-9]+)*$/), z.maxLength(MAX_REGION_LENGTH)),
   /** The user asked ("Check again"): ignore the cache. */
   force: z.boolean(),
+  /** Regions to probe before the others: the addressed one, the user's preferred ones. */
+  first: z.optional(z.array(CatalogRegion).check(z.maxLength(64))),
 });
 
 /** From our content script on an AWS sign-in page that shows an error after our re-post. */
@@ -37,7 +41,7 @@ export const SigninLandedMessage = z.object({ type: z.literal('signin/landed') }
 export const StsSigninMessage = z.object({
   type: z.literal('signin/sts'),
   roleArn: z.string().check(z.maxLength(MAX_ARN_LENGTH), z.refine((s) => parseRoleArn(s) !== undefined)),
-  region: z.string().check(z.maxLength(MAX_REGION_LENGTH), z.refine(isCatalogRegion)),
+  region: CatalogRegion,
   durationCap: z.optional(z.number().check(z.int(), z.gte(MIN_SESSION_SECONDS), z.lte(MAX_SESSION_SECONDS))),
 });
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { readHealth, watchHealth, type HealthByRegion, type HealthService } from '../platform/health-store';
 import { sendToWorker } from '../platform/worker-client';
 
@@ -19,17 +19,23 @@ function useServiceHealth(partition: string, service: HealthService): HealthByRe
 /**
  * Live endpoint health for the picker: the SAML sign-in endpoints and the STS endpoints. The
  * picker is usable before any probe answers: this only adds information as it arrives (the
- * worker publishes each result on its own).
+ * worker publishes results as they come). `first`: the regions that matter most to the page,
+ * probed before the others (read when the page opens and when the user asks again).
  */
-export function useRegionHealth(partition: string): { health: HealthByRegion; stsHealth: HealthByRegion; checkAgain: () => void } {
+export function useRegionHealth(
+  partition: string,
+  first: readonly string[] = [],
+): { health: HealthByRegion; stsHealth: HealthByRegion; checkAgain: () => void } {
   const health = useServiceHealth(partition, 'signin');
   const stsHealth = useServiceHealth(partition, 'sts');
+  const firstNow = useRef(first);
+  firstNow.current = first;
   useEffect(() => {
-    void sendToWorker({ type: 'health/refresh', partition, force: false });
+    void sendToWorker({ type: 'health/refresh', partition, force: false, first: [...firstNow.current] });
   }, [partition]);
 
   const checkAgain = useCallback(() => {
-    void sendToWorker({ type: 'health/refresh', partition, force: true });
+    void sendToWorker({ type: 'health/refresh', partition, force: true, first: [...firstNow.current] });
   }, [partition]);
 
   return { health, stsHealth, checkAgain };

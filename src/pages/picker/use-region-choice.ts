@@ -13,7 +13,7 @@ export function useRegionChoice(address: AssertionAddress, settings: Settings, a
   const preferred = useMemo(() => preferredRegionsFor(settings, localTimeZone()), [settings]);
   const [chosen, setChosen] = useState<string>();
   const regions = useMemo(() => regionOptions(address), [address]);
-  const { health, stsHealth, checkAgain } = useRegionHealth(address.partition);
+  const { health, stsHealth, checkAgain } = useRegionHealth(address.partition, [address.endpoint.region, ...preferred]);
   const resolved = resolveRegions({
     addressedRegion: address.endpoint.region,
     preferred,

@@ -31,13 +31,13 @@ function Popup() {
       readConsoles().catch(() => []),
     ]).then(([settings, consoles]) => setData({ settings, consoles }));
   }, []);
-  const { health, checkAgain } = useRegionHealth(PARTITION);
   const settings = data?.settings ?? NO_SETTINGS;
   const consoles = data?.consoles ?? [];
   const regions = useMemo(
     () => watchedRegions(partitionInfo(PARTITION)?.globalRegion ?? 'us-east-1', preferredRegionsFor(settings, localTimeZone())),
     [settings],
   );
+  const { health, checkAgain } = useRegionHealth(PARTITION, regions);
 
   // "Sign in again": the IdP app of the first watched region that answers, else any app link.
   const signInAgain =
