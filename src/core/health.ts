@@ -4,7 +4,8 @@
  *
  * Probe: `GET https://<host>/static/saml-metadata.xml`, no credentials (REFERENCE §3). A refused
  * connection fails in milliseconds, a black hole only by timeout, so every probe has a short
- * timeout and all run in parallel; the picker never waits for them.
+ * timeout and PROBE_CONCURRENCY run side by side, the regions that matter first; the picker never
+ * waits for them.
  */
 import { message, type UserMessage } from './user-message';
 
