@@ -21,10 +21,39 @@ export function describeValue(value: unknown): MessageValue {
 /** `<path>: <reason>`, the line of a dropped part. */
 export const rejectedAt = (path: string, reason: MessageValue): UserMessage => message('rejectedAt', { path, reason });
 
-/** A zod issue's reason: the message a check gave (`params.userMessage`), else zod's own words. */
-export function issueReason(issue: { readonly message: string; readonly params?: unknown }): MessageValue {
-  const said = (issue.params as { userMessage?: unknown } | undefined)?.userMessage;
-  return isUserMessage(said) ? said : issue.message;
+// A zod error function can give only a string: a message travels in it as JSON after this mark.
+const CARRIED = '\u0000message:';
+
+/** A message as a zod issue's text (for `error:` functions), read back by issueReason. */
+export const asIssueText = (said: UserMessage): string => CARRIED + JSON.stringify(said);
+
+/**
+ * A zod issue's reason: the message a check gave (`params.userMessage`) or an error function
+ * carried (asIssueText); for zod's own issues, the unknown keys, else that the value is invalid.
+ */
+export function issueReason(issue: {
+  readonly code?: string;
+  readonly message: string;
+  readonly params?: unknown;
+  readonly keys?: readonly string[];
+}): MessageValue {
+  const given = (issue.params as { userMessage?: unknown } | undefined)?.userMessage;
+  if (isUserMessage(given)) return given;
+  if (issue.message.startsWith(CARRIED)) {
+    const carried = parseCarried(issue.message.slice(CARRIED.length));
+    if (carried) return carried;
+  }
+  if (issue.code === 'unrecognized_keys' && issue.keys) return message('rejUnknownKeys', { keys: issue.keys.map((k) => JSON.stringify(k)).join(', ') });
+  return message('rejInvalid');
+}
+
+function parseCarried(text: string): UserMessage | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isUserMessage(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads one part: its valid value, or undefined after pushing why onto `rejected`. */

@@ -7,7 +7,7 @@ import { ACCOUNT_COLOURS } from './account-colours';
 import { ALL_REGIONS } from './endpoint-catalog';
 import { CLI_FORMATS } from './cli-credentials';
 import { MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './limits';
-import { bySchema, listOf, mapOf, objectOf, pathOf, rejectedAt, type Cleaner } from './partial-parse';
+import { asIssueText, bySchema, listOf, mapOf, objectOf, pathOf, rejectedAt, type Cleaner } from './partial-parse';
 import { message } from './user-message';
 import { SIGNIN_METHOD_SETTINGS } from './signin-method';
 import {
@@ -20,7 +20,7 @@ import {
   HttpsUrl,
   IdpAppKey,
   LIMITS,
-  describeValue,
+  expected,
   PinSchema,
   RecentSignInSchema,
   RegionCode,
@@ -211,11 +211,11 @@ export const SETTING_FIELDS = {
   /** The longest STS session to ask for, in seconds (the role's MaxSessionDuration may allow more). */
   sessionDurationCap: field({
     schema: z
-      .number({ error: (iss) => `expected a number of seconds, found ${describeValue(iss.input)}` })
+      .number({ error: expected(message('whatSeconds')) })
       .check(
-        z.int({ error: 'expected a whole number of seconds' }),
-        z.gte(MIN_SESSION_SECONDS, { error: `at least ${MIN_SESSION_SECONDS} seconds` }),
-        z.lte(MAX_SESSION_SECONDS, { error: `at most ${MAX_SESSION_SECONDS} seconds` }),
+        z.int({ error: () => asIssueText(message('rejWholeSeconds')) }),
+        z.gte(MIN_SESSION_SECONDS, { error: () => asIssueText(message('rejAtLeastSeconds', { min: MIN_SESSION_SECONDS })) }),
+        z.lte(MAX_SESSION_SECONDS, { error: () => asIssueText(message('rejAtMostSeconds', { max: MAX_SESSION_SECONDS })) }),
       ),
   }),
   /** The format "Copy CLI credentials" writes, as last chosen. */

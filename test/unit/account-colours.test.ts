@@ -65,7 +65,7 @@ describe('colour settings', () => {
     );
     expect(cleaned).toEqual({ accountColours: { [PROD]: 'red' }, colourRules: [{ words: 'prod', colour: 'red' }] });
     expect(rejected).toHaveLength(5);
-    expect(worded(rejected).join('\n')).toMatch(/accountColours\["444455556666"\]: expected "red" or/);
+    expect(worded(rejected).join('\n')).toMatch(/accountColours\["444455556666"\]: expected one of "red", "orange",/);
     expect(worded(rejected).join('\n')).toMatch(/colourRules\[1\]: repeats colourRules\[0\]/);
     expect(worded(rejected).join('\n')).toMatch(/colourRules\[2\]\.words: a rule needs at least one word/);
   });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PARTITIONS } from '../../src/core/endpoint-catalog';
 import { defaultPreferredRegions, preferredRegionsFor } from '../../src/core/preferred-regions';
 import { defaultSettings, migrateSettings as migrateSettingsCore, recentRoleArns, recordRecent, SETTINGS_VERSION, SettingsSchema, cleanSettingsFields, type Settings } from '../../src/core/settings';
-import { LIMITS } from '../../src/core/settings-values';
+import { AliasPatternSchema, LIMITS, PinSchema } from '../../src/core/settings-values';
+import { bySchema, issueReason } from '../../src/core/partial-parse';
 import { SETTING_FIELDS } from '../../src/core/settings-fields';
 import { exportSettings, importSettings as importSettingsCore } from '../../src/core/settings-file';
 import { applyManaged as applyManagedCore, MANAGED_KEYS, MANAGED_STORAGE_JSON_SCHEMA } from '../../src/core/settings-managed';
@@ -206,7 +207,7 @@ describe('migrateSettings', () => {
       `recent["${APP}"][0].at: a time cannot be negative`,
       'recent[""]: an IdP app key has 1 to 256 characters',
       `autoSignIn["${APP}"].region: expected a region code like "eu-west-1", found nothing`,
-      'theme: expected "system" or "light" or "dark", found "blue"',
+      'theme: expected one of "system", "light", "dark", found "blue"',
       'telemetry: not a setting of this extension; ignored',
     ]);
   });
@@ -444,5 +445,28 @@ describe('the settings table', () => {
       expect(rejected, key).toEqual([]);
     }
     expect(Object.keys(defaultSettings()).sort()).toEqual(['version', ...Object.keys(SETTING_FIELDS)].sort());
+  });
+});
+
+describe('why a value was dropped, in words from _locales', () => {
+  const reasons = (schema: Parameters<typeof bySchema>[0], raw: unknown) => {
+    const rejected: UserMessage[] = [];
+    bySchema(schema)(raw, 'x', rejected);
+    return { codes: rejected.map((r) => (r.params as { reason: UserMessage }).reason.code), words: worded(rejected) };
+  };
+
+  it('gives every reason as a message, never zod English', () => {
+    expect(reasons(AliasPatternSchema, { kind: 'none', extra: 1 })).toEqual({ codes: ['rejUnknownKeys'], words: ['x: unknown fields: "extra"'] });
+    expect(reasons(AliasPatternSchema, 'none').codes).toEqual(['rejExpected']);
+    expect(reasons(AliasPatternSchema, { kind: 'role-name', pattern: 7 })).toEqual({ codes: ['rejExpectedText'], words: ['x.pattern: expected the pattern as text'] });
+    expect(reasons(PinSchema, { roleArn: 'Admin', region: 'eu-west-1' }).words).toEqual([
+      'x.roleArn: "Admin" is not an IAM role ARN (arn:aws:iam::123456789012:role/Name)',
+    ]);
+    expect(reasons(SettingsSchema.shape.sessionDurationCap, 12.5).words).toEqual(['x: expected a whole number of seconds']);
+  });
+
+  it('does not take a forged carried message for one', () => {
+    expect(issueReason({ message: '\u0000message:{"code":"nope","params":{}}' })).toEqual({ code: 'rejInvalid', params: {} });
+    expect(issueReason({ message: '\u0000message:not json' })).toEqual({ code: 'rejInvalid', params: {} });
   });
 });
