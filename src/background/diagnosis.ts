@@ -36,10 +36,13 @@ export async function explainRejection(tabId: number, awsMessage: string): Promi
   await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
 }
 
-/** AWS showed a page that is not an error (a sign-in, its role page): the assertion is spent. */
-export async function forgetLandedSignin(tabId: number): Promise<void> {
-  await takeAttempt(tabId);
-  await removeCapture(tabId);
+/**
+ * AWS showed a page that is not an error (a sign-in, its role page): the assertion is spent. What
+ * was captured and tried before that page began (`pageSince`) goes; a newer sign-in in the tab stays.
+ */
+export async function forgetLandedSignin(tabId: number, pageSince: number): Promise<void> {
+  await takeAttempt(tabId, pageSince);
+  await removeCapture(tabId, pageSince);
 }
 
 /**
@@ -48,18 +51,19 @@ export async function forgetLandedSignin(tabId: number): Promise<void> {
  * which then continues through STS; the content script tells which. Failed before AWS could use
  * it: keep it (still only in session storage, until it expires or the tab closes) and explain, so
  * the user can retry in another region; in "auto" mode, continue through STS right away.
+ * `postedAt`: when the re-post left; only what was captured before it is its assertion.
  */
-export async function followRepost(tabId: number, outcome: RepostOutcome): Promise<void> {
+export async function followRepost(tabId: number, outcome: RepostOutcome, postedAt: number): Promise<void> {
   const now = Date.now();
   if (outcome.kind === 'processed') {
     const redirected = outcome.status >= 300 && outcome.status < 400;
     if (!redirected && continuesThroughSts(await peekAttempt(tabId), now)) return;
-    await removeCapture(tabId);
+    await removeCapture(tabId, postedAt);
     return;
   }
-  const attempt = await takeAttempt(tabId);
+  const attempt = await takeAttempt(tabId, postedAt);
   if (!attempt || now - attempt.at > ATTEMPT_TTL_MS) {
-    await removeCapture(tabId);
+    await removeCapture(tabId, postedAt);
     return;
   }
   if (continuesThroughSts(attempt, now)) {

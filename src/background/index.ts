@@ -21,8 +21,8 @@ import { message as userMessage } from '../core/user-message';
 // Returning the save lets Firefox's blocking listener redirect only once the capture is stored.
 listenForSigninPosts((capture) => saveCapture(capture).catch(() => console.error('Could not keep the captured sign-in for the picker.')));
 
-watchReposts((tabId, outcome) => {
-  followRepost(tabId, outcome).catch(() => undefined);
+watchReposts((tabId, outcome, postedAt) => {
+  followRepost(tabId, outcome, postedAt).catch(() => undefined);
 });
 
 onTabClosed((tabId) => {
@@ -39,7 +39,7 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
       if (tabId !== undefined) await explainRejection(tabId, message.awsMessage);
       return { ok: true };
     case 'signin/landed':
-      if (tabId !== undefined) await forgetLandedSignin(tabId);
+      if (tabId !== undefined) await forgetLandedSignin(tabId, message.pageSince);
       return { ok: true };
     case 'signin/sts': {
       if (tabId === undefined) return { ok: false, error: userMessage('replyPickerTabSignin') };

@@ -58,8 +58,8 @@ export async function signInThroughSts(
     if (!endpoint) continue;
     const token = await signinToken(endpoint, partition, credentials, info.sessionDuration, steps);
     if (!token) continue;
-    // Signed in: the assertion has done its job.
-    await removeCapture(tabId);
+    // Signed in: the assertion has done its job (a newer sign-in in the tab stays).
+    await removeCapture(tabId, capture.capturedAt);
     await recordConsoles([openedConsole(role.roleArn, request.region, credentials.expiration, info.sessionDuration)]).catch(() => undefined);
     await openInTab(tabId, buildLoginUrl(endpoint, token, destination, idpHomeUrl(capture.initiator)));
     return { ok: true };
@@ -114,7 +114,7 @@ export async function signInManyThroughSts(
     const failure = results[0]!;
     return explainFailure(tabId, stsAttempt(tabId, failure.one, request.region), failure.steps, 'error' in failure ? failure.error : undefined);
   }
-  if (!failed.length) await removeCapture(tabId);
+  if (!failed.length) await removeCapture(tabId, capture.capturedAt);
   await recordConsoles(opened.map((o) => openedConsole(o.one.role.roleArn, request.region, o.expiration, info.sessionDuration))).catch(() => undefined);
   const accountName = (accountId: string) => own(request.accountNames ?? {}, accountId);
   // The picker's own tab becomes a console only when nothing is left for it to say.

@@ -15,7 +15,7 @@ history.replaceState(history.state, '', location.href);
 // "Get account names from AWS" would have read them. Reads nothing else.
 function report(): void {
   const awsMessage = readAwsSigninError(document.body?.innerText ?? '');
-  sendFromContentScript(awsMessage ? { type: 'signin/rejected', awsMessage: awsMessage.slice(0, 2000) } : { type: 'signin/landed' });
+  sendFromContentScript(awsMessage ? { type: 'signin/rejected', awsMessage: awsMessage.slice(0, 2000) } : { type: 'signin/landed', pageSince: Math.floor(performance.timeOrigin) });
   if (awsMessage) return;
   const labels = [...document.querySelectorAll('.saml-account-name')].slice(0, 1000).map((e) => e.textContent ?? '');
   const data = document.querySelector<HTMLMetaElement>('meta[name="data"]')?.content;

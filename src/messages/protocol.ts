@@ -31,8 +31,12 @@ export const SigninRejectedMessage = z.object({
   awsMessage: z.string().check(z.minLength(1), z.maxLength(2000)),
 });
 
-/** From our content script on an AWS sign-in page that is not an error: AWS took the assertion. */
-export const SigninLandedMessage = z.object({ type: z.literal('signin/landed') });
+/**
+ * From our content script on an AWS sign-in page that is not an error: AWS took the assertion.
+ * `pageSince`: when that page's navigation began (ms since epoch): a capture made later is a new
+ * sign-in in the same tab, not the one AWS took.
+ */
+export const SigninLandedMessage = z.object({ type: z.literal('signin/landed'), pageSince: z.number().check(z.gte(0)) });
 
 /**
  * From the picker: sign this tab in through regional STS and the federation endpoint with its

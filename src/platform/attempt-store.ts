@@ -18,10 +18,12 @@ export async function saveAttempt(value: SigninAttempt): Promise<void> {
   await attempt(value.tabId).set(value);
 }
 
-export async function takeAttempt(tabId: number): Promise<SigninAttempt | undefined> {
-  const stored = await attempt(tabId).get();
+/** Takes the tab's attempt; `madeBy`: only one made at or before that time (ms since epoch). */
+export async function takeAttempt(tabId: number, madeBy?: number): Promise<SigninAttempt | undefined> {
+  const stored = (await attempt(tabId).get()) as SigninAttempt | undefined;
+  if (madeBy !== undefined && typeof stored?.at === 'number' && stored.at > madeBy) return undefined;
   await attempt(tabId).remove();
-  return stored as SigninAttempt | undefined;
+  return stored;
 }
 
 /** The attempt, left in place (the re-post may still continue through STS). */

@@ -18,23 +18,24 @@ interface RequestDetails {
  * whether AWS processed the assertion or the endpoint failed (5xx, connection error, no answer).
  * Registered at the worker's top level so the browser wakes it for these events.
  */
-export function watchReposts(onOutcome: (tabId: number, outcome: RepostOutcome) => void): void {
+export function watchReposts(onOutcome: (tabId: number, outcome: RepostOutcome, postedAt: number) => void): void {
   const origin = ownOrigin();
   const ours = (d: RequestDetails) => d.tabId >= 0 && requestOrigin(d) === origin;
-  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const pending = new Map<string, { readonly timer: ReturnType<typeof setTimeout>; readonly postedAt: number }>();
   const settle = (d: RequestDetails, outcome: RepostOutcome | undefined) => {
-    const timer = pending.get(d.requestId);
-    if (timer === undefined) return;
-    clearTimeout(timer);
+    const post = pending.get(d.requestId);
+    if (post === undefined) return;
+    clearTimeout(post.timer);
     pending.delete(d.requestId);
-    if (outcome) onOutcome(d.tabId, outcome);
+    if (outcome) onOutcome(d.tabId, outcome, post.postedAt);
   };
   const filter = { urls: SIGNIN_URLS, types: ['main_frame' as const] };
 
   browser.webRequest.onBeforeRequest.addListener(
     (d) => {
       if (d.method !== 'POST' || !ours(d as RequestDetails)) return;
-      pending.set(d.requestId, setTimeout(() => settle(d as RequestDetails, timeoutOutcome()), REPOST_TIMEOUT_MS));
+      const timer = setTimeout(() => settle(d as RequestDetails, timeoutOutcome()), REPOST_TIMEOUT_MS);
+      pending.set(d.requestId, { timer, postedAt: Date.now() });
     },
     filter,
   );

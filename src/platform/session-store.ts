@@ -16,8 +16,17 @@ export async function restrictSessionStorage(): Promise<void> {
 
 const capture = (tabId: number) => tabItem<CapturedSignin>('capture', tabId);
 
-export async function saveCapture(captured: CapturedSignin): Promise<void> {
-  await capture(captured.tabId).set(captured);
+// The worker's writes and removals of captures, one after another: a removal that checks which
+// capture it removes must not interleave with the write of a newer one.
+let captureChanges: Promise<unknown> = Promise.resolve();
+function inTurn<T>(change: () => Promise<T>): Promise<T> {
+  const next = captureChanges.then(change);
+  captureChanges = next.catch(() => undefined);
+  return next;
+}
+
+export function saveCapture(captured: CapturedSignin): Promise<void> {
+  return inTurn(() => capture(captured.tabId).set(captured));
 }
 
 /** The stored value as is: callers validate it (captured-signin-schema.ts) before trusting it. */
@@ -25,8 +34,19 @@ export function readCapture(tabId: number): Promise<unknown> {
   return capture(tabId).get();
 }
 
-export async function removeCapture(tabId: number): Promise<void> {
-  await capture(tabId).remove();
+/**
+ * Forgets the tab's capture. `capturedBy`: only if it was captured at or before that time (ms since
+ * epoch), so that the end of one sign-in (AWS answered its re-post, its console opened) never takes
+ * away the next one the IdP posted in the same tab meanwhile.
+ */
+export function removeCapture(tabId: number, capturedBy?: number): Promise<void> {
+  return inTurn(async () => {
+    if (capturedBy !== undefined) {
+      const capturedAt = ((await capture(tabId).get()) as { capturedAt?: unknown } | undefined)?.capturedAt;
+      if (typeof capturedAt === 'number' && capturedAt > capturedBy) return;
+    }
+    await capture(tabId).remove();
+  });
 }
 
 /** Removes captures older than `maxAgeMs`: no assertion lives that long, whatever else went wrong. */

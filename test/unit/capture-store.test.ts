@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// The tab's capture and attempt in session storage (kept in memory here): the end of one sign-in
+// must never take away the next one the IdP posted in the same tab meanwhile.
+
+function fakeSessionStorage(): Record<string, unknown> {
+  const stored: Record<string, unknown> = {};
+  vi.stubGlobal('chrome', {
+    storage: {
+      session: {
+        get: async (key: string) => (Object.hasOwn(stored, key) ? { [key]: structuredClone(stored[key]) } : {}),
+        set: async (values: Record<string, unknown>) => void Object.assign(stored, structuredClone(values)),
+        remove: async (key: string) => void delete stored[key],
+      },
+      onChanged: { addListener: () => undefined, removeListener: () => undefined },
+    },
+  });
+  return stored;
+}
+
+const capture = (capturedAt: number) => ({
+  samlResponse: 'PHNhbWxwOlJlc3BvbnNlLz4=',
+  relayState: '',
+  url: 'https://signin.aws.amazon.com/saml',
+  tabId: 7,
+  capturedAt,
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.resetModules();
+});
+
+describe('removeCapture', () => {
+  it('forgets the capture made by the given time, and keeps a newer one', async () => {
+    const stored = fakeSessionStorage();
+    const { removeCapture, saveCapture } = await import('../../src/platform/session-store');
+    await saveCapture(capture(1_000));
+    await removeCapture(7, 999);
+    expect(stored['capture:7']).toEqual(capture(1_000));
+    await removeCapture(7, 1_000);
+    expect(stored['capture:7']).toBeUndefined();
+    await saveCapture(capture(2_000));
+    await removeCapture(7);
+    expect(stored['capture:7']).toBeUndefined();
+  });
+
+  it('runs in turn with the writes: a removal asked before a newer capture is written keeps it', async () => {
+    const stored = fakeSessionStorage();
+    const { removeCapture, saveCapture } = await import('../../src/platform/session-store');
+    await saveCapture(capture(1_000));
+    const removal = removeCapture(7, 1_500);
+    const write = saveCapture(capture(2_000));
+    const lateRemoval = removeCapture(7, 1_500);
+    await Promise.all([removal, write, lateRemoval]);
+    expect(stored['capture:7']).toEqual(capture(2_000));
+  });
+});
+
+describe('takeAttempt', () => {
+  it('takes only an attempt made by the given time', async () => {
+    const stored = fakeSessionStorage();
+    const { saveAttempt, takeAttempt } = await import('../../src/platform/attempt-store');
+    const attempt = { tabId: 7, partition: 'aws', region: 'us-east-1', targetUrl: 'https://signin.aws.amazon.com/saml', recipientUrl: 'https://signin.aws.amazon.com/saml', recipientRegion: 'us-east-1', at: 5_000 };
+    await saveAttempt(attempt);
+    await expect(takeAttempt(7, 4_000)).resolves.toBeUndefined();
+    expect(stored['attempt:7']).toEqual(attempt);
+    await expect(takeAttempt(7, 5_000)).resolves.toEqual(attempt);
+    expect(stored['attempt:7']).toBeUndefined();
+  });
+});
