@@ -100,7 +100,8 @@ describe('message senders', () => {
     ]) {
       expect(ExtensionMessage.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
-    const landed = ExtensionMessage.parse({ type: 'signin/landed' });
+    expect(ExtensionMessage.safeParse({ type: 'signin/landed' }).success).toBe(false);
+    const landed = ExtensionMessage.parse({ type: 'signin/landed', pageSince: 1_700_000_000_000 });
     expect(isAllowedSender(landed, { id, url: 'https://eu-west-1.signin.aws.amazon.com/saml', tab: { id: 3 } }, id, origin)).toBe(true);
     expect(isAllowedSender(landed, { id, url: picker, tab: { id: 3 } }, id, origin)).toBe(false);
   });
