@@ -124,7 +124,7 @@ export function extensionSuite(): { readonly server: MockServer; readonly browse
 /**
  * What a failed test left on screen, for a CI log that says why: each page's address (no query or
  * fragment) and the start of its visible text, and what the worker knows of each region's health.
- * Neither holds the assertion (the picker never shows it) nor credentials (they stay in the worker).
+ * The picker never shows the assertion; CLI credentials it shows are masked.
  */
 async function printFailureState(browser: LaunchedExtension): Promise<void> {
   const lines: string[] = [];
@@ -134,7 +134,9 @@ async function printFailureState(browser: LaunchedExtension): Promise<void> {
       .locator('body')
       .innerText({ timeout: 2_000 })
       .catch(() => '(no text)');
-    lines.push(`page ${url}: ${text.replace(/\s+/g, ' ').slice(0, 600)}`);
+    // Shown CLI credentials (mock ones, but a log is no place for any): access key IDs and long tokens.
+    const shown = text.replace(/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, '[key id]').replace(/[A-Za-z0-9+/=_-]{40,}/g, '[token]');
+    lines.push(`page ${url}: ${shown.replace(/\s+/g, ' ').slice(0, 600)}`);
   }
   const health = await browser.serviceWorker
     ?.evaluate(async () => {
