@@ -25,7 +25,7 @@ export function App(props: { framed: boolean; pageOpenedAt: number }) {
         if (!live) return;
         if (found.kind === 'found') {
           setLoad(decodeCapture(found.capture, parseXml, found.reused));
-          forgetWhenLeft(found.capture.tabId);
+          forgetWhenLeft(found.capture.tabId, found.capture.capturedAt);
         }
         else if (found.kind === 'invalid') setLoad({ kind: 'decode-error', message: found.message });
         else setLoad({ kind: 'no-capture' });

@@ -13,8 +13,12 @@ export function markSigningIn(on = true): void {
   signingIn = on;
 }
 
-export function forgetWhenLeft(tabId: number): void {
+/**
+ * `capturedAt`: the capture this picker shows. Only that one goes: leaving through the IdP (a
+ * fresh assertion from another region's app) can bring the next capture before this removal runs.
+ */
+export function forgetWhenLeft(tabId: number, capturedAt: number): void {
   addEventListener('pagehide', () => {
-    if (!signingIn) void removeCapture(tabId).catch(() => undefined);
+    if (!signingIn) void removeCapture(tabId, capturedAt).catch(() => undefined);
   });
 }
