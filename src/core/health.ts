@@ -7,6 +7,7 @@
  * timeout and PROBE_CONCURRENCY run side by side, the regions that matter first; the picker never
  * waits for them.
  */
+import { PARTITIONS } from './endpoint-catalog';
 import { message, type UserMessage } from './user-message';
 
 export const PROBE_PATH = '/static/saml-metadata.xml';
@@ -113,9 +114,11 @@ export function probeOrder(due: readonly string[], first: readonly string[] = []
 /**
  * A probe marked running longer than this was lost (the worker stopped): it may be started again.
  * Probes are marked when queued, so this covers a whole queue of black holes: every endpoint of
- * the largest partition, PROBE_CONCURRENCY at a time, each up to its timeout, and a margin.
+ * the largest partition (a sign-in and an STS endpoint per region), PROBE_CONCURRENCY at a time,
+ * each up to its timeout, and a margin.
  */
-export const CHECKING_EXPIRES_MS = PROBE_TIMEOUT_MS * (Math.ceil(80 / PROBE_CONCURRENCY) + 2);
+const MOST_ENDPOINTS = 2 * Math.max(...PARTITIONS.map((p) => p.regions.length));
+export const CHECKING_EXPIRES_MS = PROBE_TIMEOUT_MS * (Math.ceil(MOST_ENDPOINTS / PROBE_CONCURRENCY) + 2);
 
 export function markChecking(previous: RegionHealth | undefined, region: string, at: number): RegionHealth {
   return { ...(previous ?? unknownHealth(region)), checkingSince: at };

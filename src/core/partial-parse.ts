@@ -28,17 +28,10 @@ const CARRIED = '\u0000message:';
 export const asIssueText = (said: UserMessage): string => CARRIED + JSON.stringify(said);
 
 /**
- * A zod issue's reason: the message a check gave (`params.userMessage`) or an error function
- * carried (asIssueText); for zod's own issues, the unknown keys, else that the value is invalid.
+ * A zod issue's reason: the message a check or an error function carried (asIssueText); for zod's
+ * own issues, the unknown keys, else that the value is invalid.
  */
-export function issueReason(issue: {
-  readonly code?: string;
-  readonly message: string;
-  readonly params?: unknown;
-  readonly keys?: readonly string[];
-}): MessageValue {
-  const given = (issue.params as { userMessage?: unknown } | undefined)?.userMessage;
-  if (isUserMessage(given)) return given;
+export function issueReason(issue: { readonly code?: string; readonly message: string; readonly keys?: readonly string[] }): MessageValue {
   if (issue.message.startsWith(CARRIED)) {
     const carried = parseCarried(issue.message.slice(CARRIED.length));
     if (carried) return carried;

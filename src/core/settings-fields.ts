@@ -7,7 +7,7 @@ import { ACCOUNT_COLOURS } from './account-colours';
 import { ALL_REGIONS } from './endpoint-catalog';
 import { CLI_FORMATS } from './cli-credentials';
 import { MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from './limits';
-import { asIssueText, bySchema, listOf, mapOf, objectOf, pathOf, rejectedAt, type Cleaner } from './partial-parse';
+import { bySchema, listOf, mapOf, objectOf, pathOf, rejectedAt, type Cleaner } from './partial-parse';
 import { message } from './user-message';
 import { SIGNIN_METHOD_SETTINGS } from './signin-method';
 import {
@@ -21,6 +21,7 @@ import {
   IdpAppKey,
   LIMITS,
   expected,
+  says,
   PinSchema,
   RecentSignInSchema,
   RegionCode,
@@ -213,9 +214,9 @@ export const SETTING_FIELDS = {
     schema: z
       .number({ error: expected(message('whatSeconds')) })
       .check(
-        z.int({ error: () => asIssueText(message('rejWholeSeconds')) }),
-        z.gte(MIN_SESSION_SECONDS, { error: () => asIssueText(message('rejAtLeastSeconds', { min: MIN_SESSION_SECONDS })) }),
-        z.lte(MAX_SESSION_SECONDS, { error: () => asIssueText(message('rejAtMostSeconds', { max: MAX_SESSION_SECONDS })) }),
+        z.int({ error: says(message('rejWholeSeconds')) }),
+        z.gte(MIN_SESSION_SECONDS, { error: says(message('rejAtLeastSeconds', { min: MIN_SESSION_SECONDS })) }),
+        z.lte(MAX_SESSION_SECONDS, { error: says(message('rejAtMostSeconds', { max: MAX_SESSION_SECONDS })) }),
       ),
   }),
   /** The format "Copy CLI credentials" writes, as last chosen. */

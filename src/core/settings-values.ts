@@ -27,18 +27,22 @@ export const LIMITS = {
   urlLength: MAX_URL_LENGTH,
 } as const;
 
+/** The error of a check that fails with one message. */
+export const says = (reason: UserMessage) => () => asIssueText(reason);
+
 /** The error of a value of the wrong type: "expected <what>, found <the value>". */
 export const expected = (what: UserMessage) => (iss: { readonly input?: unknown }) =>
   asIssueText(message('rejExpected', { what, found: describeValue(iss.input) }));
 
+
 /**
  * A check of a string that fails with what `problem` returns (undefined: acceptable): the message
- * goes in the issue's params, where partial-parse.ts's issueReason finds it.
+ * travels as the issue's text, where partial-parse.ts's issueReason reads it back.
  */
 const failsWith = (problem: (s: string) => UserMessage | undefined) =>
   z.superRefine((s: string, ctx) => {
     const reason = problem(s);
-    if (reason) ctx.addIssue({ code: 'custom', message: reason.code, params: { userMessage: reason } });
+    if (reason) ctx.addIssue({ code: 'custom', message: asIssueText(reason) });
   });
 
 /** A string checked by `problem`, which returns why it is not acceptable. */
@@ -77,8 +81,8 @@ export const IdpAppKey = text(message('whatAppKey'), (s) => {
   return undefined;
 });
 const Timestamp = z.number({ error: expected(message('whatTime')) }).check(
-  z.int({ error: () => asIssueText(message('rejWholeMs')) }),
-  z.gte(0, { error: () => asIssueText(message('rejNegativeTime')) }),
+  z.int({ error: says(message('rejWholeMs')) }),
+  z.gte(0, { error: says(message('rejNegativeTime')) }),
 );
 
 export const AliasPatternSchema = z.discriminatedUnion(
@@ -87,7 +91,7 @@ export const AliasPatternSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('none') }),
     z.strictObject({
       kind: z.literal('role-name'),
-      pattern: z.string({ error: () => asIssueText(message('rejExpectedText', { what: message('whatPattern') })) }).check(
+      pattern: z.string({ error: says(message('rejExpectedText', { what: message('whatPattern') })) }).check(
         failsWith((s) => {
           const check = validateAliasRegex(s);
           return check.ok ? undefined : check.error;

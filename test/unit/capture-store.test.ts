@@ -1,22 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubSessionStorage } from '../support/fake-session-storage';
 
 // The tab's capture and attempt in session storage (kept in memory here): the end of one sign-in
 // must never take away the next one the IdP posted in the same tab meanwhile.
-
-function fakeSessionStorage(): Record<string, unknown> {
-  const stored: Record<string, unknown> = {};
-  vi.stubGlobal('chrome', {
-    storage: {
-      session: {
-        get: async (key: string) => (Object.hasOwn(stored, key) ? { [key]: structuredClone(stored[key]) } : {}),
-        set: async (values: Record<string, unknown>) => void Object.assign(stored, structuredClone(values)),
-        remove: async (key: string) => void delete stored[key],
-      },
-      onChanged: { addListener: () => undefined, removeListener: () => undefined },
-    },
-  });
-  return stored;
-}
 
 const capture = (capturedAt: number) => ({
   samlResponse: 'PHNhbWxwOlJlc3BvbnNlLz4=',
@@ -33,7 +19,7 @@ afterEach(() => {
 
 describe('removeCapture', () => {
   it('forgets the capture made by the given time, and keeps a newer one', async () => {
-    const stored = fakeSessionStorage();
+    const { stored } = stubSessionStorage();
     const { removeCapture, saveCapture } = await import('../../src/platform/session-store');
     await saveCapture(capture(1_000));
     await removeCapture(7, 999);
@@ -46,7 +32,7 @@ describe('removeCapture', () => {
   });
 
   it('runs in turn with the writes: a removal asked before a newer capture is written keeps it', async () => {
-    const stored = fakeSessionStorage();
+    const { stored } = stubSessionStorage();
     const { removeCapture, saveCapture } = await import('../../src/platform/session-store');
     await saveCapture(capture(1_000));
     const removal = removeCapture(7, 1_500);
@@ -59,7 +45,7 @@ describe('removeCapture', () => {
 
 describe('takeAttempt', () => {
   it('takes only an attempt made by the given time', async () => {
-    const stored = fakeSessionStorage();
+    const { stored } = stubSessionStorage();
     const { saveAttempt, takeAttempt } = await import('../../src/platform/attempt-store');
     const attempt = { tabId: 7, partition: 'aws', region: 'us-east-1', targetUrl: 'https://signin.aws.amazon.com/saml', recipientUrl: 'https://signin.aws.amazon.com/saml', recipientRegion: 'us-east-1', at: 5_000 };
     await saveAttempt(attempt);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { signinEndpoints, stsEndpoints } from '../../src/core/endpoints';
 import { PROBE_CONCURRENCY, probeOrder } from '../../src/core/health';
+import { stubSessionStorage } from '../support/fake-session-storage';
 
 // The worker's probe run (src/background/health.ts) against a session storage kept in memory and
 // a fetch that answers when the test says: how many run at once, in which order, how results land.
@@ -12,25 +13,10 @@ interface Fetching {
 }
 
 function fakeWorld() {
-  const stored: Record<string, unknown> = {};
-  const writes: string[] = [];
+  const { stored, writes } = stubSessionStorage();
   const fetching: Fetching[] = [];
   let running = 0;
   let mostAtOnce = 0;
-  vi.stubGlobal('chrome', {
-    storage: {
-      session: {
-        get: async (key: string) => (Object.hasOwn(stored, key) ? { [key]: structuredClone(stored[key]) } : {}),
-        set: async (values: Record<string, unknown>) => {
-          for (const [key, value] of Object.entries(values)) {
-            stored[key] = structuredClone(value);
-            writes.push(key);
-          }
-        },
-      },
-      onChanged: { addListener: () => undefined, removeListener: () => undefined },
-    },
-  });
   vi.stubGlobal('fetch', (url: string) => {
     running++;
     mostAtOnce = Math.max(mostAtOnce, running);
