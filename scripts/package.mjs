@@ -67,7 +67,7 @@ function checkBuild(dir) {
  * STS host (the build derives the exact list from the catalog, src/core/pages-csp.ts).
  */
 function relaxedCsp(csp) {
-  if (typeof csp !== 'string' || !/^(;|$)/.test(csp.slice(SCRIPT_POLICY.length)) || !csp.startsWith(SCRIPT_POLICY)) return `does not start with ${SCRIPT_POLICY}`;
+  if (typeof csp !== 'string' || !csp.startsWith(SCRIPT_POLICY) || !/^(;|$)/.test(csp.slice(SCRIPT_POLICY.length))) return `does not start with ${SCRIPT_POLICY}`;
   const rest = csp.slice(SCRIPT_POLICY.length).split(';').slice(1).map((part) => part.trim().split(/\s+/));
   if (rest.map(([name]) => name).join() !== 'connect-src,form-action') return 'does not go on with connect-src and form-action (and nothing else) after the script policy';
   const outside = rest.flatMap(([, ...sources]) => sources).filter((source) => !AWS_SOURCE.test(source));
