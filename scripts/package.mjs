@@ -15,7 +15,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const release = join(root, 'release');
 const webExt = join(root, 'node_modules', '.bin', 'web-ext');
-const STRICT_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
+const SCRIPT_POLICY = "script-src 'self'; object-src 'none'; base-uri 'none'";
+/** connect-src and form-action may name only AWS sign-in and console hosts (wildcards there) and STS hosts one by one. */
+const AWS_SOURCE = /^https:\/\/((\*\.)?(signin|console)\.(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)|sts(\.[a-z]{2}(-[a-z]+)+-\d)?\.amazonaws\.com(\.cn)?)$/;
 /** What a built extension holds: scripts, pages, styles, JSON (manifest, locales, rules), icons; Chromium's _metadata. */
 const SHIPPED = /^(_metadata\/.+|[\w./+-]+\.(js|html|css|json|png|svg))$/;
 
@@ -39,7 +41,8 @@ function checkBuild(dir) {
   if (!existsSync(join(dir, 'manifest.json'))) fail(`${relative(root, dir)} is missing: run npm run build first.`);
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   if (manifest.version !== source.version) fail(`${relative(root, dir)} is version ${manifest.version}, manifest.json says ${source.version}: rebuild.`);
-  if (manifest.content_security_policy?.extension_pages !== STRICT_CSP) fail(`${relative(root, dir)}: the extension pages' CSP is not ${STRICT_CSP}`);
+  const cspProblem = relaxedCsp(manifest.content_security_policy?.extension_pages);
+  if (cspProblem) fail(`${relative(root, dir)}: the extension pages' CSP ${cspProblem}`);
   for (const file of filesUnder(dir)) {
     const name = relative(dir, file);
     // Only what the extension runs: no source maps (they would ship the sources), no tests or fixtures.
@@ -56,6 +59,19 @@ function checkBuild(dir) {
     }
   }
   return manifest;
+}
+
+/**
+ * What makes a CSP laxer than ours: anything but SCRIPT_POLICY first, another directive than
+ * connect-src and form-action after it, or a source there that is not an AWS sign-in, console or
+ * STS host (the build derives the exact list from the catalog, src/core/pages-csp.ts).
+ */
+function relaxedCsp(csp) {
+  if (typeof csp !== 'string' || !csp.startsWith(SCRIPT_POLICY) || !/^(;|$)/.test(csp.slice(SCRIPT_POLICY.length))) return `does not start with ${SCRIPT_POLICY}`;
+  const rest = csp.slice(SCRIPT_POLICY.length).split(';').slice(1).map((part) => part.trim().split(/\s+/));
+  if (rest.map(([name]) => name).join() !== 'connect-src,form-action') return 'does not go on with connect-src and form-action (and nothing else) after the script policy';
+  const outside = rest.flatMap(([, ...sources]) => sources).filter((source) => !AWS_SOURCE.test(source));
+  return outside.length ? `allows ${outside.join(' ')}, not an AWS sign-in, console or STS host` : undefined;
 }
 
 /** Zips a folder with web-ext (a dev dependency), so packaging needs no zip program. */

@@ -2,10 +2,13 @@ import { aliasesFromRolePage } from '../core/aws-role-page';
 import { readAwsSigninError } from '../core/diagnosis';
 import { sendFromContentScript } from '../platform/content-messaging';
 
-// Runs on AWS sign-in endpoints only, from document_start. This page was loaded by a POST carrying
-// the assertion (the IdP's or our re-post): Chromium keeps that body in the tab's session history
-// and writes it to the profile's session files. Replacing the history entry at once drops the body
-// (a reload then asks AWS by GET, which AWS answers with its sign-in page).
+// Runs on AWS sign-in endpoints only. The manifest says document_start, but the build makes this a
+// module that a classic loader import()s: the loader runs at document_start, this code only once the
+// import resolves, measured after DOMContentLoaded (SECURITY.md section 5). This page was loaded by a
+// POST carrying the assertion (the IdP's or our re-post): Chromium keeps that body in the tab's
+// session history and writes it to the profile's session files. Replacing the history entry drops the
+// body from every record written after it (a reload then asks AWS by GET, which AWS answers with its
+// sign-in page).
 history.replaceState(history.state, '', location.href);
 
 // When AWS answers our re-post with its error page, tell the worker, which explains it (or

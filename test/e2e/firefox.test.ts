@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/chromium';
-import { DEFAULT_FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension, type LaunchedFirefox } from '../support/firefox';
+import { DEFAULT_FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension, openPickerFromTile, waitInPage, type LaunchedFirefox } from '../support/firefox';
 import { startMockServer, type MockServer } from '../support/mock-server';
 import { tileUrl } from './helpers';
 
@@ -32,26 +32,6 @@ beforeEach(() => {
   server.clearReceived();
   server.setHostMode(GLOBAL, 'up');
 });
-
-/**
- * Polls `predicate` in the page until it holds. WebDriver BiDi reports no navigation to a
- * moz-extension: page, so neither goto nor waitForNavigation sees the redirect to the picker, and
- * waitForFunction fails when a navigation replaces the page it runs in.
- */
-async function waitInPage(page: Page, predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate(predicate).catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`Firefox: ${what} within ${timeoutMs} ms (at ${await page.evaluate(() => location.href).catch(() => '?')})`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Clicks the IdP tile as a user would (from the dashboard) and waits until the picker is interactive. */
-async function openPickerFromTile(page: Page, url: string): Promise<void> {
-  await page.goto(`${new URL(url).origin}/`);
-  await page.evaluate((href) => location.assign(href), url);
-  await waitInPage(page, () => location.protocol === 'moz-extension:' && document.querySelector('button[type=submit]') !== null, 'the picker did not open');
-}
 
 /** Runs `fn` in an extension page opened in a fresh tab (the picker is web-accessible), then closes it. */
 async function inExtensionPage<A, R>(pickerOrigin: string, fn: (arg: A) => Promise<R>, arg: A): Promise<R> {

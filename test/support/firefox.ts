@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { REPO_ROOT } from './chromium';
 import { MOCK_HOSTS, type MockServer } from './mock-server';
 
@@ -166,4 +166,24 @@ export async function launchFirefoxWithExtension(options: FirefoxOptions): Promi
       return closed;
     },
   };
+}
+
+/**
+ * Polls `predicate` in the page until it holds. WebDriver BiDi reports no navigation to a
+ * moz-extension: page, so neither goto nor waitForNavigation sees the redirect to the picker, and
+ * waitForFunction fails when a navigation replaces the page it runs in.
+ */
+export async function waitInPage(page: Page, predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(predicate).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`Firefox: ${what} within ${timeoutMs} ms (at ${await page.evaluate(() => location.href).catch(() => '?')})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Clicks the IdP tile as a user would (from the dashboard) and waits until the picker is interactive. */
+export async function openPickerFromTile(page: Page, url: string): Promise<void> {
+  await page.goto(`${new URL(url).origin}/`);
+  await page.evaluate((href) => location.assign(href), url);
+  await waitInPage(page, () => location.protocol === 'moz-extension:' && document.querySelector('button[type=submit]') !== null, 'the picker did not open');
 }
