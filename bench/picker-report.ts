@@ -18,7 +18,7 @@ export function afterClickMedians(runs: readonly AfterClick[]): Record<string, n
 function afterClickCell(runs: readonly AfterClick[]): string {
   const m = afterClickMedians(runs);
   const moments: [string, number | undefined][] = [
-    ['worker running', m.workerRunningMs],
+    ['worker started', m.workerStartedMs],
     ['fields captured', m.capturedMs],
     ['picker committed', m.commitMs],
     ['first paint', m.firstPaintMs],

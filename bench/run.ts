@@ -103,7 +103,7 @@ const goals = {
 };
 
 const results = {
-  schema: 1,
+  schema: 2,
   date: new Date().toISOString().slice(0, 10),
   environment: {
     node: process.version,

@@ -25,9 +25,9 @@ export interface WorkerControl {
   stop(): Promise<void>;
   /**
    * After a click: checks that a new worker of the extension runs (a worker target again, and
-   * "running" reported since the stop). Returns when "running" was first reported (performance.now()).
+   * "running" reported since the stop, not before `clickedAt`, a performance.now() time).
    */
-  restartedAt(): Promise<number>;
+  checkRestarted(clickedAt: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,11 +78,11 @@ export async function workerControl(context: BrowserContext, extensionId: string
       if (left.length > 0) throw new Error(`the extension worker was reported stopped but its target is still there: ${left[0]?.url}`);
       runningSinceStop = undefined;
     },
-    async restartedAt() {
+    async checkRestarted(clickedAt) {
       const targets = await workerTargets();
       if (targets.length === 0) throw new Error('no worker target of the extension after the click: the worker did not start');
       if (runningSinceStop === undefined) throw new Error('Chromium never reported the extension worker running after the click');
-      return runningSinceStop;
+      if (runningSinceStop < clickedAt) throw new Error('the extension worker ran again before the click: the round was not cold');
     },
     async close() {
       await detach(pageSession);
