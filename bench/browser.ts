@@ -1,25 +1,29 @@
 // Benchmarks in real Chromium with the built extension (dist/chrome), against the mock Okta/AWS
-// server of the e2e tests: time to picker (as a ratio to a physical floor), filter latency with
+// server of the e2e tests: time to picker with the worker running and stopped (as ratios to a
+// physical floor; time-to-picker.ts), filter latency with
 // 2,000 roles, endpoint health if the picker shows it, and the decoder with the page's native
 // DOMParser (the picker's own path).
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Worker } from 'playwright-core';
 import { launchWithExtension } from '../test/support/chromium';
 import { startMockServer } from '../test/support/mock-server';
 import { tileUrl } from '../test/e2e/helpers';
-import { median } from './stats';
+import { installMarks } from './picker-marks';
+import { openPicker, timeToPicker } from './time-to-picker';
+import type { HealthLog, TimeToPicker } from './time-to-picker';
+import { workerControl } from './worker-control';
 
 export interface BrowserResults {
   chromium: string;
   /** From Chromium reporting the worker to its capture listener being registered (first start). */
   workerReadyMs: number;
-  timeToPicker: { runs: number; pickerMs: number[]; floorMs: number[] };
+  timeToPicker: TimeToPicker;
   /**
    * Time to picker with ~900 roles and with 3, in alternating pairs (the same IdP app otherwise);
    * also from the IdP page's POST (the picker navigation's own start) to the Sign in button, which
    * leaves out the IdP page building and loading a large assertion.
    */
   largePicker: { roles: number; runs: number; largeMs: number[]; smallMs: number[]; largeFromPostMs: number[]; smallFromPostMs: number[] };
-  health: { present: boolean; firstRunMs?: number; cachedMs: number[]; afterPickerMs: number[] };
+  health: HealthLog;
   /** keystrokeMs at `roles` roles; floorMs the same keys with 3 roles, what any repaint costs here. */
   filter: { roles: number; keystrokeMs: number[]; floorMs: number[] };
   nativeDecode: Record<string, number[]>;
@@ -32,44 +36,14 @@ export interface BrowserResults {
   signinToConsole: { runs: number; repostMs: number[]; stsMs: number[]; firstTimeMs: number[] };
 }
 
-const PAIRS = 12;
-const WARMUP_PAIRS = 2;
-const HEALTH_WAIT_MS = 3_000;
 const FILTER_ROLES = 2_000;
 const LARGE_PICKER_ROLES = 900;
 const LARGE_PAIRS = 8;
 /** Typed one character at a time; Escape (clears the filter) between words is not measured. */
 const FILTER_WORDS = ['deploy', 'admin', '1234', 'ops'];
 
-type MarkName = 'sign-in' | 'health';
-
 // In-page code is kept as plain JavaScript text: tsx compiles functions with helpers (`__name`)
 // that do not exist in the page, so functions cannot be handed to Playwright as they are.
-
-/**
- * In every extension page: reports (through a binding, so Node hears it at once rather than by
- * polling) when the "Sign in" button first exists and when text saying up/down/slow first shows
- * next to the region selector. Both are checked on every DOM change.
- */
-const INSTALL_MARKS = `(() => {
-  if (location.protocol !== 'chrome-extension:') return;
-  let signIn = false;
-  let health = false;
-  const observer = new MutationObserver(() => {
-    if (!signIn && [...document.querySelectorAll('button')].some((b) => /^\\s*Sign in/.test(b.textContent || ''))) {
-      signIn = true;
-      window.__benchMark('sign-in', performance.now());
-    }
-    const region = document.getElementById('region');
-    const near = region && (region.closest('.region') || region.parentElement);
-    if (!health && near && /\\b(?:down|up|slow)\\b/i.test(near.textContent || '')) {
-      health = true;
-      window.__benchMark('health');
-    }
-    if (signIn && health) observer.disconnect();
-  });
-  observer.observe(document, { subtree: true, childList: true, characterData: true });
-})();`;
 
 /**
  * Arms the measurement of the next keystroke: from the keydown event's own timestamp to just after
@@ -124,85 +98,20 @@ export async function runBrowserBenchmarks(decoderScript: string, samples: Recor
   try {
     const { context, extensionId } = browser;
     const workerReadyMs = await captureListenerReady(browser.serviceWorker);
-    const waiters = new Map<Page, Map<MarkName, (at: number) => void>>();
-    // Page time of the Sign in mark: from the start of the picker's navigation (the IdP's POST).
-    const pageTimes = new Map<Page, number>();
-    await context.exposeBinding('__benchMark', ({ page }, name: MarkName, pageAt?: number) => {
-      const at = performance.now();
-      if (name === 'sign-in' && typeof pageAt === 'number') pageTimes.set(page, pageAt);
-      waiters.get(page)?.get(name)?.(at);
-    });
-    await context.addInitScript({ content: INSTALL_MARKS });
-    const marksOf = (page: Page) => {
-      const resolvers = new Map<MarkName, (at: number) => void>();
-      waiters.set(page, resolvers);
-      const promise = (name: MarkName) => new Promise<number>((resolve) => resolvers.set(name, resolve));
-      return { signIn: promise('sign-in'), health: promise('health') };
-    };
+    const marksOf = await installMarks(context);
 
     const probe = await context.newPage();
     const chromium = /Chrome\/([\d.]+)/.exec(await probe.evaluate(() => navigator.userAgent))?.[1] ?? 'unknown';
     await probe.close();
 
-    // Okta tile → picker interactive: from the start of page.goto to the moment the "Sign in"
-    // button exists in the picker (it is wired up when it is inserted).
-    const picker = async (health: BrowserResults['health'], measured: boolean, roles?: number) => {
-      const page = await context.newPage();
-      const marks = marksOf(page);
-      const started = performance.now();
-      await page.goto(tileUrl({ submit: 'script', ...(roles ? { roles: String(roles) } : {}) }), { waitUntil: 'commit' });
-      const ready = await withTimeout(marks.signIn, 15_000).catch(async () => {
-        const shown = (await page.locator('body').innerText().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ');
-        throw new Error(`the picker never showed its Sign in button; it shows: "${shown}"`);
-      });
-      const healthAt = await Promise.race([marks.health, sleep(HEALTH_WAIT_MS).then(() => undefined)]);
-      if (healthAt !== undefined) {
-        health.present = true;
-        health.firstRunMs ??= healthAt - started;
-        if (measured) {
-          health.cachedMs.push(healthAt - started);
-          health.afterPickerMs.push(healthAt - ready);
-        }
-      }
-      const fromPostMs = pageTimes.get(page) ?? NaN;
-      pageTimes.delete(page);
-      await page.close();
-      return { ms: ready - started, fromPostMs };
-    };
-    // The physical floor, measured the same way: load the same Okta page without letting it post
-    // (?submit=noscript waits for a click), then navigate the tab to a static file of the extension.
-    // That is what any picker costs at the least: the IdP's page, then one navigation into the
-    // extension's origin (its own renderer process). What the real flow adds on top is ours: the
-    // redirected POST, the picker's JS and CSS, waiting for the capture, decoding, first render.
-    const floor = async () => {
-      const page = await context.newPage();
-      const started = performance.now();
-      await page.goto(tileUrl({ submit: 'noscript' }), { waitUntil: 'load' });
-      await page.goto(`chrome-extension://${extensionId}/icons/icon-128.png`, { waitUntil: 'load' });
-      const ms = performance.now() - started;
-      await page.close();
-      return ms;
-    };
-
-    const timeToPicker: BrowserResults['timeToPicker'] = { runs: PAIRS, pickerMs: [], floorMs: [] };
+    // A tab kept on a web page for the bench's DevTools session that watches the worker.
+    const home = await context.newPage();
+    await home.goto(tileUrl({ submit: 'noscript' }, 'acme.okta.com', 'exk1benchhome'));
+    const worker = await workerControl(context, extensionId, home);
     const health: BrowserResults['health'] = { present: false, cachedMs: [], afterPickerMs: [] };
-    for (let i = 0; i < WARMUP_PAIRS + PAIRS; i++) {
-      const measured = i >= WARMUP_PAIRS;
-      // Alternate which goes first, so drift (caches, the worker waking up) hits both alike.
-      let floorMs: number;
-      let pickerMs: number;
-      if (i % 2 === 0) {
-        floorMs = await floor();
-        pickerMs = (await picker(health, measured)).ms;
-      } else {
-        pickerMs = (await picker(health, measured)).ms;
-        floorMs = await floor();
-      }
-      if (measured) {
-        timeToPicker.floorMs.push(floorMs);
-        timeToPicker.pickerMs.push(pickerMs);
-      }
-    }
+    const pickerTimes = await timeToPicker(context, extensionId, marksOf, worker, health);
+    await worker.close();
+    await home.close();
 
     // The same with ~900 roles against 3: what a large assertion adds (decode, index, first render).
     const largePicker: BrowserResults['largePicker'] = {
@@ -213,11 +122,10 @@ export async function runBrowserBenchmarks(decoderScript: string, samples: Recor
       largeFromPostMs: [],
       smallFromPostMs: [],
     };
-    const unused: BrowserResults['health'] = { present: false, cachedMs: [], afterPickerMs: [] };
     for (let i = 0; i < 1 + LARGE_PAIRS; i++) {
       const first = i % 2 === 0;
-      const a = await picker(unused, false, first ? LARGE_PICKER_ROLES : 3);
-      const b = await picker(unused, false, first ? 3 : LARGE_PICKER_ROLES);
+      const a = await openPicker(context, marksOf, { roles: first ? LARGE_PICKER_ROLES : 3 });
+      const b = await openPicker(context, marksOf, { roles: first ? 3 : LARGE_PICKER_ROLES });
       if (i === 0) continue;
       const [large, small] = first ? [a, b] : [b, a];
       largePicker.largeMs.push(large.ms);
@@ -229,8 +137,10 @@ export async function runBrowserBenchmarks(decoderScript: string, samples: Recor
     const filter = { roles: FILTER_ROLES, keystrokeMs: await filterLatency(context), floorMs: await filterLatency(context, 3) };
     const nativeDecode = await decodeInPage(context, decoderScript, samples);
     server.redirectSignins(true);
-    const signinToConsole = await signinTimes(context, browser.serviceWorker);
-    return { chromium, workerReadyMs, timeToPicker, largePicker, health, filter, nativeDecode, signinToConsole };
+    // The worker was stopped and started again: Playwright knows it by a new handle.
+    const liveWorker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    const signinToConsole = await signinTimes(context, liveWorker);
+    return { chromium, workerReadyMs, timeToPicker: pickerTimes, largePicker, health, filter, nativeDecode, signinToConsole };
   } finally {
     await browser.close();
     await server.close();
@@ -323,10 +233,6 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([promise, sleep(ms).then(() => Promise.reject(new Error(`timed out after ${ms} ms`)))]);
-}
-
 /**
  * Chromium reports the worker as soon as it starts, but a sign-in posted before its module graph
  * has loaded and registered the webRequest listener is lost (the picker then says "No sign-in was
@@ -342,5 +248,3 @@ async function captureListenerReady(worker: Worker | undefined): Promise<number>
     await sleep(5);
   }
 }
-
-export const ratio = (r: BrowserResults['timeToPicker']): number => median(r.pickerMs) / median(r.floorMs);
