@@ -142,7 +142,9 @@ describe('migrateSettings', () => {
   });
 
   it('carries version 1 over to version 2: CLI credentials stay allowed, and the new version is written back', () => {
-    const { version: _, allowCliCredentials: __, ...v1 } = sample();
+    const v1: Partial<Settings> = sample();
+    delete v1.version;
+    delete v1.allowCliCredentials;
     expect(migrateSettings({ ...v1, version: 1 })).toEqual({ settings: { ...sample(), allowCliCredentials: true }, changed: true, rejected: [] });
     expect(migrateSettings({ ...v1, version: 1, allowCliCredentials: false })).toMatchObject({ settings: sample(), rejected: [] });
   });

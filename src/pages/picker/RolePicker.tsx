@@ -28,6 +28,8 @@ interface Props {
   now: number;
   /** Effective settings (managed values applied). */
   settings: Settings;
+  /** The settings the organisation's policy sets. */
+  locked: readonly string[];
   /** Changes the user's own settings and saves them. */
   updateSettings: (change: (user: Settings) => Settings) => Promise<void>;
   /** The capture was used before (a retry after a failed endpoint): never sign in without a click. */
@@ -37,7 +39,7 @@ interface Props {
 }
 
 /** The role picker: its parts, put together. What each decides is in the hooks and in core. */
-export function RolePicker({ assertion, phase, onPhase, now, settings, updateSettings, reusedCapture, settingsReady }: Props) {
+export function RolePicker({ assertion, phase, onPhase, now, settings, locked, updateSettings, reusedCapture, settingsReady }: Props) {
   const { capture, info, address } = assertion;
   const [skipNextTime, setSkipNextTime] = useState(false);
   // Recent choices and "skip the picker" are remembered per IdP app: its Issuer names it.
@@ -48,10 +50,12 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, updateSet
   const names = useAccountNames(info.roles, settings, settingsReady, appKey);
   const { accountNames, colours } = names;
   const selection = useRoleSelection(info.roles, accountNames, settings, appKey);
-  const { selected, manyRoles } = selection;
-  const regions = useRegionChoice(address, settings, appKey, selected?.roleArn);
+  const regions = useRegionChoice(address, settings, appKey, selection.selected?.roleArn);
   const { region } = regions;
-  const { choice: method, choiceFor } = useSigninMethod({ settings, address, region, issuer: info.issuer });
+  const { choice: method, choiceFor, ...sts } = useSigninMethod({ settings, locked, address, region, issuer: info.issuer });
+  // Several consoles at once are STS sign-ins: not offered where STS may not be used.
+  const { selected } = selection;
+  const manyRoles = sts.stsSignin ? selection.manyRoles : [];
   const signing = useSubmit({ assertion, phase, onPhase, settings, updateSettings, appKey, skipNextTime, accountNames, colours });
   const autoPair = useMemo(
     () => autoSigninPair(own(settings.autoSignIn, appKey), reusedCapture || firstFromApp || info.multipleAssertions, info.roles, regions.regions),
@@ -73,7 +77,7 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, updateSet
 
   const lastTime = own(settings.recent, appKey)?.[0];
   return (
-    <form class="panel picker" onSubmit={onSubmit} onKeyDown={selection.onFormKey} aria-busy={signing.posting}>
+    <form class="panel picker" onSubmit={onSubmit} onKeyDown={sts.stsSignin ? selection.onFormKey : undefined} aria-busy={signing.posting}>
       <PickerHeader info={info} address={address} now={now} firstFromApp={firstFromApp} />
       <RoleFilter
         selection={selection}
@@ -90,7 +94,7 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, updateSet
         pinned={selection.pinned}
         onTogglePin={(role) => void updateSettings(togglePin(role.roleArn))}
         alsoOpen={selection.alsoOpen}
-        onToggleAlsoOpen={selection.toggleAlsoOpen}
+        onToggleAlsoOpen={sts.stsSignin ? selection.toggleAlsoOpen : undefined}
         selectedArn={selected?.roleArn}
         onSelect={selection.setSelectedArn}
         onMoveBy={selection.move}
@@ -98,7 +102,7 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, updateSet
         radioId={radioId}
       />
       <RegionPicker regions={regions.regions} region={region} health={regions.health} stsHealth={regions.stsHealth} onChange={regions.setChosen} onCheckAgain={regions.checkAgain} />
-      <MethodLine choice={method} region={region} addressedHost={address.endpoint.host} />
+      <MethodLine choice={method} region={region} addressedHost={address.endpoint.host} byPolicy={sts.byPolicy} />
       <SignInActions
         capture={capture}
         selected={selected}
@@ -110,12 +114,12 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, updateSet
         skipNextTime={skipNextTime}
         onSkipNextTime={setSkipNextTime}
         cli={
-          selected && {
+          selected && sts.cliCredentials ? {
             account: own(accountNames, selected.accountId) ?? selected.accountId,
             durationCap: settings.sessionDurationCap,
             format: settings.cliFormat,
             onFormat: (format) => void updateSettings(setCliFormat(format)),
-          }
+          } : undefined
         }
       />
       <AssertionWarnings info={info} />
