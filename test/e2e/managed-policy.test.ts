@@ -88,7 +88,7 @@ describe('policy {"signinMethod": "repost"}', () => {
       await expect(page.getByRole('button', { name: /^Open \d consoles/ }).count()).resolves.toBe(0);
 
       // The page's own sender, with this tab's capture: everything the worker needs but the policy's leave.
-      const refusal = { ok: false, error: { code: 'stsOffRepostPolicy', params: [] } };
+      const refusal = { ok: false, error: { code: 'stsOffRepostPolicy', params: {} } };
       await expect(sendFromPicker(page, { type: 'credentials/sts', roleArn: ADMIN, region: 'eu-west-1' })).resolves.toEqual(refusal);
       await expect(sendFromPicker(page, { type: 'signin/sts-many', roleArns: [ADMIN, DEPLOY], region: 'eu-west-1' })).resolves.toEqual(refusal);
       await expect(sendFromPicker(page, { type: 'signin/sts', roleArn: ADMIN, region: 'eu-west-1' })).resolves.toEqual(refusal);
@@ -115,7 +115,7 @@ describe('policy {"allowCliCredentials": false}', () => {
       await expect(page.getByRole('button', { name: 'Copy CLI credentials' }).count()).resolves.toBe(0);
       await expect(sendFromPicker(page, { type: 'credentials/sts', roleArn: ADMIN, region: 'eu-west-1' })).resolves.toEqual({
         ok: false,
-        error: { code: 'cliOffPolicy', params: [] },
+        error: { code: 'cliOffPolicy', params: {} },
       });
       expect(assertionCalls()).toEqual([]);
 

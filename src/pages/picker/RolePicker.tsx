@@ -17,6 +17,7 @@ import { useAccountNames } from './use-account-names';
 import { useRoleSelection } from './use-role-selection';
 import { useRegionChoice } from './use-region-choice';
 import { useSigninMethod } from './use-signin-method';
+import { stsPermission, stsRulesOf } from '../../core/sts-permission';
 import { useSubmit } from './use-submit';
 import { setCliFormat, stopSkipping, togglePin } from './setting-changes';
 
@@ -49,13 +50,13 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
   const firstFromApp = settingsReady && own(settings.recent, appKey) === undefined;
   const names = useAccountNames(info.roles, settings, settingsReady, appKey);
   const { accountNames, colours } = names;
-  const selection = useRoleSelection(info.roles, accountNames, settings, appKey);
-  const regions = useRegionChoice(address, settings, appKey, selection.selected?.roleArn);
+  // What may use STS (the worker refuses the rest): several consoles at once and CLI credentials do.
+  const sts = stsRulesOf(settings, locked);
+  const selection = useRoleSelection(info.roles, accountNames, settings, appKey, stsPermission(sts, 'signin').ok);
+  const { selected, manyRoles } = selection;
+  const regions = useRegionChoice(address, settings, appKey, selected?.roleArn);
   const { region } = regions;
-  const { choice: method, choiceFor, ...sts } = useSigninMethod({ settings, locked, address, region, issuer: info.issuer });
-  // Several consoles at once are STS sign-ins: not offered where STS may not be used.
-  const { selected } = selection;
-  const manyRoles = sts.stsSignin ? selection.manyRoles : [];
+  const { choice: method, choiceFor } = useSigninMethod({ settings, address, region, issuer: info.issuer });
   const signing = useSubmit({ assertion, phase, onPhase, settings, updateSettings, appKey, skipNextTime, accountNames, colours });
   const autoPair = useMemo(
     () => autoSigninPair(own(settings.autoSignIn, appKey), reusedCapture || firstFromApp || info.multipleAssertions, info.roles, regions.regions),
@@ -77,7 +78,7 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
 
   const lastTime = own(settings.recent, appKey)?.[0];
   return (
-    <form class="panel picker" onSubmit={onSubmit} onKeyDown={sts.stsSignin ? selection.onFormKey : undefined} aria-busy={signing.posting}>
+    <form class="panel picker" onSubmit={onSubmit} onKeyDown={selection.onFormKey} aria-busy={signing.posting}>
       <PickerHeader info={info} address={address} now={now} firstFromApp={firstFromApp} />
       <RoleFilter
         selection={selection}
@@ -94,7 +95,7 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
         pinned={selection.pinned}
         onTogglePin={(role) => void updateSettings(togglePin(role.roleArn))}
         alsoOpen={selection.alsoOpen}
-        onToggleAlsoOpen={sts.stsSignin ? selection.toggleAlsoOpen : undefined}
+        onToggleAlsoOpen={selection.toggleAlsoOpen}
         selectedArn={selected?.roleArn}
         onSelect={selection.setSelectedArn}
         onMoveBy={selection.move}
@@ -102,7 +103,7 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
         radioId={radioId}
       />
       <RegionPicker regions={regions.regions} region={region} health={regions.health} stsHealth={regions.stsHealth} onChange={regions.setChosen} onCheckAgain={regions.checkAgain} />
-      <MethodLine choice={method} region={region} addressedHost={address.endpoint.host} byPolicy={sts.byPolicy} />
+      <MethodLine choice={method} region={region} addressedHost={address.endpoint.host} byPolicy={sts.signinMethodByPolicy} />
       <SignInActions
         capture={capture}
         selected={selected}
@@ -114,7 +115,7 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
         skipNextTime={skipNextTime}
         onSkipNextTime={setSkipNextTime}
         cli={
-          selected && sts.cliCredentials ? {
+          selected && stsPermission(sts, 'cli').ok ? {
             account: own(accountNames, selected.accountId) ?? selected.accountId,
             durationCap: settings.sessionDurationCap,
             format: settings.cliFormat,

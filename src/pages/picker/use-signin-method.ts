@@ -2,25 +2,19 @@ import { useEffect, useState } from 'preact/hooks';
 import { chooseSigninMethod, refusalKey, type SigninMethodChoice } from '../../core/signin-method';
 import type { Settings } from '../../core/settings';
 import type { AssertionAddress } from '../../core/region-choice';
-import { stsPermission, stsRulesOf } from '../../core/sts-permission';
 import { readRefusals } from '../../platform/refusal-store';
 
 /**
  * How the picker will sign in to `region` (core/signin-method.ts), with what the worker learned
- * about this IdP app: whether its assertions were refused by another region's SAML endpoint. And
- * what may use STS at all (core/sts-permission.ts, the worker's own rule): the picker offers
- * neither several consoles nor CLI credentials where the worker would refuse them.
+ * about this IdP app: whether its assertions were refused by another region's SAML endpoint.
  */
 export function useSigninMethod(input: {
-  readonly settings: Pick<Settings, 'signinMethod' | 'allowCliCredentials'>;
-  /** The settings the organisation's policy sets. */
-  readonly locked: readonly string[];
+  readonly settings: Pick<Settings, 'signinMethod'>;
   readonly address: AssertionAddress;
   readonly region: string;
   readonly issuer: string | undefined;
-}): { choice: SigninMethodChoice; choiceFor: (region: string) => SigninMethodChoice; byPolicy: boolean; stsSignin: boolean; cliCredentials: boolean } {
+}): { choice: SigninMethodChoice; choiceFor: (region: string) => SigninMethodChoice } {
   const { settings, address, region, issuer } = input;
-  const rules = stsRulesOf(settings, input.locked);
   const [refused, setRefused] = useState(false);
   useEffect(() => {
     if (!issuer) return;
@@ -38,11 +32,5 @@ export function useSigninMethod(input: {
       refusedElsewhere: refused,
       rolesReadable: true,
     });
-  return {
-    choice: choiceFor(region),
-    choiceFor,
-    byPolicy: rules.signinMethodByPolicy,
-    stsSignin: stsPermission(rules, 'signin').ok,
-    cliCredentials: stsPermission(rules, 'cli').ok,
-  };
+  return { choice: choiceFor(region), choiceFor };
 }
