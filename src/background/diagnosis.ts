@@ -1,16 +1,29 @@
-import { ATTEMPT_TTL_MS, diagnoseEndpointFailure, diagnoseRejection, type SigninAttempt } from '../core/diagnosis';
+import { ATTEMPT_TTL_MS, diagnoseEndpointFailure, diagnoseRejection, type Diagnosis, type SigninAttempt } from '../core/diagnosis';
 import type { RepostOutcome } from '../core/repost-outcome';
 import { refusalKey } from '../core/signin-method';
+import { stsPermission } from '../core/sts-permission';
 import { hostOf } from '../core/url-host';
 import { removeCapture } from '../platform/session-store';
 import { peekAttempt, saveDiagnosis, takeAttempt } from '../platform/attempt-store';
 import { DIAGNOSIS_PATH, extensionUrl, openInTab } from '../platform/extension';
 import { recordRefusal } from '../platform/refusal-store';
+import { readStsRules } from '../platform/stored-settings';
 import { signInThroughSts } from './sts-signin';
 
 /** A re-post to another region that may continue through STS once AWS refuses it. */
 function continuesThroughSts(attempt: SigninAttempt | undefined, now: number): attempt is SigninAttempt & { roleArn: string } {
   return attempt?.method === 'repost-then-sts' && attempt.roleArn !== undefined && now - attempt.at <= ATTEMPT_TTL_MS;
+}
+
+/**
+ * A re-post to another region than the assertion's own that did not get in: when STS may not be
+ * used (re-post only, by the user's setting or the organisation's policy), the page says so too,
+ * since the way in without an admin change is closed.
+ */
+async function withStsRefusal(diagnosis: Diagnosis, attempt: SigninAttempt): Promise<Diagnosis> {
+  if (attempt.region === attempt.recipientRegion) return diagnosis;
+  const permission = stsPermission(await readStsRules(), 'signin');
+  return permission.ok ? diagnosis : { ...diagnosis, explanation: [...diagnosis.explanation, permission.refusal] };
 }
 
 /**
@@ -32,7 +45,7 @@ export async function explainRejection(tabId: number, awsMessage: string): Promi
     );
     if (result.ok || result.code === 'refused') return;
   }
-  await saveDiagnosis(tabId, { diagnosis: diagnoseRejection(awsMessage, attempt, now), attempt });
+  await saveDiagnosis(tabId, { diagnosis: await withStsRefusal(diagnoseRejection(awsMessage, attempt, now), attempt), attempt });
   await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
 }
 
@@ -74,6 +87,6 @@ export async function followRepost(tabId: number, outcome: RepostOutcome, posted
     );
     if (result.ok || result.code === 'refused') return;
   }
-  await saveDiagnosis(tabId, { diagnosis: diagnoseEndpointFailure(outcome.detail, attempt), attempt });
+  await saveDiagnosis(tabId, { diagnosis: await withStsRefusal(diagnoseEndpointFailure(outcome.detail, attempt), attempt), attempt });
   await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
 }

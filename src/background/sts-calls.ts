@@ -18,6 +18,7 @@ import {
   type StsError,
   type StsResult,
 } from '../core/sts';
+import { stsPermission, type StsUse } from '../core/sts-permission';
 import { checkFederationTarget, checkStsTarget, StsTargetError } from '../core/sts-target';
 import { message, type UserMessage } from '../core/user-message';
 import { requestAws, type AwsAnswer } from '../platform/aws-request';
@@ -25,13 +26,14 @@ import type { OpenedConsole } from '../platform/console-list';
 import { readHealth } from '../platform/health-store';
 import { readCapture } from '../platform/session-store';
 import { hasStsAccess } from '../platform/sts-access';
+import { readStsRules } from '../platform/stored-settings';
 
 /** Each STS or federation call gets this long: several regions still fit in the assertion's 5 minutes. */
 const CALL_TIMEOUT_MS = 8_000;
 
 export type StsSigninResult =
   | { readonly ok: true }
-  | { readonly ok: false; readonly error: UserMessage; readonly code: 'no-capture' | 'no-role' | 'no-access' | 'refused' };
+  | { readonly ok: false; readonly error: UserMessage; readonly code: 'not-allowed' | 'no-capture' | 'no-role' | 'no-access' | 'refused' };
 
 export type Prepared = {
   readonly ok: true;
@@ -41,11 +43,18 @@ export type Prepared = {
   readonly partition: string;
 };
 
-/** The tab's capture, decoded here (never trusted from the page), with the chosen role in it. */
+/**
+ * Whether STS may be used for this at all (the user's setting, or the organisation's policy, which
+ * is waited for however long storage.managed takes), then the tab's capture, decoded here (never
+ * trusted from the page), with the chosen role in it. Every STS call of the worker starts here.
+ */
 export async function prepare(
   tabId: number,
   request: { readonly roleArn: string; readonly region: string },
+  use: StsUse = 'signin',
 ): Promise<Prepared | Exclude<StsSigninResult, { ok: true }>> {
+  const permission = stsPermission(await readStsRules(), use);
+  if (!permission.ok) return { ok: false, code: 'not-allowed', error: permission.refusal };
   const parsed = CapturedSigninSchema.safeParse(await readCapture(tabId));
   if (!parsed.success) return { ok: false, code: 'no-capture', error: message('replyCaptureGone') };
   const capture = parsed.data;

@@ -150,7 +150,7 @@ export async function credentialsThroughSts(
   tabId: number,
   request: { readonly roleArn: string; readonly region: string; readonly durationCap?: number | undefined },
 ): Promise<{ ok: true; credentials: StsCredentials; assumedRoleArn: string } | { ok: false; error: UserMessage }> {
-  const prepared = await prepare(tabId, request);
+  const prepared = await prepare(tabId, request, 'cli');
   if (!prepared.ok) return { ok: false, error: prepared.error };
   const assumed = await assumeRole(prepared, request, []);
   if (assumed.ok) return assumed;

@@ -4,7 +4,7 @@
 import { DEFAULT_SESSION_CAP_SECONDS } from './limits';
 import type { Settings, SettingsKey } from './settings';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 /** IdP apps remembered for "never ask again" about names from role names (the picker trims the list). */
 export const ALIAS_OFFER_DECLINED_MAX = 50;
@@ -26,6 +26,7 @@ const SETTING_DEFAULTS: { readonly [K in SettingsKey]: () => Settings[K] } = {
   signinMethod: () => 'auto',
   sessionDurationCap: () => DEFAULT_SESSION_CAP_SECONDS,
   cliFormat: () => 'bash',
+  allowCliCredentials: () => true,
 };
 
 export function defaultSettings(): Settings {

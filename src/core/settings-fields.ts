@@ -221,4 +221,17 @@ export const SETTING_FIELDS = {
   }),
   /** The format "Copy CLI credentials" writes, as last chosen. */
   cliFormat: field({ schema: oneOf(CLI_FORMATS) }),
+  /** Whether "Copy CLI credentials" may ask STS for keys that leave the browser (sts-permission.ts). */
+  allowCliCredentials: field({
+    schema: bool,
+    managed: {
+      apply: 'replace',
+      policy: {
+        title: 'Allow CLI credentials',
+        description:
+          'false removes "Copy CLI credentials": the extension then never hands out STS keys for the AWS CLI, while the console sign-in through STS stays as "signinMethod" says. "signinMethod": "repost" turns every use of STS off, this one included.',
+        type: 'boolean',
+      },
+    },
+  }),
 } as const;

@@ -5,6 +5,8 @@ import { partitionInfo, isCatalogRegion } from './endpoint-catalog';
 import { isRecord } from './partial-parse';
 import { preferredRegionsFor } from './preferred-regions';
 import { watchedRegions } from './health';
+import { SIGNIN_METHOD_SETTINGS, type SigninMethodSetting } from './signin-method';
+import type { StsRules } from './sts-permission';
 
 /** The storage.sync item with the settings' small fields; large ones are in `settings:<field>:<n>`. */
 export const SYNC_KEY_PREFIX = 'settings';
@@ -34,4 +36,20 @@ function regionList(value: unknown): string[] | undefined {
 export function badgeRegions(glance: StoredSettingsGlance, timeZone: string, partition = 'aws'): string[] {
   const preferredRegions = regionList(field(glance.managed, 'preferredRegions')) ?? regionList(field(glance.user, 'preferredRegions')) ?? [];
   return watchedRegions(partitionInfo(partition)?.globalRegion ?? 'us-east-1', preferredRegionsFor({ preferredRegions }, timeZone));
+}
+
+const isMethod = (value: unknown): value is SigninMethodSetting => (SIGNIN_METHOD_SETTINGS as readonly unknown[]).includes(value);
+
+/** What may use STS (sts-permission.ts): a valid policy value wins over the user's, else the default. */
+export function stsRulesOfGlance(glance: StoredSettingsGlance): StsRules {
+  const policyMethod = field(glance.managed, 'signinMethod');
+  const userMethod = field(glance.user, 'signinMethod');
+  const policyCli = field(glance.managed, 'allowCliCredentials');
+  const userCli = field(glance.user, 'allowCliCredentials');
+  return {
+    signinMethod: isMethod(policyMethod) ? policyMethod : isMethod(userMethod) ? userMethod : 'auto',
+    signinMethodByPolicy: isMethod(policyMethod),
+    allowCliCredentials: typeof policyCli === 'boolean' ? policyCli : userCli !== false,
+    cliByPolicy: typeof policyCli === 'boolean',
+  };
 }

@@ -27,4 +27,10 @@ export const MIGRATIONS: ReadonlyArray<(old: Raw, rejected: UserMessage[]) => Ra
     if (next['theme'] === 'auto') next['theme'] = 'system';
     return next;
   },
+  // Version 2 adds `allowCliCredentials` (its default, true, fills in). The version changes so a
+  // browser still on version 1 reads synced settings as newer ones: it uses them without writing
+  // them back, instead of dropping the new field as unknown.
+  function addsAllowCliCredentials(old) {
+    return { ...old };
+  },
 ];

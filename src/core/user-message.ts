@@ -88,6 +88,11 @@ const PARAMS = {
   federationRefused: ['status'],
   federationRefusedSaid: ['status', 'said'],
   federationRequestRefused: [],
+  // Why the extension does not use STS here (sts-permission.ts).
+  stsOffRepostPolicy: [],
+  stsOffRepostSetting: [],
+  cliOffPolicy: [],
+  cliOffSetting: [],
   // What an STS error means, and what to ask the admin (sts.ts).
   stsAccessDenied: [],
   stsAccessDeniedAsk: [],

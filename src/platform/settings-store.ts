@@ -25,8 +25,11 @@ export interface LoadedSettings {
 }
 
 /**
- * storage.managed can take seconds to answer when no policy is installed (seen in Chromium 156):
- * read it once per page, wait for it only briefly, and reload the settings when it arrives late.
+ * storage.managed can take seconds to answer after a browser start, whether a policy is installed
+ * or not (4–5 s seen in Chromium 156 with one): read it once per page (again when the policy
+ * changes), wait for it only briefly, and reload the settings when it arrives late or changed.
+ * Until then the pages show the user's settings; the worker, which acts on the policy's STS rules,
+ * always waits for it (stored-settings.ts, readStsRules).
  */
 const MANAGED_WAIT_MS = 250;
 const managedArrived = new Set<() => void>();
@@ -35,9 +38,9 @@ let managedRead: Promise<void> | undefined;
 
 function managedSoon(): Promise<unknown> {
   managedRead ??= readManagedStorage().then((value) => {
-    const late = !managed.known;
+    const news = !managed.known || JSON.stringify(value) !== JSON.stringify(managed.value);
     managed = { known: true, value };
-    if (late) for (const listener of managedArrived) listener();
+    if (news) for (const listener of managedArrived) listener();
   });
   return Promise.race([managedRead, new Promise((resolve) => setTimeout(resolve, MANAGED_WAIT_MS))]).then(() => managed.value);
 }
@@ -84,7 +87,11 @@ export async function saveSettings(user: Settings): Promise<SaveResult> {
 
 /** Calls back when settings change in any area (another tab, another device, a policy). */
 export function watchSettings(listener: () => void): () => void {
-  const stop = watchStoredSettings(listener);
+  const stop = watchStoredSettings((area) => {
+    // A policy changed while the page is open: read it again, not the answer kept from before.
+    if (area === 'managed') managedRead = undefined;
+    listener();
+  });
   managedArrived.add(listener);
   return () => {
     stop();

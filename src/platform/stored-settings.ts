@@ -1,7 +1,8 @@
 import type { Storage } from 'webextension-polyfill';
 import { browser } from './browser-api';
 import type { StoredSettingsGlance } from '../core/settings-glance';
-import { SYNC_KEY_PREFIX } from '../core/settings-glance';
+import { SYNC_KEY_PREFIX, stsRulesOfGlance } from '../core/settings-glance';
+import type { StsRules } from '../core/sts-permission';
 
 /**
  * Where the user's settings are stored: storage.sync (the `settings` item holds the small fields),
@@ -29,6 +30,16 @@ export async function readStoredSettingsRoot(): Promise<unknown> {
 }
 
 /**
+ * What may use STS, from the user's stored values and the policy's. Unlike the glances below it
+ * waits for storage.managed however long it takes (seconds after a browser start, with or without a
+ * policy): deciding without it would ignore the organisation's policy.
+ */
+export async function readStsRules(): Promise<StsRules> {
+  const [user, managed] = await Promise.all([readStoredSettingsRoot().catch(() => undefined), readManagedStorage()]);
+  return stsRulesOfGlance({ user, managed });
+}
+
+/**
  * The user's values at once and the policy's as soon as it answers: storage.managed can take
  * seconds when no policy is installed, so `onGlance` is called once without it, then again with it.
  */
@@ -45,7 +56,7 @@ export async function glanceAtSettings(onGlance: (glance: StoredSettingsGlance) 
 }
 
 /** Calls back when the stored settings change in any area (this page, another device, a policy). */
-export function watchStoredSettings(listener: () => void): () => void {
+export function watchStoredSettings(listener: (area: string) => void): () => void {
   const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
     const keys = Object.keys(changes);
     if (
@@ -53,7 +64,7 @@ export function watchStoredSettings(listener: () => void): () => void {
       (area === 'sync' && keys.some((k) => k === SYNC_KEY_PREFIX || k.startsWith(`${SYNC_KEY_PREFIX}:`))) ||
       (area === 'local' && keys.some((k) => k === SETTINGS_LOCAL_KEY || k === SETTINGS_LOCATION_KEY))
     ) {
-      listener();
+      listener(area);
     }
   };
   browser.storage.onChanged.addListener(onChanged);

@@ -399,6 +399,9 @@ describe('diagnosis of a refused sign-in', () => {
       await expect.poll(() => page.locator('#signin-method').textContent()).toContain('(your setting)');
       await expect(page.getByRole('note').textContent()).resolves.toContain('eu-west-1 accepts it only if your admin listed');
       await page.getByRole('radio', { name: /Admin.*111122223333/ }).check();
+      // Re-post only means no STS at all: neither CLI credentials nor several consoles are offered.
+      await expect(page.getByRole('button', { name: 'Copy CLI credentials' }).count()).resolves.toBe(0);
+      await expect(page.getByRole('checkbox', { name: /^Open .* too, in a tab of its own/ }).count()).resolves.toBe(0);
       await page.getByRole('button', { name: /^Sign in/ }).click();
       await server.waitForPost((p) => p.host === EU_WEST_1, 15_000);
       await page.getByRole('heading', { name: 'eu-west-1 did not accept this assertion' }).waitFor({ timeout: 15_000 });
@@ -406,6 +409,7 @@ describe('diagnosis of a refused sign-in', () => {
       const body = await page.locator('main').innerText();
       expect(body).toContain('Your request included an invalid SAML response');
       expect(body).toContain('addressed to us-east-1 (https://signin.aws.amazon.com/saml)');
+      expect(body).toContain('Your setting allows signing in only by re-post');
       const request = await page.getByLabel('What to ask your admin').inputValue();
       expect(request).toContain('SAML:aud condition of the trust policy of arn:aws:iam::111122223333:role/Admin');
       expect(request).toContain('"https://signin.aws.amazon.com/saml"');

@@ -24,7 +24,7 @@ const APP = 'http://www.okta.com/exk1fxyz';
 
 /** A valid, fully populated current-version settings object. */
 const sample = (): Settings => ({
-  version: 1,
+  version: SETTINGS_VERSION,
   interceptionEnabled: false,
   preferredRegions: ['eu-west-1', 'us-east-2'],
   idpAppLinks: { 'eu-west-1': 'https://example.okta.com/home/amazon_aws/0oa1/272?fromHome=true' },
@@ -41,6 +41,7 @@ const sample = (): Settings => ({
   signinMethod: 'sts',
   sessionDurationCap: 7200,
   cliFormat: 'fish',
+  allowCliCredentials: false,
 });
 
 describe('defaults', () => {
@@ -66,6 +67,7 @@ describe('defaults', () => {
       signinMethod: 'auto',
       sessionDurationCap: 3600,
       cliFormat: 'bash',
+      allowCliCredentials: true,
     });
     expect(SettingsSchema.parse(defaultSettings())).toEqual(defaultSettings());
     expect(SettingsSchema.parse(sample())).toEqual(sample());
@@ -137,6 +139,14 @@ describe('migrateSettings', () => {
       changed: true,
       rejected: ['enabled: not carried over, because interceptionEnabled is also set'],
     });
+  });
+
+  it('carries version 1 over to version 2: CLI credentials stay allowed, and the new version is written back', () => {
+    const v1: Partial<Settings> = sample();
+    delete v1.version;
+    delete v1.allowCliCredentials;
+    expect(migrateSettings({ ...v1, version: 1 })).toEqual({ settings: { ...sample(), allowCliCredentials: true }, changed: true, rejected: [] });
+    expect(migrateSettings({ ...v1, version: 1, allowCliCredentials: false })).toMatchObject({ settings: sample(), rejected: [] });
   });
 
   it('uses settings of a newer version without writing them back', () => {
@@ -256,12 +266,12 @@ describe('recent sign-ins', () => {
 describe('export and import', () => {
   it('round-trips every setting', () => {
     const file = exportSettings(sample());
-    expect(JSON.parse(file)).toMatchObject({ format: 'failover-role-picker-settings', version: 1 });
-    expect(file.startsWith('{\n  "format": "failover-role-picker-settings",\n  "version": 1,\n')).toBe(true);
+    expect(JSON.parse(file)).toMatchObject({ format: 'failover-role-picker-settings', version: 2 });
+    expect(file.startsWith('{\n  "format": "failover-role-picker-settings",\n  "version": 2,\n')).toBe(true);
     expect(importSettings(file, defaultSettings())).toEqual({
       settings: sample(),
       report: {
-        accepted: ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'aliasPattern', 'aliasOfferDeclined', 'accountColours', 'colourRules', 'pins', 'recent', 'autoSignIn', 'theme', 'reducedMotion', 'signinMethod', 'sessionDurationCap', 'cliFormat'],
+        accepted: ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'aliasPattern', 'aliasOfferDeclined', 'accountColours', 'colourRules', 'pins', 'recent', 'autoSignIn', 'theme', 'reducedMotion', 'signinMethod', 'sessionDurationCap', 'cliFormat', 'allowCliCredentials'],
         rejected: [],
       },
     });

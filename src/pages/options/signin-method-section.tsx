@@ -4,10 +4,11 @@ import { Section, useEdit } from './section';
 
 const CAP_HOURS = [1, 2, 4, 8, 12] as const;
 
-/** How to sign in to a region other than the assertion's own, and the STS session length. */
+/** How to sign in to a region other than the assertion's own, the STS session length, and CLI credentials. */
 export function SigninMethodSection(props: SectionProps) {
   const { error, edit } = useEdit(props);
   const locked = props.isLocked('signinMethod');
+  const cliLocked = props.isLocked('allowCliCredentials');
   const s = props.loaded.settings;
   return (
     <Section title={t('signinMethodLabel')} id="signin-method-title" locked={locked} error={error}>
@@ -44,6 +45,21 @@ export function SigninMethodSection(props: SectionProps) {
       <p class="hint" id="session-cap-hint">
         {t('sessionCapHint')}
       </p>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={s.allowCliCredentials}
+          disabled={cliLocked}
+          aria-describedby={cliLocked ? 'allow-cli-locked' : undefined}
+          onChange={(e) => void edit('allowCliCredentials', (e.target as HTMLInputElement).checked)}
+        />
+        {t('allowCliLabel')}
+      </label>
+      {cliLocked && (
+        <p class="hint" id="allow-cli-locked">
+          {t('sectionLocked')}
+        </p>
+      )}
     </Section>
   );
 }

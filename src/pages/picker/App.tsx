@@ -15,7 +15,7 @@ export function App(props: { framed: boolean; pageOpenedAt: number }) {
   const [load, setLoad] = useState<PickerLoad>(props.framed ? { kind: 'framed' } : { kind: 'waiting' });
   const [phase, setPhase] = useState<RolesPhase>(CHOOSING);
   const now = useNow();
-  const { settings, ready, update } = usePickerSettings();
+  const { settings, locked, ready, update } = usePickerSettings();
 
   useEffect(() => {
     if (props.framed) return;
@@ -60,6 +60,7 @@ export function App(props: { framed: boolean; pageOpenedAt: number }) {
             onPhase={setPhase}
             now={now}
             settings={settings}
+            locked={locked}
             updateSettings={update}
             reusedCapture={view.reused}
             settingsReady={ready}

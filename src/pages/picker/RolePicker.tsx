@@ -17,6 +17,7 @@ import { useAccountNames } from './use-account-names';
 import { useRoleSelection } from './use-role-selection';
 import { useRegionChoice } from './use-region-choice';
 import { useSigninMethod } from './use-signin-method';
+import { stsPermission, stsRulesOf } from '../../core/sts-permission';
 import { useSubmit } from './use-submit';
 import { setCliFormat, stopSkipping, togglePin } from './setting-changes';
 
@@ -28,6 +29,8 @@ interface Props {
   now: number;
   /** Effective settings (managed values applied). */
   settings: Settings;
+  /** The settings the organisation's policy sets. */
+  locked: readonly string[];
   /** Changes the user's own settings and saves them. */
   updateSettings: (change: (user: Settings) => Settings) => Promise<void>;
   /** The capture was used before (a retry after a failed endpoint): never sign in without a click. */
@@ -37,7 +40,7 @@ interface Props {
 }
 
 /** The role picker: its parts, put together. What each decides is in the hooks and in core. */
-export function RolePicker({ assertion, phase, onPhase, now, settings, updateSettings, reusedCapture, settingsReady }: Props) {
+export function RolePicker({ assertion, phase, onPhase, now, settings, locked, updateSettings, reusedCapture, settingsReady }: Props) {
   const { capture, info, address } = assertion;
   const [skipNextTime, setSkipNextTime] = useState(false);
   // Recent choices and "skip the picker" are remembered per IdP app: its Issuer names it.
@@ -47,7 +50,9 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, updateSet
   const firstFromApp = settingsReady && own(settings.recent, appKey) === undefined;
   const names = useAccountNames(info.roles, settings, settingsReady, appKey);
   const { accountNames, colours } = names;
-  const selection = useRoleSelection(info.roles, accountNames, settings, appKey);
+  // What may use STS (the worker refuses the rest): several consoles at once and CLI credentials do.
+  const sts = stsRulesOf(settings, locked);
+  const selection = useRoleSelection(info.roles, accountNames, settings, appKey, stsPermission(sts, 'signin').ok);
   const { selected, manyRoles } = selection;
   const regions = useRegionChoice(address, settings, appKey, selected?.roleArn);
   const { region } = regions;
@@ -98,7 +103,7 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, updateSet
         radioId={radioId}
       />
       <RegionPicker regions={regions.regions} region={region} health={regions.health} stsHealth={regions.stsHealth} onChange={regions.setChosen} onCheckAgain={regions.checkAgain} />
-      <MethodLine choice={method} region={region} addressedHost={address.endpoint.host} />
+      <MethodLine choice={method} region={region} addressedHost={address.endpoint.host} byPolicy={sts.signinMethodByPolicy} />
       <SignInActions
         capture={capture}
         selected={selected}
@@ -110,12 +115,12 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, updateSet
         skipNextTime={skipNextTime}
         onSkipNextTime={setSkipNextTime}
         cli={
-          selected && {
+          selected && stsPermission(sts, 'cli').ok ? {
             account: own(accountNames, selected.accountId) ?? selected.accountId,
             durationCap: settings.sessionDurationCap,
             format: settings.cliFormat,
             onFormat: (format) => void updateSettings(setCliFormat(format)),
-          }
+          } : undefined
         }
       />
       <AssertionWarnings info={info} />

@@ -17,7 +17,8 @@ export interface RowProps {
   onTogglePin: (role: SamlRole) => void;
   /** Roles also to open, each in a tab of its own (besides the selected one). */
   alsoOpen: ReadonlySet<string>;
-  onToggleAlsoOpen: (role: SamlRole) => void;
+  /** Absent where several consoles at once cannot be opened (STS may not be used): no tick. */
+  onToggleAlsoOpen: ((role: SamlRole) => void) | undefined;
   selectedArn: string | undefined;
   onSelect: (roleArn: string) => void;
   radioId: (roleArn: string) => string;
@@ -67,14 +68,16 @@ export function RoleRow(props: RowProps & { role: SamlRole; matches: readonly Fi
           <span class="visually-hidden">{` ${t('roleInAccount', accountText)}`}</span>
         )}
       </label>
-      <input
-        type="checkbox"
-        class="also-open"
-        checked={props.alsoOpen.has(role.roleArn) || (props.alsoOpen.size > 0 && role.roleArn === selectedArn)}
-        aria-label={t('alsoOpenRole', role.roleName, accountText)}
-        title={t('alsoOpenTitle')}
-        onChange={() => props.onToggleAlsoOpen(role)}
-      />
+      {props.onToggleAlsoOpen && (
+        <input
+          type="checkbox"
+          class="also-open"
+          checked={props.alsoOpen.has(role.roleArn) || (props.alsoOpen.size > 0 && role.roleArn === selectedArn)}
+          aria-label={t('alsoOpenRole', role.roleName, accountText)}
+          title={t('alsoOpenTitle')}
+          onChange={() => props.onToggleAlsoOpen?.(role)}
+        />
+      )}
       <button
         type="button"
         class={isPinned ? 'pin pinned' : 'pin'}

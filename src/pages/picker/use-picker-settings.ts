@@ -15,6 +15,8 @@ const settingsStore = () => import('../../platform/settings-store');
  */
 export function usePickerSettings(): {
   settings: Settings;
+  /** The settings an administrator's policy sets. */
+  locked: LoadedSettings['locked'];
   ready: boolean;
   update: (change: (user: Settings) => Settings) => Promise<void>;
 } {
@@ -55,5 +57,5 @@ export function usePickerSettings(): {
     await store.saveSettings(change(latest.current.user));
     await load();
   };
-  return { settings: loaded.settings, ready, update };
+  return { settings: loaded.settings, locked: loaded.locked, ready, update };
 }

@@ -26,9 +26,10 @@ export function listKeyMove(event: KeyboardEvent, pageRows: number): number | un
  * What the user is looking for and has chosen: the query and the roles it ranks, the selected
  * role (the first one shown until the user picks), the other roles to open with it, and the keys:
  * typing anywhere goes to the filter, arrows in the filter move the selection, Escape clears the
- * query, Shift+Enter adds the selected role to those opened together.
+ * query, Shift+Enter adds the selected role to those opened together. `openMany` false (STS may
+ * not be used): no roles open together, and Shift+Enter does nothing rather than sign in.
  */
-export function useRoleSelection(roles: readonly SamlRole[], accountNames: Readonly<Record<string, string>>, settings: Settings, appKey: string) {
+export function useRoleSelection(roles: readonly SamlRole[], accountNames: Readonly<Record<string, string>>, settings: Settings, appKey: string, openMany = true) {
   const [query, setQuery] = useState('');
   const [selectedArn, setSelectedArn] = useState<string>();
   // Several roles at once (issue H): each in its own tab, through STS + federation.
@@ -86,12 +87,13 @@ export function useRoleSelection(roles: readonly SamlRole[], accountNames: Reado
   const onFormKey = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' || !event.shiftKey || !selected) return;
     event.preventDefault();
+    if (!openMany) return;
     setAlsoOpen((now) => new Set([...now, selected.roleArn]));
     move(1);
   };
 
   /** The roles to open together, the selected one first; empty unless there are several. */
-  const manyRoles = selected && alsoOpen.size > 0 ? [selected.roleArn, ...[...alsoOpen].filter((arn) => arn !== selected.roleArn)] : [];
+  const manyRoles = openMany && selected && alsoOpen.size > 0 ? [selected.roleArn, ...[...alsoOpen].filter((arn) => arn !== selected.roleArn)] : [];
 
-  return { ...ranked, query, setQuery, selected, setSelectedArn, move, alsoOpen, toggleAlsoOpen, manyRoles, filterRef, onFilterKey, onFormKey };
+  return { ...ranked, query, setQuery, selected, setSelectedArn, move, alsoOpen, toggleAlsoOpen: openMany ? toggleAlsoOpen : undefined, manyRoles, filterRef, onFilterKey, onFormKey };
 }
