@@ -39,12 +39,7 @@ export async function extensionWithOwnPolicy(): Promise<PolicyExtension> {
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, unknown>;
   await writeFile(manifestPath, JSON.stringify({ ...manifest, key }, null, 2));
   const extensionId = extensionIdFromKey(key);
-  // The static interception rule lets the picker's own re-post through by naming the build's id
-  // (excludedInitiatorDomains): this copy's rule names its own, as a build with this key would.
-  if (typeof manifest['key'] === 'string') {
-    const rules = join(dir, 'rules/intercept.json');
-    await writeFile(rules, (await readFile(rules, 'utf8')).replaceAll(extensionIdFromKey(manifest['key']), extensionId));
-  }
+  // The shipped rules name no id: the worker lets this copy's own re-post through by its id.
   const policyFile = join(CHROMIUM_MANAGED_POLICY_DIR, `failover-role-picker-test-${extensionId}.json`);
   return {
     dir,
