@@ -874,7 +874,7 @@ async function makeCertificate(): Promise<{ key: string; cert: string }> {
 }
 
 /** Other projects' real IdP responses, kept beside the repository (its README says where each is from). */
-export const IDP_FIXTURES_DIR = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '..', 'shared', 'fixtures', 'idp-responses');
+export const IDP_FIXTURES_DIR = process.env.IDP_FIXTURES_DIR ?? join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '..', 'shared', 'fixtures', 'idp-responses');
 
 /** A real IdP's response, as the browser posts it to AWS. */
 export interface IdpFixture {
