@@ -430,7 +430,9 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     const count = q.get('roles');
     const made = count === null ? DEFAULT_ROLES : makeRoles(Math.max(1, Number(count) || 1));
     // `naming=okta`: role names as an Okta org names them, `Okta-<alias>-<role>` (issue I, item 4).
-    const roles = inPartition(q.get('naming') === 'okta' ? oktaNamed(made) : made, acs);
+    // `naming=hyphens`: role names that are mostly hyphens (valid IAM names; a naming pattern's worst case).
+    const named = q.get('naming') === 'okta' ? oktaNamed(made) : q.get('naming') === 'hyphens' ? hyphenNamed(made) : made;
+    const roles = inPartition(named, acs);
     const samlResponse = buildSamlResponse({
       roles,
       // Okta gives every app its own issuer; the extension remembers choices per app by it.
@@ -1365,6 +1367,10 @@ function awsSigninErrorPage(message: string): string {
 const OKTA_ALIASES = ['sandbox', 'payments', 'data', 'web', 'ops', 'audit', 'billing', 'search'];
 
 /** The same roles named `Okta-<alias>-<role>`, one alias per account in order of appearance. */
+function hyphenNamed(roles: readonly RolePair[]): RolePair[] {
+  return roles.map((role) => ({ ...role, roleArn: role.roleArn.replace(/[^/]+$/, (name) => `${'-'.repeat(56)}${name}`.slice(-64)) }));
+}
+
 function oktaNamed(roles: readonly RolePair[]): RolePair[] {
   const aliases = new Map<string, string>();
   return roles.map((role) => {

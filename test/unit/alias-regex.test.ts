@@ -42,7 +42,7 @@ describe('validateAliasRegex: repetitions that share characters', () => {
   it('says why when a settings file brings such a pattern', () => {
     const { settings, rejected } = migrateSettings({ version: 1, aliasPattern: { kind: 'role-name', pattern: '(?<alias>.*).*.*.*!' } });
     expect(settings.aliasPattern).toEqual({ kind: 'none' });
-    expect(rejected.map(renderMessage)).toEqual([expect.stringMatching(/^aliasPattern\.pattern: In the pattern, \.\* and the later \.\* can take the same characters/)]);
+    expect(rejected.map((r) => renderMessage(r))).toEqual([expect.stringMatching(/^aliasPattern\.pattern: In the pattern, \.\* and the later \.\* can take the same characters/)]);
   });
 });
 

@@ -25,7 +25,7 @@ export function NamesOffers({ names, roles, appKey, address, addressedDown, upda
   return (
     <>
       {names.namesGaveUp && (
-        <p class="hint names-gave-up" role="status">
+        <p class="hint" role="status">
           {t('aliasGaveUp', String(names.namesGaveUp.read), String(names.namesGaveUp.total))}
         </p>
       )}
