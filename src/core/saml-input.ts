@@ -35,7 +35,7 @@ export function decodeToXml(samlResponse: unknown): string {
 }
 
 /**
- * xmldom slows down with depth (seconds for 100,000 nested elements) while a SAML response is about
+ * xmldom slows down with depth (seconds for 200,000 nested elements) while a SAML response is about
  * ten levels deep, so a quick count of how deep elements go refuses such input before parsing. One pass,
  * linear in the length: comments, CDATA and processing instructions are skipped to their first end
  * marker; inside a tag a quoted attribute value is skipped (a `>` or `/>` in it ends nothing), the

@@ -1366,11 +1366,12 @@ function awsSigninErrorPage(message: string): string {
 /** AWS's legacy role-selection page (as in the fixtures): accounts with their alias where known. */
 const OKTA_ALIASES = ['sandbox', 'payments', 'data', 'web', 'ops', 'audit', 'billing', 'search'];
 
-/** The same roles named `Okta-<alias>-<role>`, one alias per account in order of appearance. */
+/** The same roles with names of 56 hyphens and the name's end (IAM allows `-` anywhere in a role name). */
 function hyphenNamed(roles: readonly RolePair[]): RolePair[] {
   return roles.map((role) => ({ ...role, roleArn: role.roleArn.replace(/[^/]+$/, (name) => `${'-'.repeat(56)}${name}`.slice(-64)) }));
 }
 
+/** The same roles named `Okta-<alias>-<role>`, one alias per account in order of appearance. */
 function oktaNamed(roles: readonly RolePair[]): RolePair[] {
   const aliases = new Map<string, string>();
   return roles.map((role) => {
