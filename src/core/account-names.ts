@@ -2,7 +2,10 @@
 // roles, SAML providers or IdP groups, overridden by the user's own aliases, or imported from a file.
 import { parseSamlProviderArn } from './arn';
 import { MAX_ACCOUNT_NAME_LENGTH } from './limits';
-import { message, type UserMessage } from './user-message';
+import { validateAliasRegex } from './alias-regex';
+import type { UserMessage } from './user-message';
+
+export { MAX_ALIAS_REGEX_LENGTH, validateAliasRegex, type AliasRegexCheck } from './alias-regex';
 
 // Importing names from a file (CSV, JSON) is in account-names-file.ts: the options page needs it,
 // the picker does not.
@@ -23,137 +26,70 @@ export interface DerivableRole {
   readonly principalArn?: string;
 }
 
-export const MAX_ALIAS_REGEX_LENGTH = 200;
 /** IAM caps role names at 64 characters; longer input is never matched against a user regex. */
 const MAX_ROLE_NAME_LENGTH = 64;
-/** Each variable quantifier multiplies backtracking by up to the input length (64). */
-const MAX_VARIABLE_QUANTIFIERS = 4;
 
 const ACCOUNT_ID = /^\d{12}$/;
 // Okta's default AWS role group syntax: aws#[account alias]#[role name]#[account #]
 // (Okta help, "Enable group-based role mapping in Okta").
 const OKTA_AWS_GROUP = /^aws#([^#\s]{1,64})#[^#]{1,64}#(\d{12})$/i;
 
-export type AliasRegexCheck = { ok: true; regex: RegExp } | { ok: false; error: UserMessage };
-
 /**
- * Checks a user-supplied regex before it is ever run: length cap, it must compile, it must have an
- * `(?<alias>…)` group, and no construct known to backtrack catastrophically (nested or alternated
- * quantified groups, backreferences, more than a few variable quantifiers). A heuristic: JavaScript
- * cannot interrupt a running regex, so anything doubtful is refused.
+ * How long reading names from role names may take in all, for one list of roles. A pattern that
+ * passed validateAliasRegex costs well under a millisecond per role name; this bounds what the
+ * checker cannot foresee (role names built to split in many ways), since a running regex cannot be
+ * interrupted, only not started again.
  */
-export function validateAliasRegex(source: string): AliasRegexCheck {
-  if (source.length === 0) return { ok: false, error: message('patternEmpty') };
-  if (source.length > MAX_ALIAS_REGEX_LENGTH) {
-    return { ok: false, error: message('patternTooLong', { length: source.length, max: MAX_ALIAS_REGEX_LENGTH }) };
-  }
-  let regex: RegExp;
-  try {
-    regex = new RegExp(source);
-  } catch (error) {
-    return { ok: false, error: message('patternInvalid', { error: (error as Error).message }) };
-  }
-  if (!/\(\?<alias>/.test(source)) {
-    return { ok: false, error: message('patternNoGroup') };
-  }
-  const risk = backtrackingRisk(source);
-  if (risk) return { ok: false, error: risk };
-  return { ok: true, regex };
+export const DERIVE_BUDGET_MS = 150;
+
+export interface DerivedNames {
+  /** By account ID. */
+  readonly names: Record<string, string>;
+  /** Per role, in order, what the rule read (undefined: nothing), for the roles it got to. */
+  readonly aliases: readonly (string | undefined)[];
+  /** The time budget ran out: roles from `aliases.length` on were not read, and the page says so. */
+  readonly gaveUp: boolean;
 }
 
-interface GroupFrame {
-  variable: boolean;
-  alternation: boolean;
-}
-
-function backtrackingRisk(source: string): UserMessage | undefined {
-  const stack: GroupFrame[] = [{ variable: false, alternation: false }];
-  let variableQuantifiers = 0;
-  let closedGroup: GroupFrame | undefined;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    const top = stack[stack.length - 1]!;
-    const group = closedGroup;
-    closedGroup = undefined;
-    const braces = c === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i)) : null;
-    if (c === '\\') {
-      const next = source[i + 1] ?? '';
-      if (/[1-9]/.test(next) || next === 'k') return message('patternBackreference');
-      i++;
-    } else if (c === '[') {
-      // Skip the class; `]` right after `[` or `[^` is a literal.
-      let j = i + 1;
-      if (source[j] === '^') j++;
-      if (source[j] === ']') j++;
-      for (; j < source.length && source[j] !== ']'; j++) if (source[j] === '\\') j++;
-      i = j;
-    } else if (c === '(') {
-      stack.push({ variable: false, alternation: false });
-      // (?: (?= (?! (?<= (?<! (?<name>: skip the syntax so its `?` is not read as a quantifier.
-      const syntax = /^\?(?:<[A-Za-z_$][\w$]*>|<=|<!|[:=!])/.exec(source.slice(i + 1));
-      if (syntax) i += syntax[0].length;
-    } else if (c === ')') {
-      if (stack.length > 1) {
-        closedGroup = stack.pop()!;
-        const parent = stack[stack.length - 1]!;
-        parent.variable ||= closedGroup.variable;
-      }
-    } else if (c === '|') {
-      top.alternation = true;
-    } else if (c === '*' || c === '+' || c === '?' || braces) {
-      const min = braces ? Number(braces[1]) : c === '+' ? 1 : 0;
-      const max = braces ? (braces[2] === undefined ? min : braces[3] ? Number(braces[3]) : Infinity) : c === '?' ? 1 : Infinity;
-      if (braces) i += braces[0].length - 1;
-      if (source[i + 1] === '?') i++; // lazy
-      // An optional group runs at most once; any other repetition of a group that can match in
-      // several ways multiplies those ways with every repetition.
-      if (group && max > 1 && (group.variable || group.alternation)) return message('patternNested');
-      if (min !== max) {
-        top.variable = true;
-        variableQuantifiers++;
-      }
-    }
-  }
-  if (variableQuantifiers > MAX_VARIABLE_QUANTIFIERS) {
-    return message('patternTooManyRepetitions', { count: variableQuantifiers, max: MAX_VARIABLE_QUANTIFIERS });
-  }
-  return undefined;
+export interface DeriveOptions {
+  /** IdP group names in Okta's default AWS syntax `aws#<alias>#<role>#<account id>`. */
+  readonly groups?: readonly string[];
+  /** Milliseconds, any origin (tests pass their own). */
+  readonly clock?: () => number;
+  readonly budgetMs?: number;
 }
 
 /**
- * Account names the organisation encodes, by account ID. `groups` are IdP group names in Okta's
- * default AWS syntax `aws#<alias>#<role>#<account id>`; they name their account outright and are
- * used whatever the pattern (except `none`). When an account's roles suggest different names, the
- * most frequent wins, then the first seen.
+ * Account names the organisation encodes, by account ID. `groups` name their account outright and
+ * are used whatever the pattern (except `none`). When an account's roles suggest different names,
+ * the most frequent wins, then the first seen. Stops reading role names once `budgetMs` has passed.
  */
-export function deriveAccountNames(
-  roles: readonly DerivableRole[],
-  pattern: AliasPattern,
-  groups: readonly string[] = [],
-): Record<string, string> {
-  if (pattern.kind === 'none') return {};
+export function readAccountNames(roles: readonly DerivableRole[], pattern: AliasPattern, options: DeriveOptions = {}): DerivedNames {
+  if (pattern.kind === 'none') return { names: {}, aliases: [], gaveUp: false };
+  const { groups = [], clock = () => performance.now(), budgetMs = DERIVE_BUDGET_MS } = options;
   const votes = new Map<string, Map<string, number>>();
-  const vote = (accountId: string, alias: string | undefined): void => {
+  const vote = (accountId: string, alias: string | undefined): string | undefined => {
     const name = alias?.trim().slice(0, MAX_ACCOUNT_NAME_LENGTH);
-    if (!name || !ACCOUNT_ID.test(accountId)) return;
+    if (!name || !ACCOUNT_ID.test(accountId)) return undefined;
     const counts = votes.get(accountId) ?? new Map<string, number>();
     counts.set(name, (counts.get(name) ?? 0) + 1);
     votes.set(accountId, counts);
+    return name;
   };
   for (const group of groups) {
     const match = OKTA_AWS_GROUP.exec(group);
     if (match) vote(match[2]!, match[1]);
   }
-  if (pattern.kind === 'preset') {
-    for (const role of roles) vote(role.accountId, oktaAlias(role));
-  } else {
-    const check = validateAliasRegex(pattern.pattern);
-    if (check.ok) {
-      for (const role of roles) {
-        if (role.roleName.length > MAX_ROLE_NAME_LENGTH) continue;
-        vote(role.accountId, check.regex.exec(role.roleName)?.groups?.['alias']);
-      }
+  const read = readerFor(pattern);
+  const aliases: (string | undefined)[] = [];
+  const deadline = clock() + budgetMs;
+  let gaveUp = false;
+  for (const role of read ? roles : []) {
+    if (clock() > deadline) {
+      gaveUp = true;
+      break;
     }
+    aliases.push(vote(role.accountId, read!(role)));
   }
   const names: Record<string, string> = {};
   for (const [accountId, counts] of votes) {
@@ -161,7 +97,20 @@ export function deriveAccountNames(
     for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
     if (best) names[accountId] = best[0];
   }
-  return names;
+  return { names, aliases, gaveUp };
+}
+
+/** readAccountNames' names alone, for callers that show no message (the preset, the inline offer). */
+export function deriveAccountNames(roles: readonly DerivableRole[], pattern: AliasPattern, groups: readonly string[] = []): Record<string, string> {
+  return readAccountNames(roles, pattern, { groups }).names;
+}
+
+function readerFor(pattern: AliasPattern): ((role: DerivableRole) => string | undefined) | undefined {
+  if (pattern.kind === 'preset') return oktaAlias;
+  if (pattern.kind !== 'role-name') return undefined;
+  const check = validateAliasRegex(pattern.pattern);
+  if (!check.ok) return undefined;
+  return (role) => (role.roleName.length > MAX_ROLE_NAME_LENGTH ? undefined : check.regex.exec(role.roleName)?.groups?.['alias']);
 }
 
 /**
@@ -218,7 +167,7 @@ export function presetOffer(
 export interface AliasPreviewRow {
   readonly accountId: string;
   readonly roleName: string;
-  /** What the rule reads from this role; undefined when it reads nothing. */
+  /** What the rule reads from this role; undefined when it reads nothing (or the time ran out first). */
   readonly alias: string | undefined;
 }
 
@@ -230,17 +179,17 @@ export interface AliasPreviewRow {
 export function previewAliasPattern(
   roles: readonly DerivableRole[],
   pattern: AliasPattern,
-): { ok: true; rows: AliasPreviewRow[]; names: Record<string, string> } | { ok: false; error: UserMessage } {
+  options: Omit<DeriveOptions, 'groups'> = {},
+):
+  | { ok: true; rows: AliasPreviewRow[]; names: Record<string, string>; gaveUp: boolean; read: number }
+  | { ok: false; error: UserMessage } {
   if (pattern.kind === 'role-name') {
     const check = validateAliasRegex(pattern.pattern);
     if (!check.ok) return check;
   }
-  const rows = roles.map((role) => ({
-    accountId: role.accountId,
-    roleName: role.roleName,
-    alias: deriveAccountNames([role], pattern)[role.accountId],
-  }));
-  return { ok: true, rows, names: deriveAccountNames(roles, pattern) };
+  const { names, aliases, gaveUp } = readAccountNames(roles, pattern, options);
+  const rows = roles.map((role, i) => ({ accountId: role.accountId, roleName: role.roleName, alias: aliases[i] }));
+  return { ok: true, rows, names, gaveUp, read: aliases.length };
 }
 
 /** Names to show: the user's own aliases always win over derived ones. */

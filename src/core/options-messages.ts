@@ -36,6 +36,7 @@ export const OPTIONS_PARAMS = {
   patternNested: [],
   patternBackreference: [],
   patternTooManyRepetitions: ['count', 'max'],
+  patternAmbiguous: ['first', 'second'],
   ruleWordsTooLong: ['length', 'max'],
   ruleNoWords: [],
   nameEmpty: [],

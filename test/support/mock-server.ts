@@ -430,7 +430,9 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     const count = q.get('roles');
     const made = count === null ? DEFAULT_ROLES : makeRoles(Math.max(1, Number(count) || 1));
     // `naming=okta`: role names as an Okta org names them, `Okta-<alias>-<role>` (issue I, item 4).
-    const roles = inPartition(q.get('naming') === 'okta' ? oktaNamed(made) : made, acs);
+    // `naming=hyphens`: role names that are mostly hyphens (valid IAM names; a naming pattern's worst case).
+    const named = q.get('naming') === 'okta' ? oktaNamed(made) : q.get('naming') === 'hyphens' ? hyphenNamed(made) : made;
+    const roles = inPartition(named, acs);
     const samlResponse = buildSamlResponse({
       roles,
       // Okta gives every app its own issuer; the extension remembers choices per app by it.
@@ -874,7 +876,7 @@ async function makeCertificate(): Promise<{ key: string; cert: string }> {
 }
 
 /** Other projects' real IdP responses, kept beside the repository (its README says where each is from). */
-export const IDP_FIXTURES_DIR = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '..', 'shared', 'fixtures', 'idp-responses');
+export const IDP_FIXTURES_DIR = process.env.IDP_FIXTURES_DIR ?? join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '..', 'shared', 'fixtures', 'idp-responses');
 
 /** A real IdP's response, as the browser posts it to AWS. */
 export interface IdpFixture {
@@ -1363,6 +1365,11 @@ function awsSigninErrorPage(message: string): string {
 
 /** AWS's legacy role-selection page (as in the fixtures): accounts with their alias where known. */
 const OKTA_ALIASES = ['sandbox', 'payments', 'data', 'web', 'ops', 'audit', 'billing', 'search'];
+
+/** The same roles with names of 56 hyphens and the name's end (IAM allows `-` anywhere in a role name). */
+function hyphenNamed(roles: readonly RolePair[]): RolePair[] {
+  return roles.map((role) => ({ ...role, roleArn: role.roleArn.replace(/[^/]+$/, (name) => `${'-'.repeat(56)}${name}`.slice(-64)) }));
+}
 
 /** The same roles named `Okta-<alias>-<role>`, one alias per account in order of appearance. */
 function oktaNamed(roles: readonly RolePair[]): RolePair[] {

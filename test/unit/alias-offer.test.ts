@@ -52,6 +52,8 @@ describe('previewing a rule on the roles of recent sign-ins', () => {
         { accountId: '444455556666', roleName: 'Deploy', alias: undefined },
       ],
       names: { '111122223333': 'sandbox', '444455556666': 'acme-payments' },
+      gaveUp: false,
+      read: 3,
     });
   });
   it('shows what a custom pattern reads, or why it cannot be used', () => {
@@ -60,7 +62,7 @@ describe('previewing a rule on the roles of recent sign-ins', () => {
     expect(result.ok && result.names).toEqual({ '111122223333': 'sandbox', '444455556666': 'acme' });
     expect(previewAliasPattern(recent, { kind: 'role-name', pattern: '^(a+)+$' })).toMatchObject({ ok: false, error: expect.stringMatching(/alias/) });
     expect(previewAliasPattern(recent, { kind: 'role-name', pattern: '^(?<alias>(a+)+)$' })).toMatchObject({ ok: false, error: expect.stringMatching(/freeze/) });
-    expect(previewAliasPattern([], OKTA_PRESET)).toEqual({ ok: true, rows: [], names: {} });
+    expect(previewAliasPattern([], OKTA_PRESET)).toEqual({ ok: true, rows: [], names: {}, gaveUp: false, read: 0 });
   });
 });
 

@@ -43,6 +43,11 @@ export function AliasPreview(props: { settings: Pick<Settings, 'recent'>; custom
               <p class="hint" role="status">
                 {t('previewSummary', String(Object.keys(preview.names).length), String(accounts))}
               </p>
+              {preview.gaveUp && (
+                <p class="error" role="status">
+                  {t('aliasGaveUp', String(preview.read), String(roles.length))}
+                </p>
+              )}
               <table class="names" aria-labelledby="alias-preview-title">
                 <thead>
                   <tr>

@@ -4,11 +4,12 @@ import type { SamlRole } from '../../core/saml-decode';
 import type { Settings } from '../../core/settings';
 import { AccountNamesOffer } from './AccountNamesOffer';
 import { AliasPresetOffer } from './AliasPresetOffer';
+import { t } from '../../platform/i18n';
 import { acceptAliasPreset, declineAliasPreset } from './setting-changes';
 import type { useAccountNames } from './use-account-names';
 
 interface Props {
-  names: Pick<ReturnType<typeof useAccountNames>, 'accountNames' | 'preset' | 'loadLearned'>;
+  names: Pick<ReturnType<typeof useAccountNames>, 'accountNames' | 'preset' | 'loadLearned' | 'namesGaveUp'>;
   roles: readonly SamlRole[];
   appKey: string;
   address: AssertionAddress;
@@ -16,10 +17,18 @@ interface Props {
   updateSettings: (change: (user: Settings) => Settings) => Promise<void>;
 }
 
-/** Inline offers to name the accounts (issue I): the Okta naming rule, and names from AWS itself. */
+/**
+ * Inline offers to name the accounts (issue I): the Okta naming rule, and names from AWS itself; and
+ * the word that the naming pattern ran out of time.
+ */
 export function NamesOffers({ names, roles, appKey, address, addressedDown, updateSettings }: Props) {
   return (
     <>
+      {names.namesGaveUp && (
+        <p class="hint" role="status">
+          {t('aliasGaveUp', String(names.namesGaveUp.read), String(names.namesGaveUp.total))}
+        </p>
+      )}
       {names.preset && (
         <AliasPresetOffer
           accounts={names.preset.accounts}

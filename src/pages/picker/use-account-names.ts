@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { accountColours } from '../../core/account-colours';
-import { deriveAccountNames, presetOffer, resolveAccountNames } from '../../core/account-names';
+import { presetOffer, readAccountNames, resolveAccountNames } from '../../core/account-names';
 import { learnedNameMap } from '../../core/learned-names';
 import type { SamlRole } from '../../core/saml-decode';
 import type { Settings } from '../../core/settings';
@@ -12,7 +12,10 @@ import { readLearnedNames } from '../../platform/learned-names';
  * apart); and whether to offer the Okta naming rule inline (issue I).
  */
 export function useAccountNames(roles: readonly SamlRole[], settings: Settings, settingsReady: boolean, appKey: string) {
-  const derived = useMemo(() => deriveAccountNames(roles, settings.aliasPattern), [roles, settings.aliasPattern]);
+  const reading = useMemo(() => readAccountNames(roles, settings.aliasPattern), [roles, settings.aliasPattern]);
+  const derived = reading.names;
+  // The pattern ran out of time on these role names: said above the list, with how far it got.
+  const namesGaveUp = reading.gaveUp ? { read: reading.aliases.length, total: roles.length } : undefined;
   // Names AWS's own role page gave (learned on the user's click or a visit to AWS's page).
   const [learned, setLearned] = useState<Record<string, string>>({});
   const loadLearned = () =>
@@ -40,5 +43,5 @@ export function useAccountNames(roles: readonly SamlRole[], settings: Settings, 
     () => accountColours(new Set(roles.map((r) => r.accountId)), accountNames, settings),
     [roles, accountNames, settings],
   );
-  return { accountNames, derivedNames, preset, colours, loadLearned };
+  return { accountNames, derivedNames, preset, colours, loadLearned, namesGaveUp };
 }
