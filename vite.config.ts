@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -69,8 +68,8 @@ function firefoxOutput(): Plugin & { renderCrxManifest(m: chrome.runtime.Manifes
 /**
  * public/rules/intercept.json, generated from the endpoint catalog before every build (core/endpoints.ts
  * `signinDnrRules`): the rules redirect exactly what the capture accepts. The file is committed too,
- * and a unit test fails when it is out of date. Chrome derives an unpacked extension's id from the
- * manifest key (SHA-256 of the DER, a–p for 0–f): our own re-post is excluded by that id. The rules
+ * and a unit test fails when it is out of date. The rules name no extension id (a store install gets
+ * its own): the worker lets our own re-post through with rules written at run time. The rules
  * redirect to the picker behind a long fragment, so Chromium's session records of the entry the
  * IdP's POST commits cannot hold its body (core/picker-redirect.ts).
  */
@@ -78,10 +77,8 @@ function dnrRules(): Plugin {
   return {
     name: 'frp:dnr-rules',
     buildStart() {
-      const hex = createHash('sha256').update(Buffer.from(manifest.key, 'base64')).digest('hex').slice(0, 32);
-      const id = [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
       const picker = `/${manifest.web_accessible_resources[0]?.resources[0] ?? ''}`;
-      const text = `${JSON.stringify(signinDnrRules(id, PASS_THROUGH_INITIATOR_DOMAINS, pickerRedirectPath(picker)), null, 2)}\n`;
+      const text = `${JSON.stringify(signinDnrRules(PASS_THROUGH_INITIATOR_DOMAINS, pickerRedirectPath(picker)), null, 2)}\n`;
       const path = resolve('public/rules/intercept.json');
       if (readFileSync(path, 'utf8') !== text) writeFileSync(path, text);
     },

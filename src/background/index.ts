@@ -6,7 +6,7 @@ import { removeCapturesOlderThan, restrictSessionStorage, saveCapture } from '..
 import { forgetTab } from '../platform/storage-item';
 import { forgetRetiredSwitchCopy, glanceAtSettings, watchStoredSettings } from '../platform/stored-settings';
 import { interceptionOn } from '../core/settings-glance';
-import { listenForSigninPosts, setInterceptionEnabled } from '../platform/signin-capture';
+import { letOwnPostsThrough, listenForSigninPosts, setInterceptionEnabled } from '../platform/signin-capture';
 import { watchReposts } from '../platform/repost-watch';
 import { explainRejection, followRepost, forgetLandedSignin } from './diagnosis';
 import { fetchAccountNames } from './account-names';
@@ -68,6 +68,7 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
   }
 });
 
+letOwnPostsThrough().catch(() => console.error('Could not let our own sign-in posts through: the re-post would come back to the picker.'));
 restrictSessionStorage().catch(() => undefined);
 removeCapturesOlderThan(CAPTURE_MAX_AGE_MS).catch(() => undefined);
 

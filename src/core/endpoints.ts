@@ -205,8 +205,27 @@ export function signinRegexFilters(): string[] {
   });
 }
 
-/** The rule resource itself, for the extension whose own re-post (by id) must not be caught again. */
-export function signinDnrRules(ownExtensionId: string, passThroughDomains: readonly string[], pickerPath: string): unknown[] {
+/** One declarativeNetRequest rule, as far as this extension writes them. */
+export interface DnrRule {
+  readonly id: number;
+  readonly priority: number;
+  readonly action: { readonly type: 'redirect'; readonly redirect: { readonly extensionPath: string } } | { readonly type: 'allow' };
+  readonly condition: {
+    readonly regexFilter?: string;
+    readonly isUrlFilterCaseSensitive?: boolean;
+    readonly requestDomains?: readonly string[];
+    readonly initiatorDomains?: readonly string[];
+    readonly excludedInitiatorDomains?: readonly string[];
+    readonly requestMethods: readonly ['post'];
+    readonly resourceTypes: readonly ['main_frame'];
+  };
+}
+
+/**
+ * The rule resource itself. It names no extension id: a store install runs under an id the store
+ * assigns, so our own pages' POSTs are let through by `ownRequestDnrRules`, written at run time.
+ */
+export function signinDnrRules(passThroughDomains: readonly string[], pickerPath: string): DnrRule[] {
   return signinRegexFilters().map((regexFilter, i) => ({
     id: i + 1,
     priority: 1,
@@ -216,7 +235,42 @@ export function signinDnrRules(ownExtensionId: string, passThroughDomains: reado
       isUrlFilterCaseSensitive: true,
       requestMethods: ['post'],
       resourceTypes: ['main_frame'],
-      excludedInitiatorDomains: [ownExtensionId, ...passThroughDomains],
+      excludedInitiatorDomains: [...passThroughDomains],
     },
   }));
+}
+
+/** Above the redirect rules' priority, so an allow decides first whatever the browser's tie rule. */
+export const OWN_REQUEST_RULE_PRIORITY = 2;
+
+/**
+ * The dynamic rules that let the running extension's own pages post to any sign-in host (the re-post
+ * into the chosen region, "continue to AWS's own page"): an `allow` for top-level POSTs whose initiator
+ * is the extension's own id, as `runtime.id` tells it, above the static redirect rules. Chrome matches
+ * `initiatorDomains` against the host of the initiating origin, which for an extension page is its id,
+ * and a domain also covers its subdomains, so the partitions' sign-in hosts cover every regional one.
+ */
+export function ownRequestDnrRules(ownExtensionId: string): DnrRule[] {
+  return [
+    {
+      id: 1,
+      priority: OWN_REQUEST_RULE_PRIORITY,
+      action: { type: 'allow' },
+      condition: {
+        requestDomains: PARTITIONS.map((p) => p.signinHost),
+        initiatorDomains: [ownExtensionId],
+        requestMethods: ['post'],
+        resourceTypes: ['main_frame'],
+      },
+    },
+  ];
+}
+
+/** Whether the rules a browser reports are the rules wanted, whatever order it lists their keys in. */
+export function sameDnrRules(present: readonly unknown[], wanted: readonly DnrRule[]): boolean {
+  const canonical = (value: unknown): string =>
+    JSON.stringify(value, (_key, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+    );
+  return canonical(present) === canonical(wanted);
 }

@@ -1,6 +1,6 @@
 import { browser } from './browser-api';
 import { isInterceptableSignin, readSigninForm, type CapturedSignin, type SigninRequestBody } from '../core/captured-signin';
-import { signinMatchPatterns } from '../core/endpoints';
+import { ownRequestDnrRules, sameDnrRules, signinMatchPatterns } from '../core/endpoints';
 import { requestOrigin } from '../core/own-origin';
 import { CAPTURES_WITH_STATIC_RULE } from './browser-target';
 import { PICKER_PATH, extensionUrl, ownOrigin } from './extension';
@@ -36,6 +36,25 @@ export async function setInterceptionEnabled(value: Promise<boolean>): Promise<v
   if (CAPTURES_WITH_STATIC_RULE) {
     await browser.declarativeNetRequest.updateEnabledRulesets(on ? { enableRulesetIds: [RULESET_ID] } : { disableRulesetIds: [RULESET_ID] });
   }
+}
+
+/**
+ * Chrome: writes the dynamic rules that let our own pages' POSTs to a sign-in endpoint through (the
+ * re-post, "continue to AWS's own page"), for the id this install really runs under, and rewrites
+ * them only when they differ. Dynamic rules outlive worker restarts, browser restarts and updates;
+ * the worker still checks them at every start, so an install is never without them. Firefox needs
+ * none: its listener tells our own requests by their origin.
+ */
+export async function letOwnPostsThrough(): Promise<void> {
+  if (!CAPTURES_WITH_STATIC_RULE) return;
+  const dnr = browser.declarativeNetRequest;
+  const wanted = ownRequestDnrRules(browser.runtime.id);
+  const present = await dnr.getDynamicRules();
+  if (sameDnrRules(present, wanted)) return;
+  await dnr.updateDynamicRules({
+    removeRuleIds: present.map((rule) => rule.id),
+    addRules: wanted as unknown as Parameters<typeof dnr.updateDynamicRules>[0]['addRules'],
+  });
 }
 
 /**

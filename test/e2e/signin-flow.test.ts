@@ -118,6 +118,10 @@ describe('Okta tile → picker → regional sign-in (real Chromium, built extens
       expect(verdict, rule.condition.regexFilter).toEqual({ isSupported: true });
     }
     await expect(worker.evaluate(() => chrome.declarativeNetRequest.getEnabledRulesets())).resolves.toEqual(['intercept-saml-post']);
+    // Our own posts pass by the id this install runs under, written by the worker at its start.
+    const allow = await worker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
+    expect(allow).toEqual([expect.objectContaining({ action: { type: 'allow' }, priority: 2 })]);
+    expect(allow[0]?.condition.initiatorDomains).toEqual([browser.extensionId]);
   });
 
   it('cannot be detected by a web page through its fixed id (the picker is web-accessible only by dynamic URL)', async () => {

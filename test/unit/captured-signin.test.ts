@@ -10,7 +10,7 @@ import {
   type CapturedSignin,
 } from '../../src/core/captured-signin';
 import { CapturedSigninSchema } from '../../src/core/captured-signin-schema';
-import { signinDnrRules, signinMatchPatterns, stsMatchPatterns } from '../../src/core/endpoints';
+import { OWN_REQUEST_RULE_PRIORITY, ownRequestDnrRules, sameDnrRules, signinDnrRules, signinMatchPatterns, stsMatchPatterns } from '../../src/core/endpoints';
 import { PARTITIONS } from '../../src/core/endpoint-catalog';
 import { PICKER_REDIRECT_PADDING, SESSION_RECORD_BUDGET, pickerRedirectPath } from '../../src/core/picker-redirect';
 
@@ -60,7 +60,7 @@ describe('isInterceptableSignin', () => {
   });
 
   it('ships the DNR rules the catalog generates, each as the browser applies it', () => {
-    expect(rules).toEqual(signinDnrRules('mlkkifchelpfbajlhekonmgdfifpjknd', PASS_THROUGH_INITIATOR_DOMAINS, pickerRedirectPath('/src/pages/picker/index.html')));
+    expect(rules).toEqual(signinDnrRules(PASS_THROUGH_INITIATOR_DOMAINS, pickerRedirectPath('/src/pages/picker/index.html')));
     expect(manifest.web_accessible_resources[0]?.resources).toContain('src/pages/picker/index.html');
     for (const rule of rules) {
       expect(rule.action.redirect.extensionPath).toBe(pickerRedirectPath('/src/pages/picker/index.html'));
@@ -151,11 +151,41 @@ describe('isInterceptableSignin', () => {
     expect(manifest.host_permissions).toEqual([...patterns.map((p) => p.replace('/saml*', '/*')), ...stsMatchPatterns()]);
   });
 
-  it('pins the extension id the rule excludes to the manifest key', async () => {
-    const { createHash } = await import('node:crypto');
-    const digest = createHash('sha256').update(Buffer.from(manifest.key, 'base64')).digest('hex').slice(0, 32);
-    const id = [...digest].map((c) => String.fromCharCode('a'.charCodeAt(0) + parseInt(c, 16))).join('');
-    expect(rules[0]?.condition.excludedInitiatorDomains[0]).toBe(id);
+  it('names no extension id in the shipped rules: a store install runs under an id of its own', () => {
+    const text = readFileSync(join(root, 'public/rules/intercept.json'), 'utf8');
+    // An extension id is 32 letters a–p; the rules name only AWS's pass-through domains.
+    expect(text).not.toMatch(/\b[a-p]{32}\b/);
+    for (const rule of rules) expect(rule.condition.excludedInitiatorDomains).toEqual([...PASS_THROUGH_INITIATOR_DOMAINS]);
+  });
+
+  it("lets the running id's own posts through every redirect rule, above its priority", () => {
+    const [allow, ...more] = ownRequestDnrRules('abcdefghijklmnopabcdefghijklmnop');
+    expect(more).toEqual([]);
+    expect(allow?.action).toEqual({ type: 'allow' });
+    expect(allow?.condition.initiatorDomains).toEqual(['abcdefghijklmnopabcdefghijklmnop']);
+    expect(allow?.priority).toBe(OWN_REQUEST_RULE_PRIORITY);
+    for (const rule of rules) {
+      expect(OWN_REQUEST_RULE_PRIORITY).toBeGreaterThan((rule as unknown as { priority: number }).priority);
+      expect(allow?.condition.requestMethods).toEqual(rule.condition.requestMethods);
+      expect(allow?.condition.resourceTypes).toEqual(rule.condition.resourceTypes);
+    }
+    // requestDomains also covers subdomains: every host a redirect rule matches is under one of them.
+    const domains = allow?.condition.requestDomains ?? [];
+    for (const p of PARTITIONS) {
+      for (const host of [p.signinHost, ...p.regions.map((r) => `${r.code}.${p.signinHost}`)]) {
+        expect(ruleMatches(`https://${host}/saml`), host).toBe(true);
+        expect(domains.some((d) => host === d || host.endsWith(`.${d}`)), host).toBe(true);
+      }
+    }
+  });
+
+  it('knows the rules are already in place whatever order the browser lists their keys in', () => {
+    const wanted = ownRequestDnrRules('abcdefghijklmnopabcdefghijklmnop');
+    // As Chrome's getDynamicRules() reports them: keys sorted, arrays in order.
+    const reported = JSON.parse(JSON.stringify(wanted, Object.keys(wanted[0]!.condition).concat('action', 'type', 'condition', 'id', 'priority').sort())) as unknown[];
+    expect(sameDnrRules(reported, wanted)).toBe(true);
+    expect(sameDnrRules([], wanted)).toBe(false);
+    expect(sameDnrRules(ownRequestDnrRules('bbcdefghijklmnopabcdefghijklmnop'), wanted)).toBe(false);
   });
 });
 
