@@ -23,7 +23,7 @@ export function releaseZip(store: Store): string {
 export async function unpackChromeZip(): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'frp-store-chrome-'));
   extractZip(releaseZip('chrome'), dir);
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, remove: () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }) };
 }
 
 /** The development id: the one dist/chrome's manifest `key` gives (the store build has another). */
