@@ -14,7 +14,7 @@ export const DEFAULT_FIREFOX_EXTENSION_DIR = join(REPO_ROOT, 'dist/firefox');
 
 export interface FirefoxOptions {
   server: Pick<MockServer, 'port'>;
-  /** Default dist/firefox of this repository. */
+  /** A folder or a zip archive (a store package); default dist/firefox of this repository. */
   extensionDir?: string;
   /** Default true. */
   headless?: boolean;

@@ -1,0 +1,71 @@
+// The user's flows through the picker in Firefox ESR (puppeteer-core over WebDriver BiDi), shared by
+// the tests of dist/firefox and of the addons.mozilla.org package (release-firefox.test.ts).
+import type { Browser, Page } from 'puppeteer-core';
+
+export const PICKER_PATH = '/src/pages/picker/index.html';
+export const DEPLOY_ARN = 'arn:aws:iam::444455556666:role/team/Deploy';
+
+/**
+ * Polls `predicate` in the page until it holds. WebDriver BiDi reports no navigation to a
+ * moz-extension: page, so neither goto nor waitForNavigation sees the redirect to the picker, and
+ * waitForFunction fails when a navigation replaces the page it runs in.
+ */
+export async function waitInPage(page: Page, predicate: (() => boolean) | string, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(predicate as () => boolean).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`Firefox: ${what} within ${timeoutMs} ms (at ${await page.evaluate(() => location.href).catch(() => '?')})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Clicks the IdP tile as a user would (from the dashboard) and waits until the picker is interactive. */
+export async function openPickerFromTile(page: Page, url: string): Promise<void> {
+  await page.goto(`${new URL(url).origin}/`);
+  await page.evaluate((href) => location.assign(href), url);
+  await waitInPage(page, () => location.protocol === 'moz-extension:' && document.querySelector('button[type=submit]') !== null, 'the picker did not open');
+}
+
+/** Runs `fn` in an extension page opened in a fresh tab (the picker is web-accessible), then closes it. */
+export async function inExtensionPage<A, R>(browser: Browser, pickerOrigin: string, fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
+  const page = await browser.newPage();
+  try {
+    await page.goto('https://acme.okta.com/');
+    await page.evaluate((href) => location.assign(href), `${pickerOrigin}${PICKER_PATH}`);
+    await waitInPage(page, () => location.protocol === 'moz-extension:', 'the extension page did not open');
+    return (await page.evaluate(fn as (arg: unknown) => Promise<unknown>, arg)) as R;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Every storage area of the extension, read from one of its pages. */
+export const extensionStorage = (browser: Browser, pickerOrigin: string): Promise<string> =>
+  inExtensionPage(
+    browser,
+    pickerOrigin,
+    async () => JSON.stringify(await Promise.all([chrome.storage.session.get(null), chrome.storage.local.get(null), chrome.storage.sync.get(null)])),
+    undefined,
+  );
+
+/** The <select> a <label> starting with `label` names, chosen as a user would. */
+export async function selectByLabel(page: Page, label: string, value: string): Promise<void> {
+  const id = await page.evaluate((text) => {
+    const found = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim().startsWith(text));
+    return found?.control?.id;
+  }, label);
+  if (!id) throw new Error(`no control labelled "${label}…"`);
+  await page.select(`#${id}`, value);
+}
+
+/** In the picker: chooses `region` and the Deploy role of 444455556666, and clicks Sign in. */
+export async function signInAsDeploy(page: Page, region: string): Promise<void> {
+  await selectByLabel(page, 'Region', region);
+  await page.click(`input[type=radio][value="${DEPLOY_ARN}"]`);
+  await page.click(`button[type=submit]::-p-text(Sign in as Deploy in ${region})`);
+}
+
+/** Waits until the tab is in `region`'s console. */
+export function reachesConsole(page: Page, region: string, timeoutMs = 20_000): Promise<void> {
+  const url = `https://${region}.console.aws.amazon.com/console/home?region=${region}`;
+  return waitInPage(page, `location.href === ${JSON.stringify(url)}`, `the tab did not reach the ${region} console`, timeoutMs);
+}
