@@ -13,12 +13,14 @@ import { storageContents } from './helpers';
 
 // An update keeps what users have. The Chrome Web Store package is installed as an earlier version
 // (its manifest version set back to 0.0.1), storage is filled as an earlier release left it, then
-// the current package is put in the same folder and loaded again: Chrome's reload of an unpacked
-// extension, an update under the same id that fires runtime.onInstalled with reason 'update' (the
-// store's own update runs the same install path; restarting Chromium with --load-extension would
-// report reason 'install' each time, so it is no update). The worker then writes the settings back
-// in the current shape; a plain start never does, so settings in the current shape prove the update
-// event ran.
+// the current package is put in the same folder and loaded again through the DevTools protocol:
+// Chrome's reload of an unpacked extension, an update under the same id that fires
+// runtime.onInstalled with { reason: 'update', previousVersion: '0.0.1' }. That is the closest to the
+// store's update a test can drive (the store's needs a signed package from its own server).
+// Relaunching a profile with --load-extension pointing at a newer copy is no update: Chromium reports
+// reason 'install' at every such start. The worker writes the settings back in the current shape only
+// on 'update' (the earlier copy's start came before the seeding), so settings in the current shape
+// prove the update event ran.
 let server: MockServer;
 let chromium: LaunchedBrowser;
 
