@@ -1,5 +1,6 @@
 import type { MessageReply } from '../messages/protocol';
-import { onTabClosed } from '../platform/extension';
+import { onTabClosed, onUpdated } from '../platform/extension';
+import { migrateStoredSettings } from '../platform/settings-store';
 import { handleMessages } from '../platform/messaging';
 import { CAPTURE_MAX_AGE_MS } from '../core/captured-signin';
 import { removeCapturesOlderThan, restrictSessionStorage, saveCapture } from '../platform/session-store';
@@ -23,6 +24,11 @@ listenForSigninPosts((capture) => saveCapture(capture).catch(() => console.error
 
 watchReposts((tabId, outcome, postedAt) => {
   followRepost(tabId, outcome, postedAt).catch(() => undefined);
+});
+
+// An update keeps what the user had: settings of an earlier version are written back in this one's shape.
+onUpdated(() => {
+  migrateStoredSettings().catch(() => console.error('Could not carry the settings over to this version.'));
 });
 
 onTabClosed((tabId) => {

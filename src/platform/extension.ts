@@ -19,6 +19,13 @@ export async function currentTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/** The extension was updated to this version (the browser's own update, or a reload of an unpacked copy). */
+export function onUpdated(listener: (previousVersion: string | undefined) => void): void {
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'update') listener(details.previousVersion);
+  });
+}
+
 export function onTabClosed(listener: (tabId: number) => void): void {
   browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
 }

@@ -45,10 +45,15 @@ function managedSoon(): Promise<unknown> {
   return Promise.race([managedRead, new Promise((resolve) => setTimeout(resolve, MANAGED_WAIT_MS))]).then(() => managed.value);
 }
 
-export async function loadSettings(): Promise<LoadedSettings> {
+/** The user's settings as stored, unvalidated, and where. */
+async function readStored(): Promise<{ raw: unknown; storedIn: 'sync' | 'local' }> {
   const local = await browser.storage.local.get([LOCATION_KEY, LOCAL_KEY]);
   const storedIn = local[LOCATION_KEY] === 'local' ? 'local' : 'sync';
-  const raw = storedIn === 'local' ? local[LOCAL_KEY] : joinFromSync(await browser.storage.sync.get(null));
+  return { raw: storedIn === 'local' ? local[LOCAL_KEY] : joinFromSync(await browser.storage.sync.get(null)), storedIn };
+}
+
+export async function loadSettings(): Promise<LoadedSettings> {
+  const { raw, storedIn } = await readStored();
   const migrated = migrateSettings(raw);
   const applied = applyManaged(migrated.settings, await managedSoon());
   return {
@@ -83,6 +88,21 @@ export async function saveSettings(user: Settings): Promise<SaveResult> {
     storedIn: 'local',
     notice: message('syncTooLarge', { kb: Math.ceil(fit.bytes / 1024) }),
   };
+}
+
+/**
+ * After an update: settings stored by an earlier version are written back in this version's shape,
+ * so that what the user had is kept in the form every page of this version reads. Left as stored
+ * when none are stored, when they come from a newer version, or when a part could not be carried
+ * over: the options page then says what was dropped, and the user's next save decides.
+ */
+export async function migrateStoredSettings(): Promise<boolean> {
+  const { raw } = await readStored();
+  if (raw === undefined) return false;
+  const migrated = migrateSettings(raw);
+  if (!migrated.changed || migrated.rejected.length) return false;
+  await saveSettings(migrated.settings);
+  return true;
 }
 
 /** Calls back when settings change in any area (another tab, another device, a policy). */

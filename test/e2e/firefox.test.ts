@@ -1,19 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/chromium';
-import { DEFAULT_FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension, openPickerFromTile, waitInPage, type LaunchedFirefox } from '../support/firefox';
+import { DEFAULT_FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension, type LaunchedFirefox } from '../support/firefox';
 import { startMockServer, type MockServer } from '../support/mock-server';
 import { tileUrl } from './helpers';
+import { DEPLOY_ARN, extensionStorage, inExtensionPage, openPickerFromTile, reachesConsole, selectByLabel, signInAsDeploy, waitInPage } from './firefox-flows';
 
 // Firefox ESR with dist/firefox as a temporary add-on: a blocking webRequest listener stores the
 // capture and redirects to the picker (no DNR rule there), REFERENCE §5 and §6.
 const EU_WEST_1 = 'eu-west-1.signin.aws.amazon.com';
 const GLOBAL = 'signin.aws.amazon.com';
 const US_EAST_1 = [GLOBAL, 'us-east-1.signin.aws.amazon.com', 'sts.amazonaws.com', 'sts.us-east-1.amazonaws.com'];
-const PICKER_PATH = '/src/pages/picker/index.html';
-const DEPLOY_ARN = 'arn:aws:iam::444455556666:role/team/Deploy';
 
 let server: MockServer;
 let firefox: LaunchedFirefox;
@@ -32,37 +30,6 @@ beforeEach(() => {
   server.clearReceived();
   server.setHostMode(GLOBAL, 'up');
 });
-
-/** Runs `fn` in an extension page opened in a fresh tab (the picker is web-accessible), then closes it. */
-async function inExtensionPage<A, R>(pickerOrigin: string, fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
-  const page = await firefox.browser.newPage();
-  try {
-    await page.goto('https://acme.okta.com/');
-    await page.evaluate((href) => location.assign(href), `${pickerOrigin}${PICKER_PATH}`);
-    await waitInPage(page, () => location.protocol === 'moz-extension:', 'the extension page did not open');
-    return (await page.evaluate(fn as (arg: unknown) => Promise<unknown>, arg)) as R;
-  } finally {
-    await page.close();
-  }
-}
-
-/** Every storage area of the extension, read from one of its pages. */
-const extensionStorage = (pickerOrigin: string): Promise<string> =>
-  inExtensionPage(
-    pickerOrigin,
-    async () => JSON.stringify(await Promise.all([chrome.storage.session.get(null), chrome.storage.local.get(null), chrome.storage.sync.get(null)])),
-    undefined,
-  );
-
-/** The <select> a <label> starting with `label` names, chosen as a user would. */
-async function selectByLabel(page: Page, label: string, value: string): Promise<void> {
-  const id = await page.evaluate((text) => {
-    const found = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim().startsWith(text));
-    return found?.control?.id;
-  }, label);
-  if (!id) throw new Error(`no control labelled "${label}…"`);
-  await page.select(`#${id}`, value);
-}
 
 describe('Firefox: Okta tile → picker → regional sign-in (built extension)', () => {
   for (const globalMode of ['up', 'down'] as const) {
@@ -83,9 +50,7 @@ describe('Firefox: Okta tile → picker → regional sign-in (built extension)',
       expect(tabId).toEqual(expect.any(Number));
       expect((session[`capture:${tabId}`] as { samlResponse?: string } | undefined)?.samlResponse).toBe(issued.samlResponse);
 
-      await selectByLabel(page, 'Region', 'eu-west-1');
-      await page.click(`input[type=radio][value="${DEPLOY_ARN}"]`);
-      await page.click('button[type=submit]::-p-text(Sign in as Deploy in eu-west-1)');
+      await signInAsDeploy(page, 'eu-west-1');
 
       const post = await server.waitForPost((p) => p.host === EU_WEST_1, 15_000);
       expect(post.path).toBe('/saml');
@@ -94,12 +59,7 @@ describe('Firefox: Okta tile → picker → regional sign-in (built extension)',
       expect(post.fields.roleIndex).toBe(DEPLOY_ARN);
       // Our own re-post was not caught again; AWS refuses it there (the Recipient is the global
       // endpoint), and the same click continues through eu-west-1's STS and federation.
-      await waitInPage(
-        page,
-        () => location.href === 'https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1',
-        'the tab did not reach the eu-west-1 console',
-        20_000,
-      );
+      await reachesConsole(page, 'eu-west-1', 20_000);
       await expect(page.evaluate(() => document.getElementById('console-identity')?.textContent)).resolves.toMatch(
         /^Signed in as arn:aws:sts::444455556666:assumed-role\/Deploy\//,
       );
@@ -108,7 +68,7 @@ describe('Firefox: Okta tile → picker → regional sign-in (built extension)',
       expect(sts[0]!.fields.SAMLAssertion).toBe(issued.samlResponse);
 
       expect(server.received.filter((p) => p.host === GLOBAL)).toEqual([]);
-      const stored = await extensionStorage(origin);
+      const stored = await extensionStorage(firefox.browser, origin);
       expect(stored).not.toContain(issued.samlResponse);
       const credentials = server.issuedCredentials.at(-1)!;
       expect(stored).not.toContain(credentials.secretAccessKey);
@@ -123,15 +83,8 @@ describe('Firefox: Okta tile → picker → regional sign-in (built extension)',
     try {
       const page = await firefox.browser.newPage();
       await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1ffstsdown'));
-      await selectByLabel(page, 'Region', 'eu-west-1');
-      await page.click(`input[type=radio][value="${DEPLOY_ARN}"]`);
-      await page.click('button[type=submit]::-p-text(Sign in as Deploy in eu-west-1)');
-      await waitInPage(
-        page,
-        () => location.href === 'https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1',
-        'the tab did not reach the eu-west-1 console',
-        30_000,
-      );
+      await signInAsDeploy(page, 'eu-west-1');
+      await reachesConsole(page, 'eu-west-1', 30_000);
       expect(server.issuedCredentials.at(-1)!.region).not.toMatch(/^(eu-west-1|us-east-1)$/);
       await page.close();
     } finally {
@@ -152,12 +105,7 @@ describe('Firefox: Okta tile → picker → regional sign-in (built extension)',
         // The checkbox names the account as the picker does: its name once the user gave one.
         await page.click('input[type=checkbox][aria-label^="Open Admin in "]');
         await page.click('button[type=submit]::-p-text(Open 2 consoles in eu-west-1)');
-        await waitInPage(
-          page,
-          () => location.href === 'https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1',
-          'the tab did not reach the eu-west-1 console',
-          30_000,
-        );
+        await reachesConsole(page, 'eu-west-1', 30_000);
         const sessions = server.consoleSessions.slice(-2).map((c) => c.assumedRoleArn.split('/')[1]).sort();
         expect(sessions).toEqual(['Admin', 'Deploy']);
         await page.close();
@@ -165,7 +113,7 @@ describe('Firefox: Okta tile → picker → regional sign-in (built extension)',
       };
       /** Asks the extension itself which containers exist and which tabs are in them. */
       const containers = (origin: string, settings?: object) =>
-        inExtensionPage(origin, async (stored) => {
+        inExtensionPage(firefox.browser, origin, async (stored) => {
           // Firefox's own `browser` namespace, which has contextualIdentities.
           const api = (globalThis as unknown as {
             browser: {

@@ -89,12 +89,19 @@ export async function profileContains(dir: string, needle: string): Promise<stri
  * The usual suite: one mock server and one Chromium with the built extension, warmed up (a first
  * sign-in captured) before the tests, closed after. Read the fields inside tests and hooks.
  */
-export function extensionSuite(): { readonly server: MockServer; readonly browser: LaunchedExtension; readonly worker: Worker } {
+export function extensionSuite(
+  options: {
+    /** Where the extension to load comes from (default dist/chrome), e.g. a store package unpacked; removed after. */
+    unpack?: () => Promise<{ dir: string; remove(): Promise<void> }>;
+  } = {},
+): { readonly server: MockServer; readonly browser: LaunchedExtension; readonly worker: Worker } {
   let server: MockServer | undefined;
   let browser: LaunchedExtension | undefined;
+  let unpacked: { dir: string; remove(): Promise<void> } | undefined;
   beforeAll(async () => {
     server = await startMockServer();
-    browser = await launchWithExtension({ server, headless: true });
+    unpacked = await options.unpack?.();
+    browser = await launchWithExtension({ server, headless: true, extensionDir: unpacked?.dir });
     await warmUpCapture(browser.context);
   });
   afterEach(async (context) => {
@@ -103,6 +110,7 @@ export function extensionSuite(): { readonly server: MockServer; readonly browse
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await unpacked?.remove();
   });
   const ready = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('extensionSuite: used before its beforeAll ran');

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, launchWithExtension, type LaunchedExtension } from '../support/chromium';
 import { startMockServer, type MockServer } from '../support/mock-server';
+import { continueToAws } from './flows';
 import { openPickerFromTile, postFromIdp, saveArtifact, storageContents, tileUrl, warmUpCapture } from './helpers';
 
 const EU_WEST_1 = 'eu-west-1.signin.aws.amazon.com';
@@ -262,12 +263,7 @@ describe('Okta tile → picker → regional sign-in (real Chromium, built extens
 
   it('lets the user continue to AWS\'s own page without being intercepted again', async () => {
     const page = await browser.context.newPage();
-    await openPickerFromTile(page, tileUrl());
-    await page.getByRole('button', { name: /^Continue to AWS/ }).click();
-    const post = await server.waitForPost(undefined, 15_000);
-    expect(post.host).toBe(GLOBAL);
-    expect(post.fields.roleIndex).toBeUndefined();
-    await page.waitForURL(`https://${GLOBAL}/saml`);
+    await continueToAws(page, server);
     await page.close();
   });
 });

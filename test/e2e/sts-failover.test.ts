@@ -5,13 +5,13 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, type LaunchedExtension } from '../support/chromium';
 import { startMockServer, type MockServer } from '../support/mock-server';
+import { US_EAST_1, assertionCalls as callsTo, consoleUrl, landsInConsole, openTwoConsoles, signInAs as signInThrough } from './flows';
 import { openPickerFromTile, profileContains, saveArtifact, storageContents, tileUrl, warmUpCapture } from './helpers';
 
 // us-east-1 is down (its sign-in endpoint and both its STS hosts); the IdP app is a default Okta
 // setup (Recipient https://signin.aws.amazon.com/saml, the trust policy lists only that). The mock
 // plays AWS as documented: eu-west-1's /saml refuses the assertion, its STS accepts it.
-const US_EAST_1 = ['signin.aws.amazon.com', 'us-east-1.signin.aws.amazon.com', 'sts.amazonaws.com', 'sts.us-east-1.amazonaws.com'];
-const EU_CONSOLE = 'https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1';
+const EU_CONSOLE = consoleUrl('eu-west-1');
 
 let server: MockServer;
 let browser: LaunchedExtension;
@@ -45,17 +45,8 @@ afterEach(async () => {
   await worker.evaluate(() => Promise.all([chrome.storage.sync.remove('settings'), chrome.storage.local.remove('learned:repost-refused')]));
 });
 
-/** STS calls that carried an assertion, as "METHOD host". */
-const assertionCalls = () =>
-  server.stsRequests.filter((r) => r.fields.SAMLAssertion !== undefined || r.query.SAMLAssertion !== undefined).map((r) => `${r.method} ${r.host}`);
-
-async function signInAs(app: string, region: string, role = /Deploy.*444455556666/): Promise<string> {
-  await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', app));
-  await page.getByLabel(/^Region/).selectOption(region);
-  await page.getByRole('radio', { name: role }).check();
-  await page.getByRole('button', { name: /^Sign in/ }).click();
-  return server.issued.at(-1)!.samlResponse;
-}
+const assertionCalls = () => callsTo(server);
+const signInAs = (app: string, region: string, role?: RegExp) => signInThrough(page, server, app, region, role);
 
 async function expectNoSecretsStored(): Promise<void> {
   const credentials = server.issuedCredentials.at(-1)!;
@@ -70,8 +61,7 @@ async function expectNoSecretsStored(): Promise<void> {
 describe('failover with no admin change: regional STS + federation (us-east-1 down)', () => {
   it('lands in the eu-west-1 console as the chosen role', async () => {
     const assertion = await signInAs('exk1stsdown', 'eu-west-1');
-    await page.waitForURL(EU_CONSOLE, { timeout: 20_000 });
-    await expect(page.locator('#console-identity').textContent()).resolves.toMatch(/^Signed in as arn:aws:sts::444455556666:assumed-role\/Deploy\//);
+    await landsInConsole(page, 'eu-west-1', 'Deploy');
     await saveArtifact(page, 'sts-console.png');
     expect(assertionCalls()).toEqual(['POST sts.eu-west-1.amazonaws.com']);
     expect(server.stsRequests.find((r) => r.fields.SAMLAssertion)?.contentType).toMatch(/^application\/x-www-form-urlencoded/);
@@ -83,8 +73,7 @@ describe('failover with no admin change: regional STS + federation (us-east-1 do
   it("still lands in eu-west-1 when eu-west-1's STS is down too, with another region's credentials", async () => {
     server.setHostMode('sts.eu-west-1.amazonaws.com', 'down');
     await signInAs('exk1stsdown2', 'eu-west-1');
-    await page.waitForURL(EU_CONSOLE, { timeout: 30_000 });
-    await expect(page.locator('#console-identity').textContent()).resolves.toMatch(/^Signed in as arn:aws:sts::444455556666:assumed-role\/Deploy\//);
+    await landsInConsole(page, 'eu-west-1', 'Deploy', 30_000);
     const calls = assertionCalls();
     expect(calls.length).toBeGreaterThanOrEqual(1);
     // Never us-east-1 (down, and not chosen), never a GET.
@@ -189,25 +178,7 @@ describe('failover with no admin change: regional STS + federation (us-east-1 do
   });
 
   it('opens two roles at once, each in a console tab of its own in eu-west-1, with one STS call each', async () => {
-    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1many'));
-    await page.getByLabel(/^Region/).selectOption('eu-west-1');
-    await page.getByRole('radio', { name: /Deploy.*444455556666/ }).check();
-    await page.getByRole('checkbox', { name: /^Open Admin in 111122223333 too/ }).check();
-    await expect(page.locator('#many-note').textContent()).resolves.toMatch(/multi-session setting/);
-    const opened = browser.context.waitForEvent('page', { timeout: 20_000 });
-    await page.getByRole('button', { name: 'Open 2 consoles in eu-west-1' }).click();
-    const other = await opened;
-    await page.waitForURL(EU_CONSOLE, { timeout: 20_000 });
-    await other.waitForURL(EU_CONSOLE, { timeout: 20_000 });
-    const calls = server.stsRequests.filter((r) => r.fields.SAMLAssertion);
-    expect(calls.map((r) => `${r.method} ${r.host} ${r.fields.RoleArn}`).sort()).toEqual([
-      'POST sts.eu-west-1.amazonaws.com arn:aws:iam::111122223333:role/Admin',
-      'POST sts.eu-west-1.amazonaws.com arn:aws:iam::444455556666:role/team/Deploy',
-    ]);
-    // No re-post: several roles go straight through STS. Each login made a console session as its role.
-    expect(server.received).toEqual([]);
-    const sessions = server.consoleSessions.slice(-2).map((c) => `${c.assumedRoleArn.split('/')[1]} ${c.destination}`).sort();
-    expect(sessions).toEqual([`Admin ${EU_CONSOLE}`, `Deploy ${EU_CONSOLE}`]);
+    const other = await openTwoConsoles(page, browser.context, server, 'exk1many', 'eu-west-1');
     await expectNoSecretsStored();
     await expect.poll(async () => JSON.stringify(await storageContents(worker, 'session')).includes(server.issued.at(-1)!.samlResponse)).toBe(false);
     // The toolbar popup lists the consoles opened this way, with when each session ends.

@@ -85,16 +85,39 @@ export async function launchWithExtension(options: ExtensionBrowserOptions): Pro
   }
 }
 
+/**
+ * Loads an unpacked extension through the DevTools protocol (Extensions.loadUnpacked, which needs
+ * --enable-unsafe-extension-debugging and Playwright's pipe connection), as "Load unpacked" does.
+ * Loading a path that is already installed again is Chrome's reload: an update when the version
+ * changed, with `runtime.onInstalled` fired as { reason: 'update', previousVersion }. Returns the
+ * id and the service worker of the loaded copy (a new one after an update).
+ */
+export async function loadUnpacked(context: BrowserContext, dir: string): Promise<{ extensionId: string; serviceWorker: Worker }> {
+  const browser = context.browser();
+  if (!browser) throw new Error('loadUnpacked needs the browser behind the context');
+  const before = new Set(context.serviceWorkers());
+  const session = await browser.newBrowserCDPSession();
+  const { id } = (await session.send('Extensions.loadUnpacked' as never, { path: resolve(dir) } as never)) as { id: string };
+  await session.detach();
+  const prefix = `chrome-extension://${id}/`;
+  for (let i = 0; i < SERVICE_WORKER_TIMEOUT_MS / 50; i++) {
+    const fresh = context.serviceWorkers().find((w) => !before.has(w) && w.url().startsWith(prefix));
+    if (fresh) return { extensionId: id, serviceWorker: await extensionServiceWorker(context, id, fresh) };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`The service worker of ${dir} did not start within ${SERVICE_WORKER_TIMEOUT_MS} ms.`);
+}
+
 /** Chrome derives an unpacked extension's id from the manifest key: SHA-256 of the DER, a–p for 0–f. */
 export function extensionIdFromKey(base64Key: string): string {
   const hex = createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('hex').slice(0, 32);
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
-async function extensionServiceWorker(context: BrowserContext, extensionId: string | undefined): Promise<Worker> {
+async function extensionServiceWorker(context: BrowserContext, extensionId: string | undefined, known?: Worker): Promise<Worker> {
   const prefix = extensionId ? `chrome-extension://${extensionId}/` : 'chrome-extension://';
   const matches = (worker: Worker) => worker.url().startsWith(prefix);
-  let worker = context.serviceWorkers().find(matches);
+  let worker = known ?? context.serviceWorkers().find(matches);
   try {
     worker ??= await context.waitForEvent('serviceworker', { predicate: matches, timeout: SERVICE_WORKER_TIMEOUT_MS });
     // The worker is reported before its first turn has registered the capture listener: a sign-in

@@ -14,7 +14,7 @@ export const DEFAULT_FIREFOX_EXTENSION_DIR = join(REPO_ROOT, 'dist/firefox');
 
 export interface FirefoxOptions {
   server: Pick<MockServer, 'port'>;
-  /** Default dist/firefox of this repository. */
+  /** A folder or a zip archive (a store package); default dist/firefox of this repository. */
   extensionDir?: string;
   /** Default true. */
   headless?: boolean;
@@ -173,9 +173,9 @@ export async function launchFirefoxWithExtension(options: FirefoxOptions): Promi
  * moz-extension: page, so neither goto nor waitForNavigation sees the redirect to the picker, and
  * waitForFunction fails when a navigation replaces the page it runs in.
  */
-export async function waitInPage(page: Page, predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+export async function waitInPage(page: Page, predicate: (() => boolean) | string, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate(predicate).catch(() => false))) {
+  while (!(await page.evaluate(predicate as () => boolean).catch(() => false))) {
     if (Date.now() > deadline) throw new Error(`Firefox: ${what} within ${timeoutMs} ms (at ${await page.evaluate(() => location.href).catch(() => '?')})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
