@@ -40,8 +40,9 @@ export async function loadCapturedSignin(pageOpenedAt: number): Promise<SigninLo
       if (settled || stored === undefined) return settled;
       const parsed = CapturedSigninSchema.safeParse(stored);
       if (parsed.success && !isFreshCapture(parsed.data, pageOpenedAt, reuseCapture)) return false;
-      // Nothing can use a damaged capture: it goes, so it no longer takes up session storage.
-      if (!parsed.success) void removeCapture(tabId).catch(() => undefined);
+      // Nothing can use a damaged capture: it goes, so it no longer takes up session storage (a
+      // newer one written meanwhile stays).
+      if (!parsed.success) void removeCapture(tabId, capturedAtOf(stored)).catch(() => undefined);
       settle(parsed.success ? { kind: 'found', capture: parsed.data, reused: reuseCapture } : { kind: 'invalid', message: t('captureDamaged') });
       return true;
     };
@@ -58,4 +59,10 @@ export async function loadCapturedSignin(pageOpenedAt: number): Promise<SigninLo
     }, CAPTURE_WAIT_MS);
     readCapture(tabId).then((stored) => accept(stored) || checkLost(), () => undefined);
   });
+}
+
+/** When a stored value says it was captured; a value that does not say is older than any capture. */
+function capturedAtOf(stored: unknown): number {
+  const at = (stored as { capturedAt?: unknown } | null | undefined)?.capturedAt;
+  return typeof at === 'number' ? at : Number.NEGATIVE_INFINITY;
 }
