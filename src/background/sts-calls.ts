@@ -4,8 +4,15 @@
 import type { CapturedSignin } from '../core/captured-signin';
 import { CapturedSigninSchema } from '../core/captured-signin-schema';
 import type { DiagnosisStep, SigninAttempt } from '../core/diagnosis';
-import { endpointForUrl, signinEndpoint, stsEndpoint, type FederationEndpoint } from '../core/endpoints';
-import { buildSigninTokenGetUrl, buildSigninTokenPost, consoleSessionSeconds, readSigninTokenResponse } from '../core/federation';
+import { endpointForUrl, federationEndpoint, signinEndpoint, stsEndpoint, type FederationEndpoint } from '../core/endpoints';
+import {
+  afterSigninTokenPost,
+  buildSigninTokenGetUrl,
+  buildSigninTokenPost,
+  consoleSessionSeconds,
+  federationRegions,
+  readSigninTokenResponse,
+} from '../core/federation';
 import { parseSamlResponse, parseWithXmldom, SamlResponseError, type SamlAssertionInfo, type SamlRole } from '../core/saml';
 import { stsRegionOrder } from '../core/signin-method';
 import {
@@ -122,8 +129,30 @@ async function callSts(post: ReturnType<typeof buildAssumeRoleWithSaml>): Promis
   return readStsResponse(answer.status, answer.text, parseWithXmldom);
 }
 
-/** POST first; when AWS refuses the POST (any HTTP answer but a token), the documented GET. */
-export async function signinToken(
+/**
+ * A sign-in token from the chosen region's federation endpoint, else from the next one that gives
+ * one (`federationRegions`); always by POST, the GET only where AWS refused the method (405).
+ * The login URL must then go to the endpoint that issued the token.
+ */
+export async function signinTokenAnywhere(
+  partition: string,
+  region: string,
+  credentials: StsCredentials,
+  sessionDuration: number | undefined,
+  steps: DiagnosisStep[],
+): Promise<{ endpoint: FederationEndpoint; token: string } | undefined> {
+  const health = await readHealth(partition);
+  for (const next of federationRegions({ partition, chosen: region, health })) {
+    const endpoint = federationEndpoint(partition, next);
+    if (!endpoint) continue;
+    const token = await signinToken(endpoint, partition, credentials, sessionDuration, steps);
+    if (token) return { endpoint, token };
+  }
+  return undefined;
+}
+
+/** One federation endpoint: POST; the documented GET only when AWS refuses the POST's method. */
+async function signinToken(
   endpoint: FederationEndpoint,
   partition: string,
   credentials: StsCredentials,
@@ -141,7 +170,9 @@ export async function signinToken(
   if (answer.kind === 'answered') {
     const read = readSigninTokenResponse(answer.status, answer.text);
     if (read.ok) return read.token;
-    answer = await requestAws(buildSigninTokenGetUrl(endpoint, credentials, sessionDuration), { method: 'GET' }, CALL_TIMEOUT_MS);
+    if (afterSigninTokenPost(answer.status) === 'get') {
+      answer = await requestAws(buildSigninTokenGetUrl(endpoint, credentials, sessionDuration), { method: 'GET' }, CALL_TIMEOUT_MS);
+    }
   }
   if (answer.kind !== 'answered') {
     steps.push({ method: 'federation', host: endpoint.host, said: answer.problem });

@@ -1,12 +1,9 @@
 import { idpHomeUrl } from '../core/captured-signin';
 import type { AccountColour } from '../core/account-colours';
 import type { DiagnosisStep, SigninAttempt } from '../core/diagnosis';
-import { federationEndpoint } from '../core/endpoints';
 import { buildLoginUrl } from '../core/federation';
-import { isUsable } from '../core/health';
 import { own } from '../core/own';
 import { relayStateForRegion } from '../core/relay-state';
-import { stsRegionOrder } from '../core/signin-method';
 import { explainStsError, stsSaid, type StsCredentials, type StsError } from '../core/sts';
 import { diagnoseStsFailure } from '../core/sts-diagnosis';
 import { message, type UserMessage } from '../core/user-message';
@@ -15,9 +12,8 @@ import { saveDiagnosis } from '../platform/attempt-store';
 import { recordConsoles } from '../platform/console-list';
 import { openConsoleTab } from '../platform/console-tabs';
 import { DIAGNOSIS_PATH, extensionUrl, openInTab } from '../platform/extension';
-import { readHealth } from '../platform/health-store';
 import { removeCapture } from '../platform/session-store';
-import { assumeRole, openedConsole, prepare, signinToken, stsAttempt, type Prepared, type StsSigninResult } from './sts-calls';
+import { assumeRole, openedConsole, prepare, signinTokenAnywhere, stsAttempt, type Prepared, type StsSigninResult } from './sts-calls';
 
 export type { StsSigninResult } from './sts-calls';
 
@@ -46,22 +42,12 @@ export async function signInThroughSts(
   const { credentials } = assumed;
 
   const destination = relayStateForRegion(partition, request.region, capture.relayState);
-  const signinHealth = await readHealth(partition);
-  const federationRegions = [
-    request.region,
-    ...stsRegionOrder({ partition, chosen: request.region, health: signinHealth })
-      .slice(1)
-      .filter((r) => isUsable(signinHealth[r])),
-  ];
-  for (const region of federationRegions) {
-    const endpoint = federationEndpoint(partition, region);
-    if (!endpoint) continue;
-    const token = await signinToken(endpoint, partition, credentials, info.sessionDuration, steps);
-    if (!token) continue;
+  const issued = await signinTokenAnywhere(partition, request.region, credentials, info.sessionDuration, steps);
+  if (issued) {
     // Signed in: the assertion has done its job (a newer sign-in in the tab stays).
     await removeCapture(tabId, capture.capturedAt);
     await recordConsoles([openedConsole(role.roleArn, request.region, credentials.expiration, info.sessionDuration)]).catch(() => undefined);
-    await openInTab(tabId, buildLoginUrl(endpoint, token, destination, idpHomeUrl(capture.initiator)));
+    await openInTab(tabId, buildLoginUrl(issued.endpoint, issued.token, destination, idpHomeUrl(capture.initiator)));
     return { ok: true };
   }
   return fail(undefined);
@@ -101,10 +87,9 @@ export async function signInManyThroughSts(
       const steps: DiagnosisStep[] = [];
       const assumed = await assumeRole(one, request, steps);
       if (!assumed.ok) return { one, steps, error: assumed.error };
-      const endpoint = federationEndpoint(partition, request.region);
-      const token = endpoint && (await signinToken(endpoint, partition, assumed.credentials, info.sessionDuration, steps));
-      return endpoint && token
-        ? { one, steps, expiration: assumed.credentials.expiration, url: buildLoginUrl(endpoint, token, destination, idpHomeUrl(capture.initiator)) }
+      const issued = await signinTokenAnywhere(partition, request.region, assumed.credentials, info.sessionDuration, steps);
+      return issued
+        ? { one, steps, expiration: assumed.credentials.expiration, url: buildLoginUrl(issued.endpoint, issued.token, destination, idpHomeUrl(capture.initiator)) }
         : { one, steps, error: undefined };
     }),
   );

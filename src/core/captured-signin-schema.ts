@@ -3,11 +3,11 @@
 // loaded for it: the worker and the picker's first paint do without them.
 import * as z from 'zod/mini';
 import type { CapturedSignin } from './captured-signin';
-import { MAX_RELAY_STATE_LENGTH, MAX_SAML_RESPONSE_BYTES, MAX_URL_LENGTH } from './limits';
+import { MAX_RELAY_STATE_LENGTH, MAX_SIGNIN_FORM_BYTES, MAX_URL_LENGTH } from './limits';
 
 /** What a page may trust from `storage.session`: checked on every read. */
 export const CapturedSigninSchema = z.object({
-  samlResponse: z.string().check(z.minLength(1), z.maxLength(MAX_SAML_RESPONSE_BYTES * 2)),
+  samlResponse: z.string().check(z.minLength(1), z.maxLength(MAX_SIGNIN_FORM_BYTES)),
   relayState: z.string().check(z.maxLength(MAX_RELAY_STATE_LENGTH)),
   url: z.url({ protocol: /^https$/ }).check(z.maxLength(MAX_URL_LENGTH)),
   tabId: z.number().check(z.int()),

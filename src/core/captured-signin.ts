@@ -1,5 +1,5 @@
 import { endpointForUrl } from './endpoints';
-import { MAX_SAML_RESPONSE_BYTES } from './limits';
+import { MAX_RELAY_STATE_LENGTH, MAX_SIGNIN_FORM_BYTES } from './limits';
 
 /**
  * A sign-in the extension caught on its way to AWS: the form fields exactly as the IdP posted
@@ -54,7 +54,11 @@ export function isInterceptableSignin(request: SigninRequest, ownOrigin: string)
   }
 }
 
-/** The SAMLResponse and RelayState of a posted form, or undefined when there is no SAMLResponse. */
+/**
+ * The SAMLResponse and RelayState of a posted form; undefined when there is no SAMLResponse, or when
+ * the form is over the caps (any page can post here: nothing over them is stored, in either form
+ * the browser reports the body in).
+ */
 export function readSigninForm(body: SigninRequestBody | undefined): { samlResponse: string; relayState: string } | undefined {
   if (!body) return undefined;
   let fields: { get(name: string): string | null | undefined } | undefined;
@@ -68,7 +72,7 @@ export function readSigninForm(body: SigninRequestBody | undefined): { samlRespo
     };
   } else if (body.raw?.length) {
     const total = body.raw.reduce((n, part) => n + (part.bytes?.byteLength ?? 0), 0);
-    if (total > MAX_SAML_RESPONSE_BYTES * 2) return undefined;
+    if (total > MAX_SIGNIN_FORM_BYTES) return undefined;
     const bytes = new Uint8Array(total);
     let offset = 0;
     for (const part of body.raw) {
@@ -80,7 +84,9 @@ export function readSigninForm(body: SigninRequestBody | undefined): { samlRespo
   }
   const samlResponse = fields?.get('SAMLResponse');
   if (!samlResponse) return undefined;
-  return { samlResponse, relayState: fields?.get('RelayState') ?? '' };
+  const relayState = fields?.get('RelayState') ?? '';
+  if (relayState.length > MAX_RELAY_STATE_LENGTH || samlResponse.length + relayState.length > MAX_SIGNIN_FORM_BYTES) return undefined;
+  return { samlResponse, relayState };
 }
 
 /** Longer than any assertion lives (Okta: 5 minutes): the worker drops captures older than this. */

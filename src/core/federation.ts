@@ -1,4 +1,6 @@
 import type { FederationEndpoint } from './endpoints';
+import { isUsable, type RegionHealth } from './health';
+import { stsRegionOrder } from './signin-method';
 import type { StsCredentials } from './sts';
 import { MAX_SESSION_SECONDS, MIN_SESSION_SECONDS, type FormPost } from './sts';
 import { message, type UserMessage } from './user-message';
@@ -40,7 +42,32 @@ export function buildSigninTokenPost(endpoint: FederationEndpoint, credentials: 
   };
 }
 
-/** `getSigninToken` as AWS's guide and the CLI tools call it, for when AWS refuses the POST. */
+/**
+ * What follows a `getSigninToken` POST that brought no token. AWS's guide ("Enable custom identity
+ * broker access to the AWS console") says AWS supports POST for this call, so only a refusal of the
+ * method itself (HTTP 405) sends the GET, whose URL carries the credentials. A 5xx, a timeout, a
+ * lost connection or any other refusal goes on, by POST again, to the next region's endpoint: a
+ * GET there would put the secret key into every proxy's URL log during an incident.
+ */
+export function afterSigninTokenPost(status: number | undefined): 'get' | 'next-endpoint' {
+  return status === 405 ? 'get' : 'next-endpoint';
+}
+
+/**
+ * The regions whose federation endpoint may issue the sign-in token, in order: the chosen one (its
+ * console is the destination), then the fallback order of the STS endpoints, keeping those whose
+ * sign-in host answers.
+ */
+export function federationRegions(input: {
+  readonly partition: string;
+  readonly chosen: string;
+  readonly health: Readonly<Record<string, RegionHealth | undefined>>;
+}): string[] {
+  const others = stsRegionOrder(input).filter((r) => r !== input.chosen && isUsable(input.health[r]));
+  return [input.chosen, ...others];
+}
+
+/** `getSigninToken` as AWS's guide and the CLI tools call it: only after AWS refused the POST (405). */
 export function buildSigninTokenGetUrl(endpoint: FederationEndpoint, credentials: StsCredentials, sessionDuration?: number): string {
   return `${endpoint.url}?${signinTokenFields(credentials, sessionDuration).toString()}`;
 }

@@ -7,6 +7,13 @@ export const MAX_SAML_RESPONSE_BYTES = 2 * 1024 * 1024;
 /** RelayState is a URL; AWS itself caps it well below this. */
 export const MAX_RELAY_STATE_LENGTH = 8192;
 
+/**
+ * The most of an IdP's form the capture keeps (SAMLResponse and RelayState together, as posted):
+ * checked before anything is stored, since any web page can post to AWS sign-in and
+ * `storage.session` holds 10 MB in all (Chrome's QUOTA_BYTES).
+ */
+export const MAX_SIGNIN_FORM_BYTES = MAX_SAML_RESPONSE_BYTES * 2;
+
 /** AWS's bounds for STS DurationSeconds and a console SessionDuration (REFERENCE §8). */
 export const MIN_SESSION_SECONDS = 900;
 export const MAX_SESSION_SECONDS = 43_200;

@@ -1,5 +1,6 @@
 import { browser } from './browser-api';
-import type { CapturedSignin } from '../core/captured-signin';
+import { CAPTURE_MAX_AGE_MS, type CapturedSignin } from '../core/captured-signin';
+import { CapturedSigninSchema } from '../core/captured-signin-schema';
 import { allTabItems, tabItem } from './storage-item';
 
 /**
@@ -25,8 +26,43 @@ function inTurn<T>(change: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** When the tab's last sign-in could not be stored: the picker says so rather than "none was captured". */
+const lostCapture = (tabId: number) => tabItem<number>('lost', tabId);
+
+/**
+ * Keeps the tab's capture. When the area is full (Chrome: 10 MB, which pages posting to AWS sign-in
+ * from several tabs can fill), captures no picker can use are dropped and the write tried once more;
+ * if it still fails, the tab's earlier capture goes too and the failure is noted for its picker.
+ */
 export function saveCapture(captured: CapturedSignin): Promise<void> {
-  return inTurn(() => capture(captured.tabId).set(captured));
+  const item = capture(captured.tabId);
+  return inTurn(async () => {
+    try {
+      return await item.set(captured);
+    } catch {
+      await removeCapturesOlderThan(CAPTURE_MAX_AGE_MS);
+    }
+    try {
+      return await item.set(captured);
+    } catch (error) {
+      await item.remove().catch(() => undefined);
+      await lostCapture(captured.tabId).set(captured.capturedAt).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+/** Whether the tab's sign-in was lost (noted at or after `since`); forgets the note. */
+export async function takeLostCapture(tabId: number, since: number): Promise<boolean> {
+  const at = await lostCapture(tabId).get();
+  if (at === undefined) return false;
+  await lostCapture(tabId).remove();
+  return typeof at === 'number' && at >= since;
+}
+
+/** Calls back when the worker notes that the tab's sign-in could not be kept. */
+export function watchLostCapture(tabId: number, listener: () => void): () => void {
+  return lostCapture(tabId).watch(listener);
 }
 
 /** The stored value as is: callers validate it (captured-signin-schema.ts) before trusting it. */
@@ -49,13 +85,16 @@ export function removeCapture(tabId: number, capturedBy?: number): Promise<void>
   });
 }
 
-/** Removes captures older than `maxAgeMs`: no assertion lives that long, whatever else went wrong. */
+/**
+ * Removes captures older than `maxAgeMs` (no assertion lives that long, whatever else went wrong)
+ * and any that no picker would accept (it fails validation).
+ */
 export async function removeCapturesOlderThan(maxAgeMs: number, now = Date.now()): Promise<void> {
-  const stale = (await allTabItems('capture')).filter(({ value }) => {
-    const capturedAt = (value as { capturedAt?: unknown } | undefined)?.capturedAt;
-    return typeof capturedAt !== 'number' || now - capturedAt > maxAgeMs;
+  const unusable = (await allTabItems('capture')).filter(({ value }) => {
+    const parsed = CapturedSigninSchema.safeParse(value);
+    return !parsed.success || now - parsed.data.capturedAt > maxAgeMs;
   });
-  await Promise.all(stale.map(({ tabId }) => capture(tabId).remove()));
+  await Promise.all(unusable.map(({ tabId }) => capture(tabId).remove()));
 }
 
 /** Calls back whenever the capture for a tab is written; returns a function that stops listening. */

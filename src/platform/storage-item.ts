@@ -36,9 +36,10 @@ export function storageItem<T>(area: StorageAreaName, key: string): StorageItem<
 
 /**
  * What is kept per tab in session storage: the captured sign-in (the assertion), what the picker
- * posted, the diagnosis of a refusal, the diagnosis page's one-time retry grant.
+ * posted, the diagnosis of a refusal, the diagnosis page's one-time retry grant, and when a
+ * sign-in could not be kept for the picker (a time, nothing of the sign-in).
  */
-export const TAB_ITEM_KINDS = ['capture', 'attempt', 'diagnosis', 'retry'] as const;
+export const TAB_ITEM_KINDS = ['capture', 'attempt', 'diagnosis', 'retry', 'lost'] as const;
 export type TabItemKind = (typeof TAB_ITEM_KINDS)[number];
 
 export function tabItem<T>(kind: TabItemKind, tabId: number): StorageItem<T> {

@@ -1,13 +1,10 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extensionSuite, openPickerFromTile, postFromIdp, saveArtifact, tileUrl } from './helpers';
+import { axeFindings, extensionSuite, openPickerFromTile, postFromIdp, saveArtifact, tileUrl } from './helpers';
 
 // axe-core, a real auditor, on every page and state in light and dark: no serious or critical
 // finding of the WCAG 2.1 A/AA rules. Injected through the DevTools protocol (page.evaluate), which
 // our pages' CSP does not apply to; nothing of it ships in the extension.
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const suite = extensionSuite();
 
@@ -20,23 +17,6 @@ beforeAll(async () => {
     }),
   );
 });
-
-interface Finding {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: string[];
-}
-
-async function audit(page: Page): Promise<Finding[]> {
-  await page.evaluate(AXE);
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const run = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return run.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  return results.filter((f) => f.impact === 'serious' || f.impact === 'critical');
-}
 
 type Opener = (page: Page) => Promise<void>;
 const origin = () => `chrome-extension://${suite.browser.extensionId}`;
@@ -95,7 +75,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
           await page.goto(`${origin()}/src/pages/picker/index.html`);
           const waiting = page.locator('section[aria-busy="true"] h1');
           await waiting.waitFor({ timeout: 10_000 });
-          const findings = await audit(page);
+          const findings = await axeFindings(page);
           if (!(await waiting.isVisible()) && attempt < 4) continue;
           expect(await waiting.isVisible(), 'the waiting view stayed while it was audited').toBe(true);
           expect(findings).toEqual([]);
@@ -116,7 +96,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
           await open(page);
           // Let late notices (health) arrive: they are audited too.
           await page.waitForTimeout(400);
-          const findings = await audit(page);
+          const findings = await axeFindings(page);
           if (findings.length) await saveArtifact(page, `a11y-${name.replace(/\W+/g, '-')}-${scheme}.png`);
           expect(findings).toEqual([]);
         } finally {

@@ -609,6 +609,35 @@ describe('mock federation endpoint', () => {
     }
   });
 
+  it("failFederation: that host's /federation answers the 5xx to every method and action, its /saml and other hosts stay up", async () => {
+    const credentials = await freshCredentials();
+    server.failFederation(['eu-west-1.signin.aws.amazon.com']);
+    try {
+      const post = await postForm(FEDERATION_EU, { Action: 'getSigninToken', Session: sessionOf(credentials) });
+      expect(post.status).toBe(503);
+      expect(post.body).not.toContain(credentials.secretAccessKey);
+      expect(server.federationRequests.at(-1)).toMatchObject({ method: 'POST', host: 'eu-west-1.signin.aws.amazon.com', status: 503 });
+      expect((await requestMock(server, `${FEDERATION_EU}?${new URLSearchParams({ Action: 'login' })}`)).status).toBe(503);
+      expect((await requestMock(server, 'https://eu-west-1.signin.aws.amazon.com/static/saml-metadata.xml')).status).toBe(200);
+      const elsewhere = await postForm('https://eu-north-1.signin.aws.amazon.com/federation', { Action: 'getSigninToken', Session: sessionOf(credentials) });
+      expect(elsewhere.status).toBe(200);
+      expect(server.issuedSigninTokens.at(-1)).toBe(JSON.parse(elsewhere.body).SigninToken);
+    } finally {
+      server.failFederation([]);
+    }
+    expect(() => server.failFederation(['eu-west-1.signin.aws.amazon.com'], 404)).toThrow(RangeError);
+    expect((await signinToken(credentials)).length).toBeGreaterThan(100);
+  });
+
+  it('login by a form POST, as AWS\'s guide also shows it', async () => {
+    const credentials = await freshCredentials();
+    const token = await signinToken(credentials);
+    const res = await postForm(FEDERATION_EU, { Action: 'login', Issuer: 'https://acme.okta.com/', Destination: EU_CONSOLE, SigninToken: token });
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe(EU_CONSOLE);
+    expect(server.federationRequests.at(-1)).toMatchObject({ method: 'POST', action: 'login', status: 302 });
+  });
+
   it('refuses a Session the mock STS did not issue, expired credentials, another partition, a bad SessionDuration', async () => {
     const credentials = await freshCredentials();
     const get = (fields: Record<string, string>, url = FEDERATION_EU) =>
@@ -687,8 +716,9 @@ describe('mock federation endpoint', () => {
     // The refusals did not use the token up.
     const ok = await requestMock(server, loginUrl(token, 'https://console.aws.amazon.com/console/home'));
     expect(ok.status).toBe(302);
+    // Single use, by either method AWS's guide shows.
     const post = await postForm(FEDERATION_EU, { Action: 'login', SigninToken: token, Destination: EU_CONSOLE });
-    expect(post.status).toBe(405);
+    expect(post.status).toBe(400);
   });
 
   it('the console shows who is signed in with the session cookie', async () => {

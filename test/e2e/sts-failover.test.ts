@@ -42,6 +42,7 @@ afterEach(async () => {
   server.resetTrustedAudiences();
   server.denyRoles([]);
   server.refuseFederationPost(false);
+  server.failFederation([]);
   await worker.evaluate(() => Promise.all([chrome.storage.sync.remove('settings'), chrome.storage.local.remove('learned:repost-refused')]));
 });
 
@@ -93,6 +94,22 @@ describe('failover with no admin change: regional STS + federation (us-east-1 do
       'GET getSigninToken 200',
       'GET login 302',
     ]);
+  });
+
+  it("puts no credentials in a URL when eu-west-1's federation endpoint answers 503: another region's issues the token, by POST", async () => {
+    server.failFederation(['eu-west-1.signin.aws.amazon.com']);
+    await signInAs('exk1fed503', 'eu-west-1');
+    await page.waitForURL(EU_CONSOLE, { timeout: 30_000 });
+    const calls = server.federationRequests.map((r) => `${r.method} ${r.host} ${r.action} Session in ${r.sessionIn ?? '-'} ${r.status}`);
+    // No request carried the Session (key id, secret key, session token) in its URL.
+    expect(calls.filter((c) => c.includes('Session in query')), calls.join('\n')).toEqual([]);
+    const tokenCalls = server.federationRequests.filter((r) => r.action === 'getSigninToken');
+    expect(tokenCalls[0], calls.join('\n')).toMatchObject({ method: 'POST', host: 'eu-west-1.signin.aws.amazon.com', status: 503 });
+    const issued = tokenCalls.filter((r) => r.status === 200);
+    expect(issued.map((r) => `${r.method} ${r.sessionIn}`), calls.join('\n')).toEqual(['POST body']);
+    expect(issued[0]!.host).not.toMatch(/^(eu-west-1\.|us-east-1\.)?signin\.aws\.amazon\.com$/);
+    const logins = server.federationRequests.filter((r) => r.action === 'login');
+    expect(logins.map((r) => `${r.host} ${r.destination}`)).toEqual([`${issued[0]!.host} ${EU_CONSOLE}`]);
   });
 
   it("continues through STS when eu-west-1's SAML endpoint fails outright, and signs in via another federation host", async () => {

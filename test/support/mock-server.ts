@@ -218,6 +218,8 @@ export interface MockServer {
   faults: FaultEvent[];
   stsRequests: StsRequest[];
   issuedCredentials: IssuedCredentials[];
+  /** Every sign-in token getSigninToken issued, in order (to search a profile for them). */
+  issuedSigninTokens: string[];
   federationRequests: FederationRequest[];
   consoleSessions: ConsoleSession[];
   /** Empties the request logs: received, stsRequests, federationRequests (what was issued stays). */
@@ -257,6 +259,11 @@ export interface MockServer {
   setMaxSessionDuration(seconds: number): void;
   /** When on, POST `Action=getSigninToken` answers 405 (to test a client's GET fallback). */
   refuseFederationPost(refuse: boolean): void;
+  /**
+   * `/federation` on these sign-in hosts answers `status` (a 5xx: an incident at that endpoint) to
+   * every method and action, while the rest of the host (its `/saml`, its metadata) stays up; [] to end.
+   */
+  failFederation(hosts: string[], status?: number): void;
   /**
    * As if `ms` had passed for everything issued so far: assertions (their issue time), credentials,
    * sign-in tokens and console sessions. An assertion's own NotOnOrAfter cannot move.
@@ -314,6 +321,7 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
   let deniedRoles: ReadonlySet<string> = new Set();
   let maxSessionDuration = DEFAULT_MAX_SESSION_DURATION;
   let federationPostRefused = false;
+  let failingFederation = new Map<string, number>();
   let closing = false;
   let redirecting = false;
   let accountAliases: Record<string, string> | undefined;
@@ -357,6 +365,7 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     faults: [] as FaultEvent[],
     stsRequests: [] as StsRequest[],
     issuedCredentials: [] as IssuedCredentials[],
+    issuedSigninTokens: [] as string[],
     federationRequests: [] as FederationRequest[],
     consoleSessions: [] as ConsoleSession[],
   };
@@ -619,6 +628,8 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     const refuse = (reason: string) => answer(400, `Bad Request: ${reason}\n`);
     const partition = PARTITIONS.find((p) => host === p.signinHost || host.endsWith(`.${p.signinHost}`));
     if (!partition) return refuse('not a sign-in host');
+    const failing = failingFederation.get(host);
+    if (failing !== undefined) return answer(failing, `Service Unavailable (mock ${failing} at ${host})\n`);
 
     if (action === 'getSigninToken') {
       if (method !== 'GET' && method !== 'POST') return answer(405, 'Method Not Allowed\n', { allow: 'GET, POST' });
@@ -640,11 +651,13 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
       }
       const token = randomBytes(384).toString('base64url');
       signinTokens.set(token, { credentials, partition: partition.id, sessionSeconds, issuedAt: new Date(), used: false });
+      state.issuedSigninTokens.push(token);
       return answer(200, JSON.stringify({ SigninToken: token }));
     }
 
     if (action === 'login') {
-      if (method !== 'GET') return answer(405, 'Method Not Allowed\n', { allow: 'GET' });
+      // AWS's guide shows the login as a GET (the URL) and as a form POST.
+      if (method !== 'GET' && method !== 'POST') return answer(405, 'Method Not Allowed\n', { allow: 'GET, POST' });
       const destination = consoleUrl(param('Destination'), partition);
       if (!destination) return refuse(`Destination must be an https console URL of ${partition.name}`);
       const tokenText = param('SigninToken');
@@ -791,6 +804,10 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     },
     refuseFederationPost(refuse) {
       federationPostRefused = refuse;
+    },
+    failFederation(hosts, status = 503) {
+      if (status < 500 || status > 599) throw new RangeError('failFederation plays an incident: a 5xx status');
+      failingFederation = new Map(hosts.map((h) => [h.toLowerCase(), status]));
     },
     ageIssued(ms) {
       const back = (date: Date) => new Date(date.getTime() - ms);

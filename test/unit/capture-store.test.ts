@@ -55,3 +55,30 @@ describe('takeAttempt', () => {
     expect(stored['attempt:7']).toBeUndefined();
   });
 });
+
+describe('saveCapture when session storage is full', () => {
+  it('drops damaged and stale captures to make room, and keeps the new one', async () => {
+    const now = Date.now();
+    const { stored } = stubSessionStorage({ quotaBytes: 4_000 });
+    stored['capture:8'] = { samlResponse: 'B'.repeat(1_500) }; // no endpoint, tab or time: nothing a picker takes
+    stored['capture:9'] = { ...capture(now - 16 * 60_000), tabId: 9, samlResponse: 'C'.repeat(1_000) }; // older than any assertion lives
+    stored['capture:10'] = { ...capture(now - 1_000), tabId: 10, samlResponse: 'D'.repeat(500) };
+    const { saveCapture } = await import('../../src/platform/session-store');
+    const fresh = { ...capture(now), samlResponse: 'A'.repeat(2_000) };
+    await saveCapture(fresh);
+    expect(stored['capture:7']).toEqual(fresh);
+    expect(Object.keys(stored).sort()).toEqual(['capture:10', 'capture:7']);
+  });
+
+  it('tells the picker the sign-in was not kept when it still does not fit', async () => {
+    const now = Date.now();
+    const { stored } = stubSessionStorage({ quotaBytes: 3_000, tabId: 7 });
+    stored['capture:8'] = { ...capture(now - 1_000), tabId: 8, samlResponse: 'B'.repeat(2_500) };
+    const { saveCapture, takeLostCapture } = await import('../../src/platform/session-store');
+    await expect(saveCapture({ ...capture(now), samlResponse: 'A'.repeat(1_000) })).rejects.toThrow(/quota/);
+    expect(stored['capture:7']).toBeUndefined();
+    expect(stored['capture:8']).toBeDefined(); // another tab's fresh sign-in is never taken away
+    await expect(takeLostCapture(7, now - 20_000)).resolves.toBe(true);
+    await expect(takeLostCapture(7, now - 20_000)).resolves.toBe(false);
+  });
+});

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_RELAY_STATE_LENGTH, MAX_SAML_RESPONSE_BYTES } from '../../src/core/limits';
 import {
   PASS_THROUGH_INITIATOR_DOMAINS,
   isFreshCapture,
@@ -202,6 +203,21 @@ describe('readSigninForm', () => {
     const body = new TextEncoder().encode('SAMLResponse=ab%2Bc%3D&RelayState=https%3A%2F%2Fx');
     const raw = [{ bytes: body.slice(0, 10).buffer }, { bytes: body.slice(10).buffer }];
     expect(readSigninForm({ raw })).toEqual({ samlResponse: 'ab+c=', relayState: 'https://x' });
+  });
+
+  it('refuses parsed form data over the caps of a raw body, before anything is stored', () => {
+    const relayState = 'https://eu-west-1.console.aws.amazon.com/';
+    const huge = 'A'.repeat(6 * 1024 * 1024);
+    expect(readSigninForm({ formData: { SAMLResponse: [huge], RelayState: [relayState] } })).toBeUndefined();
+    expect(readSigninForm({ formData: { SAMLResponse: ['abc'], RelayState: ['x'.repeat(50_000)] } })).toBeUndefined();
+    // The largest a raw body may carry still passes, as it does raw.
+    const largest = 'A'.repeat(MAX_SAML_RESPONSE_BYTES * 2 - 'SAMLResponse=&RelayState='.length - relayState.length);
+    expect(readSigninForm({ formData: { SAMLResponse: [largest], RelayState: [relayState] } })?.samlResponse).toHaveLength(largest.length);
+  });
+
+  it('refuses a raw body whose RelayState is over its cap', () => {
+    const raw = [{ bytes: new TextEncoder().encode(`SAMLResponse=abc&RelayState=${'x'.repeat(MAX_RELAY_STATE_LENGTH + 1)}`).buffer }];
+    expect(readSigninForm({ raw })).toBeUndefined();
   });
 
   it('returns undefined without a SAMLResponse', () => {

@@ -3,7 +3,7 @@ import { loadCapturedSignin } from './load-signin';
 import { forgetWhenLeft } from './leave-guard';
 import { PickerBoundary } from './PickerBoundary';
 import { RolePicker } from './RolePicker';
-import { DecodeErrorView, EncryptedView, ExpiredView, FramedView, NoCaptureView, WaitingView } from './StateViews';
+import { CaptureNotKeptView, DecodeErrorView, EncryptedView, ExpiredView, FramedView, NoCaptureView, WaitingView } from './StateViews';
 import { CHOOSING, decodeCapture, pickerView, type PickerLoad, type RolesPhase } from './picker-state';
 import { usePickerSettings } from './use-picker-settings';
 import { useNow } from './Expiry';
@@ -28,7 +28,7 @@ export function App(props: { framed: boolean; pageOpenedAt: number }) {
           forgetWhenLeft(found.capture.tabId, found.capture.capturedAt);
         }
         else if (found.kind === 'invalid') setLoad({ kind: 'decode-error', message: found.message });
-        else setLoad({ kind: 'no-capture' });
+        else setLoad({ kind: found.reason === 'not-kept' ? 'capture-not-kept' : 'no-capture' });
       },
       () => live && setLoad({ kind: 'no-capture' }),
     );
@@ -45,6 +45,8 @@ export function App(props: { framed: boolean; pageOpenedAt: number }) {
       return <FramedView />;
     case 'no-capture':
       return <NoCaptureView />;
+    case 'capture-not-kept':
+      return <CaptureNotKeptView />;
     case 'decode-error':
       return <DecodeErrorView message={view.message} capture={view.capture} />;
     case 'expired':

@@ -63,6 +63,19 @@ export function NoCaptureView() {
   );
 }
 
+/** The worker could not store the sign-in (session storage full): the IdP hands out a fresh one. */
+export function CaptureNotKeptView() {
+  return (
+    <section class="panel state" role="alert">
+      <h1>{t('captureNotKeptTitle')}</h1>
+      <p>{t('captureNotKeptText')}</p>
+      <div class="actions">
+        <BackToIdp primary />
+      </div>
+    </section>
+  );
+}
+
 /** The escape hatch: post as AWS would have received it, to the endpoint the IdP chose. */
 function ContinueToAws(props: { capture: CapturedSignin; primary?: boolean; label?: string; endpointDown?: boolean }) {
   const [error, setError] = useState<string>();

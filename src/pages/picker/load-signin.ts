@@ -1,8 +1,8 @@
-import { isFreshCapture, type CapturedSignin } from '../../core/captured-signin';
+import { FRESH_CAPTURE_MS, isFreshCapture, type CapturedSignin } from '../../core/captured-signin';
 import { CapturedSigninSchema } from '../../core/captured-signin-schema';
 import { takeRetry } from '../../platform/attempt-store';
 import { currentTabId } from '../../platform/extension';
-import { readCapture, watchCapture } from '../../platform/session-store';
+import { readCapture, removeCapture, takeLostCapture, watchCapture, watchLostCapture } from '../../platform/session-store';
 import { t } from '../../platform/i18n';
 
 /**
@@ -14,7 +14,7 @@ export const CAPTURE_WAIT_MS = 4_000;
 
 export type SigninLoad =
   | { kind: 'found'; capture: CapturedSignin; reused: boolean }
-  | { kind: 'none'; reason: 'not-captured' | 'not-in-tab' }
+  | { kind: 'none'; reason: 'not-captured' | 'not-in-tab' | 'not-kept' }
   | { kind: 'invalid'; message: string };
 
 /**
@@ -29,27 +29,40 @@ export async function loadCapturedSignin(pageOpenedAt: number): Promise<SigninLo
 
   return new Promise<SigninLoad>((resolve) => {
     let settled = false;
+    const settle = (load: SigninLoad) => {
+      settled = true;
+      stop();
+      stopLost();
+      clearTimeout(timer);
+      resolve(load);
+    };
     const accept = (stored: unknown): boolean => {
       if (settled || stored === undefined) return settled;
       const parsed = CapturedSigninSchema.safeParse(stored);
       if (parsed.success && !isFreshCapture(parsed.data, pageOpenedAt, reuseCapture)) return false;
-      settled = true;
-      stop();
-      clearTimeout(timer);
-      resolve(
-        parsed.success
-          ? { kind: 'found', capture: parsed.data, reused: reuseCapture }
-          : { kind: 'invalid', message: t('captureDamaged') },
-      );
+      // Nothing can use a damaged capture: it goes, so it no longer takes up session storage (a
+      // newer one written meanwhile stays).
+      if (!parsed.success) void removeCapture(tabId, capturedAtOf(stored)).catch(() => undefined);
+      settle(parsed.success ? { kind: 'found', capture: parsed.data, reused: reuseCapture } : { kind: 'invalid', message: t('captureDamaged') });
       return true;
     };
+    // The worker could not store this sign-in (session storage full): say so at once.
+    const checkLost = () =>
+      void takeLostCapture(tabId, pageOpenedAt - FRESH_CAPTURE_MS).then(
+        (lost) => lost && !settled && settle({ kind: 'none', reason: 'not-kept' }),
+        () => undefined,
+      );
     const stop = watchCapture(tabId, accept);
+    const stopLost = watchLostCapture(tabId, checkLost);
     const timer = setTimeout(() => {
-      if (settled) return;
-      settled = true;
-      stop();
-      resolve({ kind: 'none', reason: 'not-captured' });
+      if (!settled) settle({ kind: 'none', reason: 'not-captured' });
     }, CAPTURE_WAIT_MS);
-    readCapture(tabId).then(accept, () => undefined);
+    readCapture(tabId).then((stored) => accept(stored) || checkLost(), () => undefined);
   });
+}
+
+/** When a stored value says it was captured; a value that does not say is older than any capture. */
+function capturedAtOf(stored: unknown): number {
+  const at = (stored as { capturedAt?: unknown } | null | undefined)?.capturedAt;
+  return typeof at === 'number' ? at : Number.NEGATIVE_INFINITY;
 }

@@ -17,6 +17,8 @@ export type PickerLoad =
   /** Inside someone else's frame: never run (clickjacking). */
   | { kind: 'framed' }
   | { kind: 'no-capture' }
+  /** The sign-in reached the extension but could not be stored for the picker (session storage full). */
+  | { kind: 'capture-not-kept' }
   | { kind: 'decode-error'; capture?: CapturedSignin; message: string }
   | ({ kind: 'encrypted' } & Assertion)
   /** `reused`: a retry after a failed endpoint, which never signs in without a click. */
