@@ -26,6 +26,7 @@ const SETTING_DEFAULTS: { readonly [K in SettingsKey]: () => Settings[K] } = {
   signinMethod: () => 'auto',
   sessionDurationCap: () => DEFAULT_SESSION_CAP_SECONDS,
   cliFormat: () => 'bash',
+  clearCopiedCredentials: () => false,
 };
 
 export function defaultSettings(): Settings {

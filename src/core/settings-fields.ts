@@ -221,4 +221,6 @@ export const SETTING_FIELDS = {
   }),
   /** The format "Copy CLI credentials" writes, as last chosen. */
   cliFormat: field({ schema: oneOf(CLI_FORMATS) }),
+  /** Opt-in: the clipboard is cleared a minute after "Copy CLI credentials" copied to it. */
+  clearCopiedCredentials: field({ schema: bool }),
 } as const;

@@ -41,6 +41,7 @@ const sample = (): Settings => ({
   signinMethod: 'sts',
   sessionDurationCap: 7200,
   cliFormat: 'fish',
+  clearCopiedCredentials: true,
 });
 
 describe('defaults', () => {
@@ -66,6 +67,7 @@ describe('defaults', () => {
       signinMethod: 'auto',
       sessionDurationCap: 3600,
       cliFormat: 'bash',
+      clearCopiedCredentials: false,
     });
     expect(SettingsSchema.parse(defaultSettings())).toEqual(defaultSettings());
     expect(SettingsSchema.parse(sample())).toEqual(sample());
@@ -137,6 +139,12 @@ describe('migrateSettings', () => {
       changed: true,
       rejected: ['enabled: not carried over, because interceptionEnabled is also set'],
     });
+  });
+
+  it('reads settings stored before "clear copied credentials" existed as off, and adds it', () => {
+    const before: Partial<Settings> = sample();
+    delete before.clearCopiedCredentials;
+    expect(migrateSettings(before)).toEqual({ settings: { ...sample(), clearCopiedCredentials: false }, changed: true, rejected: [] });
   });
 
   it('uses settings of a newer version without writing them back', () => {
@@ -261,7 +269,7 @@ describe('export and import', () => {
     expect(importSettings(file, defaultSettings())).toEqual({
       settings: sample(),
       report: {
-        accepted: ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'aliasPattern', 'aliasOfferDeclined', 'accountColours', 'colourRules', 'pins', 'recent', 'autoSignIn', 'theme', 'reducedMotion', 'signinMethod', 'sessionDurationCap', 'cliFormat'],
+        accepted: ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'aliasPattern', 'aliasOfferDeclined', 'accountColours', 'colourRules', 'pins', 'recent', 'autoSignIn', 'theme', 'reducedMotion', 'signinMethod', 'sessionDurationCap', 'cliFormat', 'clearCopiedCredentials'],
         rejected: [],
       },
     });

@@ -114,6 +114,7 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, updateSet
             account: own(accountNames, selected.accountId) ?? selected.accountId,
             durationCap: settings.sessionDurationCap,
             format: settings.cliFormat,
+            clearClipboard: settings.clearCopiedCredentials,
             onFormat: (format) => void updateSettings(setCliFormat(format)),
           }
         }
