@@ -46,11 +46,14 @@ async function waitInPage(page: Page, predicate: () => boolean, what: string, ti
   }
 }
 
-/** Clicks the IdP tile as a user would (from the dashboard) and waits until the picker is interactive. */
+/**
+ * Clicks the IdP tile as a user would (from the dashboard) and waits until the picker is interactive:
+ * its Sign in button is armed for a pointer click (half a second after it appears, use-arming.ts).
+ */
 async function openPickerFromTile(page: Page, url: string): Promise<void> {
   await page.goto(`${new URL(url).origin}/`);
   await page.evaluate((href) => location.assign(href), url);
-  await waitInPage(page, () => location.protocol === 'moz-extension:' && document.querySelector('button[type=submit]') !== null, 'the picker did not open');
+  await waitInPage(page, () => location.protocol === 'moz-extension:' && document.querySelector('button[type=submit]:not([aria-disabled])') !== null, 'the picker did not open');
 }
 
 /** Runs `fn` in an extension page opened in a fresh tab (the picker is web-accessible), then closes it. */
@@ -267,6 +270,35 @@ describe('Firefox: Okta tile → picker → regional sign-in (built extension)',
     await page.click('.cli-panel input[type=checkbox]');
     await expect.poll(shownText).toBe(copied);
     await page.close();
+  });
+
+  it('clears copied credentials from the clipboard through the event page when set so, the picker closed', async () => {
+    const page = await firefox.browser.newPage();
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1ffclear'));
+    const origin = await page.evaluate(() => location.origin);
+    await inExtensionPage(origin, () => chrome.storage.sync.set({ settings: { version: 1, clearCopiedCredentials: true } }), undefined);
+    try {
+      await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1ffclear'));
+      await selectByLabel(page, 'Region', 'eu-west-1');
+      await page.click(`input[type=radio][value="${DEPLOY_ARN}"]`);
+      await page.click('button::-p-text(Copy CLI credentials)');
+      const cleared = 'Copied to the clipboard. The clipboard is cleared a minute from now.';
+      await waitInPage(page, () => document.querySelector('.cli-panel [role=status]')?.textContent?.startsWith('Copied') === true, 'the copy was not confirmed', 20_000);
+      await expect(page.evaluate(() => document.querySelector('.cli-panel [role=status]')?.textContent)).resolves.toBe(cleared);
+      const secret = server.issuedCredentials.at(-1)!.secretAccessKey;
+      await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toContain(secret);
+      await page.close();
+      // The minute passes without the test waiting it out: the same alarm, due now.
+      const due = await inExtensionPage(origin, async () => {
+        const alarm = await chrome.alarms.get('clear-copied-credentials');
+        await chrome.alarms.create('clear-copied-credentials', { when: Date.now() });
+        return alarm?.scheduledTime ?? 0;
+      }, undefined);
+      expect(due).toBeGreaterThan(Date.now() + 30_000);
+      await expect.poll(() => inExtensionPage(origin, () => navigator.clipboard.readText(), undefined), { timeout: 10_000 }).toBe('');
+    } finally {
+      await inExtensionPage(origin, () => chrome.storage.sync.remove('settings'), undefined);
+    }
   });
 
   it("lets the user continue to AWS's own page without being intercepted again", async () => {
