@@ -5,6 +5,7 @@ import { t, tMessage } from '../../platform/i18n';
 import { sendToWorker } from '../../platform/worker-client';
 import { requestStsAccess } from '../../platform/sts-access';
 import type { Arming } from './use-arming';
+import { clearClipboardLater } from './clear-clipboard-later';
 
 /** Credentials leave the page after this long, or when it is left. */
 const SHOW_FOR_MS = 60_000;
@@ -76,7 +77,7 @@ export function CliCredentialsAction(props: Props) {
       await navigator.clipboard.writeText(value);
       setCopied('copied');
       // The worker keeps the time: the clipboard is cleared even once this page is gone.
-      if (props.clearClipboard) void sendToWorker({ type: 'clipboard/clear-later' });
+      if (props.clearClipboard) clearClipboardLater();
     } catch {
       setCopied('failed');
     }
