@@ -62,7 +62,8 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
       return fetchAccountNames(tabId);
     }
     case 'names/seen':
-      // The user is on AWS's own role page: what it names is kept as on "Get account names from AWS".
+      // The user is on AWS's own role page: what it names is kept as on "Get account names from AWS"
+      // (not from a private window: core/private-window.ts).
       if (mayKeep('learned-names', await tabInPrivateWindow(tabId))) await recordLearnedNames(message.names, Date.now());
       return { ok: true };
     case 'clipboard/clear-later':
