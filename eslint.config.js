@@ -32,9 +32,9 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    // The picker's one classic script (it must run before its modules load).
+    // Classic scripts: the picker's first (it must run before its modules load), the offscreen clipboard's.
     files: ['public/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { history: 'readonly', location: 'readonly' } },
+    languageOptions: { sourceType: 'script', globals: { history: 'readonly', location: 'readonly', document: 'readonly' } },
   },
   {
     files: ['scripts/**/*.mjs'],

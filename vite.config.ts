@@ -40,7 +40,8 @@ function firefoxManifest(source: SourceManifest): ManifestV3Export {
   const firefox: Record<string, unknown> = {
     ...source,
     // contextualIdentities + cookies: several roles at once open each account in a container of its own.
-    permissions: [...source.permissions.filter((p) => !p.startsWith('declarativeNetRequest')), 'webRequestBlocking', 'contextualIdentities', 'cookies'],
+    // No offscreen documents in Firefox: its event page clears the clipboard itself.
+    permissions: [...source.permissions.filter((p) => !p.startsWith('declarativeNetRequest') && p !== 'offscreen'), 'webRequestBlocking', 'contextualIdentities', 'cookies'],
     background: { scripts: [source.background.service_worker], type: source.background.type },
     // Firefox for Android reads data_collection_permissions from 142 on.
     browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } },
@@ -48,6 +49,9 @@ function firefoxManifest(source: SourceManifest): ManifestV3Export {
   delete firefox.key;
   delete firefox.minimum_chrome_version;
   delete firefox.declarative_net_request;
+  // Firefox has no split mode (it would install as "not_allowed"): its default, spanning, with
+  // private windows only once the user allows them.
+  delete firefox.incognito;
   return firefox as unknown as ManifestV3Export;
 }
 
@@ -62,6 +66,7 @@ function firefoxOutput(): Plugin & { renderCrxManifest(m: chrome.runtime.Manifes
     },
     async closeBundle() {
       await rm(resolve(outDir, 'rules'), { recursive: true, force: true });
+      await rm(resolve(outDir, 'offscreen'), { recursive: true, force: true });
     },
   };
 }

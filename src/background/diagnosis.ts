@@ -8,6 +8,8 @@ import { peekAttempt, saveDiagnosis, takeAttempt } from '../platform/attempt-sto
 import { DIAGNOSIS_PATH, extensionUrl, openInTab } from '../platform/extension';
 import { recordRefusal } from '../platform/refusal-store';
 import { readStsRules } from '../platform/stored-settings';
+import { mayKeep } from '../core/private-window';
+import { tabInPrivateWindow } from '../platform/private-window';
 import { signInThroughSts } from './sts-signin';
 
 /** A re-post to another region that may continue through STS once AWS refuses it. */
@@ -36,7 +38,7 @@ export async function explainRejection(tabId: number, awsMessage: string): Promi
   const now = Date.now();
   if (!attempt || now - attempt.at > ATTEMPT_TTL_MS) return;
   if (continuesThroughSts(attempt, now)) {
-    if (attempt.issuer) await recordRefusal(refusalKey(attempt.issuer, attempt.partition), now).catch(() => undefined);
+    if (attempt.issuer && mayKeep('learned-refusal', await tabInPrivateWindow(tabId))) await recordRefusal(refusalKey(attempt.issuer, attempt.partition), now).catch(() => undefined);
     const host = hostOf(attempt.targetUrl) ?? attempt.targetUrl.slice(0, 256);
     const result = await signInThroughSts(
       tabId,

@@ -16,6 +16,9 @@ import { credentialsThroughSts, signInManyThroughSts, signInThroughSts } from '.
 import { refreshHealth } from './health';
 import { showHealthBadge } from './badge';
 import { message as userMessage } from '../core/user-message';
+import { clearClipboardLater, listenForClipboardClear } from './clipboard';
+import { mayKeep } from '../core/private-window';
+import { tabInPrivateWindow } from '../platform/private-window';
 
 // Listeners first and synchronously: Chrome only wakes a sleeping worker for events whose
 // listeners were registered in the worker's first turn.
@@ -30,6 +33,7 @@ watchReposts((tabId, outcome, postedAt) => {
 onUpdated(() => {
   migrateStoredSettings().catch(() => console.error('Could not carry the settings over to this version.'));
 });
+listenForClipboardClear();
 
 onTabClosed((tabId) => {
   forgetTab(tabId).catch(() => undefined);
@@ -63,8 +67,12 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
       return fetchAccountNames(tabId);
     }
     case 'names/seen':
-      // The user is on AWS's own role page: what it names is kept as on "Get account names from AWS".
-      await recordLearnedNames(message.names, Date.now());
+      // The user is on AWS's own role page: what it names is kept as on "Get account names from AWS"
+      // (not from a private window: core/private-window.ts).
+      if (mayKeep('learned-names', await tabInPrivateWindow(tabId))) await recordLearnedNames(message.names, Date.now());
+      return { ok: true };
+    case 'clipboard/clear-later':
+      await clearClipboardLater(Date.now());
       return { ok: true };
     case 'credentials/sts': {
       if (tabId === undefined) return { ok: false, error: userMessage('replyPickerTabCredentials') };

@@ -28,3 +28,6 @@ export const MAX_REGION_LENGTH = 32;
 export const MAX_HOST_LENGTH = 256;
 /** Longest account name kept (typed, imported or learned from AWS). */
 export const MAX_ACCOUNT_NAME_LENGTH = 64;
+
+/** With the setting on, the clipboard is cleared this long after CLI credentials were copied to it. */
+export const CLEAR_COPIED_AFTER_MS = 60_000;

@@ -27,6 +27,7 @@ const SETTING_DEFAULTS: { readonly [K in SettingsKey]: () => Settings[K] } = {
   sessionDurationCap: () => DEFAULT_SESSION_CAP_SECONDS,
   cliFormat: () => 'bash',
   allowCliCredentials: () => true,
+  clearCopiedCredentials: () => false,
 };
 
 export function defaultSettings(): Settings {

@@ -234,4 +234,6 @@ export const SETTING_FIELDS = {
       },
     },
   }),
+  /** Opt-in: the clipboard is cleared a minute after "Copy CLI credentials" copied to it. */
+  clearCopiedCredentials: field({ schema: bool }),
 } as const;

@@ -92,7 +92,11 @@ export const RolePageNamesMessage = z.object({
     .check(z.refine((m) => Object.keys(m).length >= 1 && Object.keys(m).length <= MAX_NAMES_PER_PAGE)),
 });
 
+/** The picker copied CLI credentials and the user wants the clipboard cleared a minute later. */
+export const ClearClipboardLaterMessage = z.object({ type: z.literal('clipboard/clear-later') });
+
 export const ExtensionMessage = z.discriminatedUnion('type', [
+  ClearClipboardLaterMessage,
   FetchAccountNamesMessage,
   RolePageNamesMessage,
   StsSigninManyMessage,
@@ -143,6 +147,7 @@ export function isAllowedSender(message: ExtensionMessage, sender: MessageSender
     case 'signin/sts':
     case 'signin/sts-many':
     case 'credentials/sts':
+    case 'clipboard/clear-later':
     case 'names/fetch':
       // The tab's own picker: the worker uses that tab's capture.
       return isFromOwnPage(sender, ownId, ownOrigin) && sender.tab?.id !== undefined;

@@ -197,6 +197,35 @@ describe('Firefox: Okta tile → picker → regional sign-in (built extension)',
     await page.close();
   });
 
+  it('clears copied credentials from the clipboard through the event page when set so, the picker closed', async () => {
+    const page = await firefox.browser.newPage();
+    await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1ffclear'));
+    const origin = await page.evaluate(() => location.origin);
+    await inExtensionPage(firefox.browser, origin, () => chrome.storage.sync.set({ settings: { version: 1, clearCopiedCredentials: true } }), undefined);
+    try {
+      await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1ffclear'));
+      await selectByLabel(page, 'Region', 'eu-west-1');
+      await page.click(`input[type=radio][value="${DEPLOY_ARN}"]`);
+      await page.click('button::-p-text(Copy CLI credentials)');
+      const cleared = 'Copied to the clipboard. The clipboard is cleared a minute from now.';
+      await waitInPage(page, () => document.querySelector('.cli-panel [role=status]')?.textContent?.startsWith('Copied') === true, 'the copy was not confirmed', 20_000);
+      await expect(page.evaluate(() => document.querySelector('.cli-panel [role=status]')?.textContent)).resolves.toBe(cleared);
+      const secret = server.issuedCredentials.at(-1)!.secretAccessKey;
+      await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toContain(secret);
+      await page.close();
+      // The minute passes without the test waiting it out: the same alarm, due now.
+      const due = await inExtensionPage(firefox.browser, origin, async () => {
+        const alarm = await chrome.alarms.get('clear-copied-credentials');
+        await chrome.alarms.create('clear-copied-credentials', { when: Date.now() });
+        return alarm?.scheduledTime ?? 0;
+      }, undefined);
+      expect(due).toBeGreaterThan(Date.now() + 30_000);
+      await expect.poll(() => inExtensionPage(firefox.browser, origin, () => navigator.clipboard.readText(), undefined), { timeout: 10_000 }).toBe('');
+    } finally {
+      await inExtensionPage(firefox.browser, origin, () => chrome.storage.sync.remove('settings'), undefined);
+    }
+  });
+
   it("lets the user continue to AWS's own page without being intercepted again", async () => {
     const page = await firefox.browser.newPage();
     await openPickerFromTile(page, tileUrl());

@@ -181,9 +181,12 @@ export async function waitInPage(page: Page, predicate: (() => boolean) | string
   }
 }
 
-/** Clicks the IdP tile as a user would (from the dashboard) and waits until the picker is interactive. */
+/**
+ * Clicks the IdP tile as a user would (from the dashboard) and waits until the picker is interactive:
+ * its Sign in button is armed for a pointer click (half a second after it appears, use-arming.ts).
+ */
 export async function openPickerFromTile(page: Page, url: string): Promise<void> {
   await page.goto(`${new URL(url).origin}/`);
   await page.evaluate((href) => location.assign(href), url);
-  await waitInPage(page, () => location.protocol === 'moz-extension:' && document.querySelector('button[type=submit]') !== null, 'the picker did not open');
+  await waitInPage(page, () => location.protocol === 'moz-extension:' && document.querySelector('button[type=submit]:not([aria-disabled])') !== null, 'the picker did not open');
 }

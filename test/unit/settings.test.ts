@@ -42,6 +42,7 @@ const sample = (): Settings => ({
   sessionDurationCap: 7200,
   cliFormat: 'fish',
   allowCliCredentials: false,
+  clearCopiedCredentials: true,
 });
 
 describe('defaults', () => {
@@ -68,6 +69,7 @@ describe('defaults', () => {
       sessionDurationCap: 3600,
       cliFormat: 'bash',
       allowCliCredentials: true,
+      clearCopiedCredentials: false,
     });
     expect(SettingsSchema.parse(defaultSettings())).toEqual(defaultSettings());
     expect(SettingsSchema.parse(sample())).toEqual(sample());
@@ -147,6 +149,12 @@ describe('migrateSettings', () => {
     delete v1.allowCliCredentials;
     expect(migrateSettings({ ...v1, version: 1 })).toEqual({ settings: { ...sample(), allowCliCredentials: true }, changed: true, rejected: [] });
     expect(migrateSettings({ ...v1, version: 1, allowCliCredentials: false })).toMatchObject({ settings: sample(), rejected: [] });
+  });
+
+  it('reads settings stored before "clear copied credentials" existed as off, and adds it', () => {
+    const before: Partial<Settings> = sample();
+    delete before.clearCopiedCredentials;
+    expect(migrateSettings(before)).toEqual({ settings: { ...sample(), clearCopiedCredentials: false }, changed: true, rejected: [] });
   });
 
   it('uses settings of a newer version without writing them back', () => {
@@ -271,7 +279,7 @@ describe('export and import', () => {
     expect(importSettings(file, defaultSettings())).toEqual({
       settings: sample(),
       report: {
-        accepted: ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'aliasPattern', 'aliasOfferDeclined', 'accountColours', 'colourRules', 'pins', 'recent', 'autoSignIn', 'theme', 'reducedMotion', 'signinMethod', 'sessionDurationCap', 'cliFormat', 'allowCliCredentials'],
+        accepted: ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'aliasPattern', 'aliasOfferDeclined', 'accountColours', 'colourRules', 'pins', 'recent', 'autoSignIn', 'theme', 'reducedMotion', 'signinMethod', 'sessionDurationCap', 'cliFormat', 'allowCliCredentials', 'clearCopiedCredentials'],
         rejected: [],
       },
     });

@@ -60,6 +60,18 @@ export function SigninMethodSection(props: SectionProps) {
           {t('sectionLocked')}
         </p>
       )}
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={props.loaded.user.clearCopiedCredentials}
+          aria-describedby="clear-copied-hint"
+          onChange={(e) => void edit('clearCopiedCredentials', (e.target as HTMLInputElement).checked)}
+        />
+        {t('clearCopiedLabel')}
+      </label>
+      <p class="hint" id="clear-copied-hint">
+        {t('clearCopiedHint')}
+      </p>
     </Section>
   );
 }

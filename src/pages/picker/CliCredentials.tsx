@@ -4,6 +4,8 @@ import type { CliCredentials } from '../../messages/protocol';
 import { t, tMessage } from '../../platform/i18n';
 import { sendToWorker } from '../../platform/worker-client';
 import { requestStsAccess } from '../../platform/sts-access';
+import type { Arming } from './use-arming';
+import { clearClipboardLater } from './clear-clipboard-later';
 
 /** Credentials leave the page after this long, or when it is left. */
 const SHOW_FOR_MS = 60_000;
@@ -22,6 +24,10 @@ interface Props {
   durationCap: number;
   format: CliFormat;
   onFormat: (format: CliFormat) => void;
+  /** The user's setting: the worker clears the clipboard a minute after each copy. */
+  clearClipboard: boolean;
+  /** Pointer clicks right after the picker appears do not count (use-arming.ts). */
+  arming: Arming;
 }
 
 type State =
@@ -70,6 +76,8 @@ export function CliCredentialsAction(props: Props) {
     try {
       await navigator.clipboard.writeText(value);
       setCopied('copied');
+      // The worker keeps the time: the clipboard is cleared even once this page is gone.
+      if (props.clearClipboard) clearClipboardLater();
     } catch {
       setCopied('failed');
     }
@@ -107,7 +115,14 @@ export function CliCredentialsAction(props: Props) {
   };
   return (
     <>
-      <button type="button" class="button" onClick={request} disabled={state.kind === 'loading'} aria-controls="cli-credentials">
+      <button
+        type="button"
+        class={props.arming.arming ? 'button arming' : 'button'}
+        onClick={(e) => props.arming.allows(e) && request()}
+        disabled={state.kind === 'loading'}
+        aria-disabled={props.arming.arming || undefined}
+        aria-controls="cli-credentials"
+      >
         {state.kind === 'loading' ? t('cliLoading') : t('copyCliCredentials')}
       </button>
       <div id="cli-credentials" class="cli" aria-live="polite">
@@ -129,6 +144,7 @@ export function CliCredentialsAction(props: Props) {
             onCopy={() => void copy(text(format, state, false))}
             onClose={() => setState({ kind: 'idle' })}
             copied={copied}
+            clearsClipboard={props.clearClipboard}
           />
         )}
       </div>

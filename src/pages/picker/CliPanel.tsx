@@ -22,6 +22,8 @@ interface Props {
   onCopy: () => void;
   onClose: () => void;
   copied: 'copied' | 'failed' | undefined;
+  /** The clipboard is cleared a minute after the copy (the user's setting). */
+  clearsClipboard: boolean;
 }
 
 /** The CLI credentials shown (CliCredentials.tsx keeps them): the format, Show, Copy, Close. */
@@ -55,7 +57,7 @@ export function CliPanel(props: Props) {
         </button>
         {copied && (
           <span class={copied === 'copied' ? 'hint' : 'error'} role="status">
-            {copied === 'copied' ? t('cliCopied') : t('cliCopyFailed')}
+            {copied === 'failed' ? t('cliCopyFailed') : props.clearsClipboard ? t('cliCopiedClearsSoon') : t('cliCopied')}
           </span>
         )}
       </div>

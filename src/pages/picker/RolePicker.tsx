@@ -119,6 +119,7 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
             account: own(accountNames, selected.accountId) ?? selected.accountId,
             durationCap: settings.sessionDurationCap,
             format: settings.cliFormat,
+            clearClipboard: settings.clearCopiedCredentials,
             onFormat: (format) => void updateSettings(setCliFormat(format)),
           } : undefined
         }

@@ -4,6 +4,11 @@ import './picker.css';
 import { App } from './App';
 import { t } from '../../platform/i18n';
 
+// A page that window.open()ed the IdP tile would keep a reference to this window as `opener`, and so
+// would the console this tab signs in to: dropped first thing. (The opener keeps its own handle to
+// this window: only the browser can take that away.)
+window.opener = null;
+
 // Chromium loads this page by the IdP's POST (the DNR redirect keeps it) and keeps that body, the
 // assertion, in the tab's session history: the redirect's long fragment keeps it out of every session
 // record written before the page's first script, public/forget-post.js (classic, in <head>), replaces

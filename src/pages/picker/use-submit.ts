@@ -4,6 +4,8 @@ import type { SamlRole } from '../../core/saml-decode';
 import type { Settings } from '../../core/settings';
 import type { SigninMethod } from '../../core/signin-method';
 import { requestStsAccess } from '../../platform/sts-access';
+import { pageInPrivateWindow } from '../../platform/private-window';
+import { mayKeep } from '../../core/private-window';
 import type { Assertion, RolesPhase } from './picker-state';
 import { forAccountsOf, rememberBeforeLeaving, repostTarget, signInAsRole, signInManyWithSts } from './sign-in';
 import { lazyView } from './lazy-view';
@@ -50,11 +52,13 @@ export function useSubmit(input: Input) {
       return;
     }
     onPhase({ kind: 'signing-in', viaSts: false });
-    // The settings module is loaded by then (App loads it after the first paint).
+    // The settings module is loaded by then (App loads it after the first paint). A private
+    // window's sign-in is not remembered (core/private-window.ts); "skip next time" is the user's.
+    const privateWindow = pageInPrivateWindow().catch(() => true);
     await rememberBeforeLeaving(() =>
-      import('../../core/settings').then(({ recordRecent }) =>
+      Promise.all([import('../../core/settings'), privateWindow]).then(([{ recordRecent }, inPrivate]) =>
         input.updateSettings((user) => {
-          const next = recordRecent(user, appKey, { roleArn: role.roleArn, region }, Date.now());
+          const next = mayKeep('recent-signin', inPrivate) ? recordRecent(user, appKey, { roleArn: role.roleArn, region }, Date.now()) : user;
           return input.skipNextTime ? { ...next, autoSignIn: { ...next.autoSignIn, [appKey]: { roleArn: role.roleArn, region } } } : next;
         }),
       ),

@@ -1,0 +1,42 @@
+import { browser } from './browser-api';
+import { TARGET_BROWSER } from './browser-target';
+
+const ALARM = 'clear-copied-credentials';
+const OFFSCREEN_PATH = '/offscreen/clear-clipboard.html';
+
+/**
+ * Clears the clipboard at `when` (ms since the epoch), whether or not a page of ours is still open:
+ * an alarm wakes the worker (or Firefox's event page) for it. A later copy moves the time on.
+ */
+export function clearClipboardAt(when: number): Promise<void> {
+  return Promise.resolve(browser.alarms.create(ALARM, { when }));
+}
+
+/** Runs `clear` when the clipboard is due to be cleared. Register in the worker's first turn. */
+export function onClipboardClearDue(clear: () => void): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) clear();
+  });
+}
+
+/**
+ * Writes an empty text to the clipboard, whatever it holds: reading it first to clear only our own
+ * copy would take the clipboardRead permission (everything the user copies, anywhere), which this
+ * opt-in does not justify. Firefox's event page has a DOM and, with clipboardWrite, may write
+ * without a click; Chrome's service worker has neither, so an offscreen document does it.
+ */
+export async function clearClipboard(): Promise<void> {
+  if (TARGET_BROWSER === 'firefox') {
+    await navigator.clipboard.writeText('');
+    return;
+  }
+  const offscreen = (globalThis as unknown as { chrome: typeof chrome }).chrome.offscreen;
+  // One offscreen document at a time: a left-over one (a clear cut short) goes first.
+  await offscreen.closeDocument().catch(() => undefined);
+  await offscreen.createDocument({
+    url: OFFSCREEN_PATH,
+    reasons: [offscreen.Reason.CLIPBOARD],
+    justification: 'Clears CLI credentials from the clipboard a minute after they were copied, as the user asked in the settings.',
+  });
+  await offscreen.closeDocument().catch(() => undefined);
+}
