@@ -45,7 +45,7 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', 'chrome', 'browser', 'window', 'document', 'localStorage'],
-      'no-restricted-imports': ['error', { patterns: ['webextension-polyfill', '../platform/*', '../pages/*', '../background/*', '../messages/*', '../ui/*'] }],
+      'no-restricted-imports': ['error', { patterns: ['webextension-polyfill', '**/platform/*', '**/pages/*', '**/background/*', '**/messages/*', '**/ui/*'] }],
     },
   },
 );

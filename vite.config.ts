@@ -4,10 +4,10 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
-import { PASS_THROUGH_INITIATOR_DOMAINS } from './src/core/captured-signin';
-import { signinDnrRules } from './src/core/endpoints';
-import { extensionPagesCsp } from './src/core/pages-csp';
-import { pickerRedirectPath } from './src/core/picker-redirect';
+import { PASS_THROUGH_INITIATOR_DOMAINS } from './src/core/signin/capture';
+import { signinDnrRules } from './src/core/aws/endpoints';
+import { extensionPagesCsp } from './src/core/aws/pages-csp';
+import { pickerRedirectPath } from './src/core/signin/picker-redirect';
 
 // One config, one target per run: BROWSER=chrome (default) writes dist/chrome, BROWSER=firefox
 // writes dist/firefox. `npm run build` runs both.
@@ -72,12 +72,12 @@ function firefoxOutput(): Plugin & { renderCrxManifest(m: chrome.runtime.Manifes
 }
 
 /**
- * public/rules/intercept.json, generated from the endpoint catalog before every build (core/endpoints.ts
+ * public/rules/intercept.json, generated from the endpoint catalog before every build (core/aws/endpoints.ts
  * `signinDnrRules`): the rules redirect exactly what the capture accepts. The file is committed too,
  * and a unit test fails when it is out of date. The rules name no extension id (a store install gets
  * its own): the worker lets our own re-post through with rules written at run time. The rules
  * redirect to the picker behind a long fragment, so Chromium's session records of the entry the
- * IdP's POST commits cannot hold its body (core/picker-redirect.ts).
+ * IdP's POST commits cannot hold its body (core/signin/picker-redirect.ts).
  */
 function dnrRules(): Plugin {
   return {
@@ -92,7 +92,7 @@ function dnrRules(): Plugin {
 }
 
 /**
- * The pages' CSP (core/pages-csp.ts: script-src 'self', and connect-src / form-action limited to the
+ * The pages' CSP (core/aws/pages-csp.ts: script-src 'self', and connect-src / form-action limited to the
  * catalog's AWS hosts), derived from the endpoint catalog at every build and given to both builds'
  * manifests. manifest.json declares the same string, rewritten here when the catalog changed; a unit
  * test fails when the committed file is out of date.
@@ -136,7 +136,7 @@ function zodWithoutEval(): Plugin {
 }
 
 /**
- * The worker parses XML only ('text/xml': the assertion, STS's answers; core/saml.ts), but xmldom
+ * The worker parses XML only ('text/xml': the assertion, STS's answers; core/saml/index.ts), but xmldom
  * bundles the HTML entity table (2,000 names, 44 KB, a fifth of the worker) for 'text/html'. The
  * build drops the table and makes an HTML parse throw instead of resolving HTML entities, so XML
  * parsing is byte for byte xmldom's own; the build fails if an xmldom update moves either spot.

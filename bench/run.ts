@@ -258,7 +258,7 @@ function sizeTarget(bundle: BundleSize | null, targetKiB: number) {
   return { target: targetKiB, value, met: bundle !== null && value <= targetKiB };
 }
 
-/** src/core/saml-decode.ts as one classic script defining `SamlDecode`, for a page to run. */
+/** src/core/saml/decode.ts as one classic script defining `SamlDecode`, for a page to run. */
 async function bundleDecoderForPage(): Promise<string> {
   const output = await build({
     configFile: false,
@@ -267,7 +267,7 @@ async function bundleDecoderForPage(): Promise<string> {
     build: {
       write: false,
       minify: true,
-      lib: { entry: join(ROOT, 'src/core/saml-decode.ts'), formats: ['iife'], name: 'SamlDecode' },
+      lib: { entry: join(ROOT, 'src/core/saml/decode.ts'), formats: ['iife'], name: 'SamlDecode' },
     },
   });
   const outputs = (Array.isArray(output) ? output : [output]) as Rollup.RollupOutput[];

@@ -64,7 +64,7 @@ function checkBuild(dir) {
 /**
  * What makes a CSP laxer than ours: anything but SCRIPT_POLICY first, another directive than
  * connect-src and form-action after it, or a source there that is not an AWS sign-in, console or
- * STS host (the build derives the exact list from the catalog, src/core/pages-csp.ts).
+ * STS host (the build derives the exact list from the catalog, src/core/aws/pages-csp.ts).
  */
 function relaxedCsp(csp) {
   if (typeof csp !== 'string' || !csp.startsWith(SCRIPT_POLICY) || !/^(;|$)/.test(csp.slice(SCRIPT_POLICY.length))) return `does not start with ${SCRIPT_POLICY}`;

@@ -1,12 +1,12 @@
 // The promises the fuzzer checks, and the plumbing every family shares (see ../fuzz-arbitraries.ts).
 import fc from 'fast-check';
-import { parseRoleArn, parseSamlProviderArn } from '../../src/core/arn';
-import { endpointForUrl } from '../../src/core/endpoints';
-import { PARTITIONS } from '../../src/core/endpoint-catalog';
+import { parseRoleArn, parseSamlProviderArn } from '../../src/core/aws/arn';
+import { endpointForUrl } from '../../src/core/aws/endpoints';
+import { PARTITIONS } from '../../src/core/aws/catalog';
 import { SamlResponseError, parseSamlResponse } from '../../src/core/saml';
 import type { SamlAssertionInfo } from '../../src/core/saml';
-import { SigninTargetError, buildSigninPost } from '../../src/core/signin-post';
-import type { SigninPostRequest } from '../../src/core/signin-post';
+import { SigninTargetError, buildSigninPost } from '../../src/core/signin/repost';
+import type { SigninPostRequest } from '../../src/core/signin/repost';
 import { buildSamlXml } from '../../test/fixtures/assertion-builder';
 import type { AssertionOptions, RolePair } from '../../test/fixtures/assertion-builder';
 

@@ -1,8 +1,8 @@
 // Input families for buildSigninPost: random and look-alike targets, and decode → post pipelines
 // (see ../fuzz-arbitraries.ts).
 import fc from 'fast-check';
-import { signinEndpoints } from '../../src/core/endpoints';
-import { PARTITIONS } from '../../src/core/endpoint-catalog';
+import { signinEndpoints } from '../../src/core/aws/endpoints';
+import { PARTITIONS } from '../../src/core/aws/catalog';
 import { CATALOG_HOSTS, FuzzContractError, base64OfText, decodeAndCheck, family, pinnedXml, postChecked } from './contract';
 import { partitionId, rolePair } from './decode-families';
 

@@ -1,9 +1,9 @@
-import { CapturedSigninSchema } from '../core/captured-signin-schema';
-import { readAccountAliases, MAX_ROLE_PAGE_BYTES } from '../core/aws-role-page';
-import { assertionAddress } from '../core/region-choice';
+import { CapturedSigninSchema } from '../core/signin/capture-schema';
+import { readAccountAliases, MAX_ROLE_PAGE_BYTES } from '../core/accounts/aws-role-page';
+import { assertionAddress } from '../core/regions/choice';
 import { parseSamlResponse, SamlResponseError } from '../core/saml';
-import { buildSigninPost, SigninTargetError, toFormPost } from '../core/signin-post';
-import { message, type UserMessage } from '../core/user-message';
+import { buildSigninPost, SigninTargetError, toFormPost } from '../core/signin/repost';
+import { message, type UserMessage } from '../core/words/user-message';
 import { requestAws } from '../platform/aws-request';
 import { recordLearnedNames } from '../platform/learned-names';
 import { readCapture } from '../platform/session-store';

@@ -1,6 +1,6 @@
-import { badgeFor } from '../core/health';
-import { localTimeZone } from '../core/preferred-regions';
-import { badgeRegions, type StoredSettingsGlance } from '../core/settings-glance';
+import { badgeFor } from '../core/health/probe';
+import { localTimeZone } from '../core/regions/preferred';
+import { badgeRegions, type StoredSettingsGlance } from '../core/settings/glance';
 import { showBadge } from '../platform/badge';
 import { readHealth, watchHealth } from '../platform/health-store';
 

@@ -1,4 +1,4 @@
-import { CLEAR_COPIED_AFTER_MS } from '../core/limits';
+import { CLEAR_COPIED_AFTER_MS } from '../core/base/limits';
 import { clearClipboard, clearClipboardAt, onClipboardClearDue } from '../platform/clipboard';
 
 /**

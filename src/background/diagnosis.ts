@@ -1,14 +1,14 @@
-import { ATTEMPT_TTL_MS, diagnoseEndpointFailure, diagnoseRejection, type Diagnosis, type SigninAttempt } from '../core/diagnosis';
-import type { RepostOutcome } from '../core/repost-outcome';
-import { refusalKey } from '../core/signin-method';
-import { stsPermission } from '../core/sts-permission';
-import { hostOf } from '../core/url-host';
+import { ATTEMPT_TTL_MS, diagnoseEndpointFailure, diagnoseRejection, type Diagnosis, type SigninAttempt } from '../core/diagnosis/signin-refusal';
+import type { RepostOutcome } from '../core/signin/repost-outcome';
+import { refusalKey } from '../core/signin/method';
+import { stsPermission } from '../core/signin/sts-permission';
+import { hostOf } from '../core/base/url-host';
 import { removeCapture } from '../platform/session-store';
 import { peekAttempt, saveDiagnosis, takeAttempt } from '../platform/attempt-store';
 import { DIAGNOSIS_PATH, extensionUrl, openInTab } from '../platform/extension';
 import { recordRefusal } from '../platform/refusal-store';
 import { readStsRules } from '../platform/stored-settings';
-import { mayKeep } from '../core/private-window';
+import { mayKeep } from '../core/base/private-window';
 import { tabInPrivateWindow } from '../platform/private-window';
 import { signInThroughSts } from './sts-signin';
 

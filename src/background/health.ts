@@ -1,5 +1,5 @@
-import { signinEndpoints, stsEndpoints } from '../core/endpoints';
-import { classifyProbe, markChecking, PROBE_CONCURRENCY, probeOrder, regionsDueForProbe, type ProbeOutcome } from '../core/health';
+import { signinEndpoints, stsEndpoints } from '../core/aws/endpoints';
+import { classifyProbe, markChecking, PROBE_CONCURRENCY, probeOrder, regionsDueForProbe, type ProbeOutcome } from '../core/health/probe';
 import { probeSigninHost } from '../platform/health-probe';
 import { readHealth, writeHealth, type HealthByRegion, type HealthService } from '../platform/health-store';
 

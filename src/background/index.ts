@@ -2,11 +2,11 @@ import type { MessageReply } from '../messages/protocol';
 import { onTabClosed, onUpdated } from '../platform/extension';
 import { migrateStoredSettings } from '../platform/settings-store';
 import { handleMessages } from '../platform/messaging';
-import { CAPTURE_MAX_AGE_MS } from '../core/captured-signin';
+import { CAPTURE_MAX_AGE_MS } from '../core/signin/capture';
 import { removeCapturesOlderThan, restrictSessionStorage, saveCapture } from '../platform/session-store';
 import { forgetTab } from '../platform/storage-item';
 import { forgetRetiredSwitchCopy, glanceAtSettings, watchStoredSettings } from '../platform/stored-settings';
-import { interceptionOn } from '../core/settings-glance';
+import { interceptionOn } from '../core/settings/glance';
 import { letOwnPostsThrough, listenForSigninPosts, setInterceptionEnabled } from '../platform/signin-capture';
 import { watchReposts } from '../platform/repost-watch';
 import { explainRejection, followRepost, forgetLandedSignin } from './diagnosis';
@@ -15,9 +15,9 @@ import { recordLearnedNames } from '../platform/learned-names';
 import { credentialsThroughSts, signInManyThroughSts, signInThroughSts } from './sts-signin';
 import { refreshHealth } from './health';
 import { showHealthBadge } from './badge';
-import { message as userMessage } from '../core/user-message';
+import { message as userMessage } from '../core/words/user-message';
 import { clearClipboardLater, listenForClipboardClear } from './clipboard';
-import { mayKeep } from '../core/private-window';
+import { mayKeep } from '../core/base/private-window';
 import { tabInPrivateWindow } from '../platform/private-window';
 
 // Listeners first and synchronously: Chrome only wakes a sleeping worker for events whose
@@ -68,7 +68,7 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
     }
     case 'names/seen':
       // The user is on AWS's own role page: what it names is kept as on "Get account names from AWS"
-      // (not from a private window: core/private-window.ts).
+      // (not from a private window: core/base/private-window.ts).
       if (mayKeep('learned-names', await tabInPrivateWindow(tabId))) await recordLearnedNames(message.names, Date.now());
       return { ok: true };
     case 'clipboard/clear-later':

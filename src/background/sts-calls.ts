@@ -1,10 +1,10 @@
 // The steps of a sign-in through STS (REFERENCE §8), for sts-signin.ts: read the tab's capture and
 // the chosen role, call regional STS (with fallback), trade the credentials for a sign-in token.
 // Every failure on the way becomes a step of the diagnosis, in the words of user-message.ts.
-import type { CapturedSignin } from '../core/captured-signin';
-import { CapturedSigninSchema } from '../core/captured-signin-schema';
-import type { DiagnosisStep, SigninAttempt } from '../core/diagnosis';
-import { endpointForUrl, federationEndpoint, signinEndpoint, stsEndpoint, type FederationEndpoint } from '../core/endpoints';
+import type { CapturedSignin } from '../core/signin/capture';
+import { CapturedSigninSchema } from '../core/signin/capture-schema';
+import type { DiagnosisStep, SigninAttempt } from '../core/diagnosis/signin-refusal';
+import { endpointForUrl, federationEndpoint, signinEndpoint, stsEndpoint, type FederationEndpoint } from '../core/aws/endpoints';
 import {
   afterSigninTokenPost,
   buildSigninTokenGetUrl,
@@ -12,9 +12,9 @@ import {
   consoleSessionSeconds,
   federationRegions,
   readSigninTokenResponse,
-} from '../core/federation';
+} from '../core/signin/federation';
 import { parseSamlResponse, parseWithXmldom, SamlResponseError, type SamlAssertionInfo, type SamlRole } from '../core/saml';
-import { stsRegionOrder } from '../core/signin-method';
+import { stsRegionOrder } from '../core/signin/method';
 import {
   buildAssumeRoleWithSaml,
   isMaxSessionDurationError,
@@ -24,10 +24,10 @@ import {
   type StsCredentials,
   type StsError,
   type StsResult,
-} from '../core/sts';
-import { stsPermission, type StsUse } from '../core/sts-permission';
-import { checkFederationTarget, checkStsTarget, StsTargetError } from '../core/sts-target';
-import { message, type UserMessage } from '../core/user-message';
+} from '../core/signin/sts';
+import { stsPermission, type StsUse } from '../core/signin/sts-permission';
+import { checkFederationTarget, checkStsTarget, StsTargetError } from '../core/signin/sts-target';
+import { message, type UserMessage } from '../core/words/user-message';
 import { requestAws, type AwsAnswer } from '../platform/aws-request';
 import type { OpenedConsole } from '../platform/console-list';
 import { readHealth } from '../platform/health-store';

@@ -1,5 +1,5 @@
-import { aliasesFromRolePage } from '../core/aws-role-page';
-import { readAwsSigninError } from '../core/diagnosis';
+import { aliasesFromRolePage } from '../core/accounts/aws-role-page';
+import { readAwsSigninError } from '../core/diagnosis/signin-refusal';
 import { sendFromContentScript } from '../platform/content-messaging';
 
 // Runs on AWS sign-in endpoints only. The manifest says document_start, but the build makes this a

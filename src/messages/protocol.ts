@@ -1,14 +1,14 @@
 // zod/mini: the same validation, tree-shaken, so the service worker stays small.
 import * as z from 'zod/mini';
-import { ACCOUNT_COLOURS } from '../core/account-colours';
-import { parseRoleArn } from '../core/arn';
-import { endpointForHost } from '../core/endpoints';
-import { isCatalogRegion } from '../core/endpoint-catalog';
-import { MAX_ARN_LENGTH, MAX_REGION_LENGTH, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from '../core/limits';
-import { isOwnPageUrl } from '../core/own-origin';
-import { MAX_LEARNED_NAME_LENGTH, MAX_NAMES_PER_PAGE } from '../core/learned-names';
-import type { StsCredentials } from '../core/sts';
-import type { UserMessage } from '../core/user-message';
+import { ACCOUNT_COLOURS } from '../core/accounts/colours';
+import { parseRoleArn } from '../core/aws/arn';
+import { endpointForHost } from '../core/aws/endpoints';
+import { isCatalogRegion } from '../core/aws/catalog';
+import { MAX_ARN_LENGTH, MAX_REGION_LENGTH, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from '../core/base/limits';
+import { isOwnPageUrl } from '../core/base/own-origin';
+import { MAX_LEARNED_NAME_LENGTH, MAX_NAMES_PER_PAGE } from '../core/accounts/learned-names';
+import type { StsCredentials } from '../core/signin/sts';
+import type { UserMessage } from '../core/words/user-message';
 
 const CatalogRegion = z.string().check(z.maxLength(MAX_REGION_LENGTH), z.refine(isCatalogRegion));
 

@@ -1,7 +1,7 @@
 import type { ContextualIdentities } from 'webextension-polyfill';
 import { browser } from './browser-api';
 import * as z from 'zod/mini';
-import { own } from '../core/own';
+import { own } from '../core/base/own';
 import { t } from './i18n';
 
 /**

@@ -1,4 +1,4 @@
-import type { Diagnosis, SigninAttempt } from '../core/diagnosis';
+import type { Diagnosis, SigninAttempt } from '../core/diagnosis/signin-refusal';
 import { tabItem } from './storage-item';
 
 /**

@@ -1,4 +1,4 @@
-import { message, type UserMessage } from '../core/user-message';
+import { message, type UserMessage } from '../core/words/user-message';
 
 /**
  * One request from the service worker to an AWS endpoint the core gates allowed (STS, federation):

@@ -1,5 +1,5 @@
 import { browser } from './browser-api';
-import type { HealthBadge } from '../core/health';
+import type { HealthBadge } from '../core/health/probe';
 import { tMessage } from './i18n';
 
 /** Shows endpoint health on the toolbar button (from any of our pages; the worker has no settings). */

@@ -1,7 +1,7 @@
 import { browser } from './browser-api';
 import { accountContainer } from './account-container';
 import { HAS_CONTAINERS } from './browser-target';
-import type { AccountColour } from '../core/account-colours';
+import type { AccountColour } from '../core/accounts/colours';
 
 /**
  * A console of one more role (several roles at once, issue H). Firefox: in a container of the

@@ -1,4 +1,4 @@
-import { PROBE_PATH, PROBE_TIMEOUT_MS, type ProbeOutcome } from '../core/health';
+import { PROBE_PATH, PROBE_TIMEOUT_MS, type ProbeOutcome } from '../core/health/probe';
 
 /**
  * One liveness probe of a sign-in endpoint: no credentials, no cache, a hard timeout so a

@@ -1,4 +1,4 @@
-import type { RegionHealth } from '../core/health';
+import type { RegionHealth } from '../core/health/probe';
 import { storageItem } from './storage-item';
 
 /**

@@ -1,6 +1,6 @@
 import { browser } from './browser-api';
 import type messages from '../../public/_locales/en/messages.json';
-import { messageArguments, type MessageCode, type UserMessage } from '../core/user-message';
+import { messageArguments, type MessageCode, type UserMessage } from '../core/words/user-message';
 
 /** A key of public/_locales/en/messages.json: a typo is a type error, not an empty label. */
 export type MessageKey = keyof typeof messages;
@@ -23,7 +23,7 @@ export function tPlural(count: number, one: MessageKey, other: MessageKey): stri
 }
 
 /**
- * What core said (a code and its values, src/core/user-message.ts) in the user's language: each
+ * What core said (a code and its values, src/core/words/user-message.ts) in the user's language: each
  * code is a key of messages.json, its values the $1..$n in the order user-message.ts lists them.
  * A list is sentences of one paragraph, joined by `separator`.
  */

@@ -1,8 +1,8 @@
-import { mergeLearnedNames, readLearnedStore, type LearnedNames } from '../core/learned-names';
+import { mergeLearnedNames, readLearnedStore, type LearnedNames } from '../core/accounts/learned-names';
 import { storageItem } from './storage-item';
 
 /**
- * Account aliases learned from AWS's own role page (core/learned-names.ts). In `storage.local`
+ * Account aliases learned from AWS's own role page (core/accounts/learned-names.ts). In `storage.local`
  * (this browser profile only, never synced); written by the worker only.
  */
 const learned = storageItem<LearnedNames>('local', 'learned:account-names');

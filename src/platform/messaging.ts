@@ -1,6 +1,6 @@
 import { addMessageListener, browser } from './browser-api';
 import { ExtensionMessage, isAllowedSender, type MessageReply } from '../messages/protocol';
-import { message } from '../core/user-message';
+import { message } from '../core/words/user-message';
 import { ownOrigin } from './extension';
 
 /** Worker side: one handler for every validated message from an allowed sender. */

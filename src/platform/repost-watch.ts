@@ -1,7 +1,7 @@
 import { browser } from './browser-api';
-import { REPOST_TIMEOUT_MS, outcomeOfError, outcomeOfStatus, timeoutOutcome, type RepostOutcome } from '../core/repost-outcome';
-import { signinMatchPatterns } from '../core/endpoints';
-import { requestOrigin } from '../core/own-origin';
+import { REPOST_TIMEOUT_MS, outcomeOfError, outcomeOfStatus, timeoutOutcome, type RepostOutcome } from '../core/signin/repost-outcome';
+import { signinMatchPatterns } from '../core/aws/endpoints';
+import { requestOrigin } from '../core/base/own-origin';
 import { ownOrigin } from './extension';
 
 const SIGNIN_URLS = signinMatchPatterns();

@@ -1,6 +1,6 @@
 import { browser } from './browser-api';
-import { CAPTURE_MAX_AGE_MS, type CapturedSignin } from '../core/captured-signin';
-import { CapturedSigninSchema } from '../core/captured-signin-schema';
+import { CAPTURE_MAX_AGE_MS, type CapturedSignin } from '../core/signin/capture';
+import { CapturedSigninSchema } from '../core/signin/capture-schema';
 import { allTabItems, tabItem } from './storage-item';
 
 /**

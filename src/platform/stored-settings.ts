@@ -1,8 +1,8 @@
 import type { Storage } from 'webextension-polyfill';
 import { browser } from './browser-api';
-import type { StoredSettingsGlance } from '../core/settings-glance';
-import { SYNC_KEY_PREFIX, stsRulesOfGlance } from '../core/settings-glance';
-import type { StsRules } from '../core/sts-permission';
+import type { StoredSettingsGlance } from '../core/settings/glance';
+import { SYNC_KEY_PREFIX, stsRulesOfGlance } from '../core/settings/glance';
+import type { StsRules } from '../core/signin/sts-permission';
 
 /**
  * Where the user's settings are stored: storage.sync (the `settings` item holds the small fields),
@@ -22,7 +22,7 @@ export async function readManagedStorage(): Promise<Record<string, unknown> | un
   }
 }
 
-/** The stored settings' small fields, unvalidated: core/settings-glance.ts reads them. */
+/** The stored settings' small fields, unvalidated: core/settings/glance.ts reads them. */
 export async function readStoredSettingsRoot(): Promise<unknown> {
   const local = await browser.storage.local.get([SETTINGS_LOCATION_KEY, SETTINGS_LOCAL_KEY]);
   if (local[SETTINGS_LOCATION_KEY] === 'local') return local[SETTINGS_LOCAL_KEY];

@@ -1,5 +1,5 @@
 import { browser } from './browser-api';
-import { signinMatchPatterns, stsMatchPatterns } from '../core/endpoints';
+import { signinMatchPatterns, stsMatchPatterns } from '../core/aws/endpoints';
 import { ASKS_FOR_HOST_ACCESS } from './browser-target';
 
 /**

@@ -1,5 +1,5 @@
 import { browser } from './browser-api';
-import { message as userMessage } from '../core/user-message';
+import { message as userMessage } from '../core/words/user-message';
 import type { ExtensionMessage, MessageReply } from '../messages/protocol';
 
 // Pages only send: the worker validates (src/platform/messaging.ts), so a page loads none of the

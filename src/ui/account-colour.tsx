@@ -1,7 +1,7 @@
-import type { AccountColour } from '../core/account-colours';
+import type { AccountColour } from '../core/accounts/colours';
 import { t } from '../platform/i18n';
 
-/** The colour's name in the user's language (the palette is fixed: core/account-colours.ts). */
+/** The colour's name in the user's language (the palette is fixed: core/accounts/colours.ts). */
 export function colourName(colour: AccountColour): string {
   switch (colour) {
     case 'red':

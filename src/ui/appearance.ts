@@ -1,4 +1,4 @@
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/settings/schema';
 
 /** Applies the theme and motion settings to a page (the stylesheet reads these attributes). */
 export function applyAppearance(settings: Pick<Settings, 'theme' | 'reducedMotion'>): void {

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionPagesCsp } from '../../src/core/pages-csp';
+import { extensionPagesCsp } from '../../src/core/aws/pages-csp';
 import { REPO_ROOT } from '../support/chromium';
 import { launchFirefoxWithExtension, openPickerFromTile as openFirefoxPicker, waitInPage, type LaunchedFirefox } from '../support/firefox';
 import { startMockServer, type MockServer } from '../support/mock-server';
 import { extensionSuite, openPickerFromTile, tileUrl } from './helpers';
 
 // The extension pages' CSP (manifest `content_security_policy.extension_pages`, derived from the
-// endpoint catalog: src/core/pages-csp.ts) holds the pages and the worker to AWS's sign-in, console
+// endpoint catalog: src/core/aws/pages-csp.ts) holds the pages and the worker to AWS's sign-in, console
 // and STS hosts, in the browser itself. `acme.okta.com` is served by the mock like any host the
 // tests use, so without the policy these requests would go out.
 const OUTSIDE = 'https://acme.okta.com/';

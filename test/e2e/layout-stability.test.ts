@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { signinEndpoints, stsEndpoints } from '../../src/core/endpoints';
+import { signinEndpoints, stsEndpoints } from '../../src/core/aws/endpoints';
 import { GLOBAL_SIGNIN_HOST } from '../support/mock-server';
 import { extensionSuite, forgetHealth, saveArtifact, tileUrl } from './helpers';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension } from '../support/firefox';
 import { startMockServer, type MockServer } from '../support/mock-server';
 import { assertionForms, decompressMozLz4, findTraces, type TraceForms } from '../support/profile-search';
-import { PICKER_REDIRECT_PADDING } from '../../src/core/picker-redirect';
+import { PICKER_REDIRECT_PADDING } from '../../src/core/signin/picker-redirect';
 import { DEFAULT_EXTENSION_DIR, launchWithExtension } from '../support/chromium';
 import { describeSnss, navigations, readSessionFiles, type SessionFiles, type SnssCommand } from '../support/snss';
 import { openPickerFromTile, tileUrl, warmUpCapture } from './helpers';

@@ -21,7 +21,7 @@ import type { TLSSocket } from 'node:tls';
 import { promisify } from 'node:util';
 import { DOMParser, onErrorStopParsing } from '@xmldom/xmldom';
 import type { Element as XmlElement } from '@xmldom/xmldom';
-import { PARTITIONS, type PartitionInfo } from '../../src/core/endpoint-catalog';
+import { PARTITIONS, type PartitionInfo } from '../../src/core/aws/catalog';
 import {
   ASSERTION_NS,
   DEFAULT_ROLES,

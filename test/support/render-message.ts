@@ -1,10 +1,10 @@
-// Renders what core says (src/core/user-message.ts) through the real English messages.json, as
+// Renders what core says (src/core/words/user-message.ts) through the real English messages.json, as
 // chrome.i18n.getMessage does: $NAME$ becomes its placeholder's content, $1..$9 in that content the
 // substitutions, $$ a dollar sign. Tests that check wording use this, so the words stay checked
 // where they live.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isUserMessage, messageArguments, type UserMessage } from '../../src/core/user-message';
+import { isUserMessage, messageArguments, type UserMessage } from '../../src/core/words/user-message';
 
 export interface LocaleMessage {
   message: string;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_COLOURS, accountColour, accountColours, colourRuleProblem as colourRuleProblemCore, ruleMatches } from '../../src/core/account-colours';
-import type { UserMessage } from '../../src/core/user-message';
+import { ACCOUNT_COLOURS, accountColour, accountColours, colourRuleProblem as colourRuleProblemCore, ruleMatches } from '../../src/core/accounts/colours';
+import type { UserMessage } from '../../src/core/words/user-message';
 import { worded } from '../support/render-message';
 
 const colourRuleProblem = (words: string) => worded(colourRuleProblemCore(words));
-import { cleanSettingsFields, defaultSettings, migrateSettings } from '../../src/core/settings';
-import { applyManaged } from '../../src/core/settings-managed';
-import { joinFromSync, splitForSync } from '../../src/core/settings-sync';
+import { cleanSettingsFields, defaultSettings, migrateSettings } from '../../src/core/settings/schema';
+import { applyManaged } from '../../src/core/settings/managed';
+import { joinFromSync, splitForSync } from '../../src/core/settings/sync';
 
 const PROD = '111122223333';
 const DEV = '444455556666';

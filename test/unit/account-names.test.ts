@@ -4,8 +4,8 @@ import {
   resolveAccountNames,
   validateAliasRegex as validateAliasRegexCore,
   type DerivableRole,
-} from '../../src/core/account-names';
-import { parseAccountNamesFile as parseAccountNamesFileCore } from '../../src/core/account-names-file';
+} from '../../src/core/accounts/names';
+import { parseAccountNamesFile as parseAccountNamesFileCore } from '../../src/core/accounts/names-file';
 import { worded } from '../support/render-message';
 
 // Core's messages as the options page words them (through messages.json).

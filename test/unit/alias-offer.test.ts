@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OKTA_PRESET, presetOffer, previewAliasPattern as previewAliasPatternCore, type DerivableRole } from '../../src/core/account-names';
+import { OKTA_PRESET, presetOffer, previewAliasPattern as previewAliasPatternCore, type DerivableRole } from '../../src/core/accounts/names';
 import { worded } from '../support/render-message';
 
 const previewAliasPattern = (...a: Parameters<typeof previewAliasPatternCore>) => worded(previewAliasPatternCore(...a));
@@ -68,7 +68,7 @@ describe('previewing a rule on the roles of recent sign-ins', () => {
 
 describe('the roles of recent sign-ins', () => {
   it('are each role chosen lately, once, most recent first, across IdP apps', async () => {
-    const { recentRoles } = await import('../../src/core/settings');
+    const { recentRoles } = await import('../../src/core/settings/schema');
     const recent = {
       'http://www.okta.com/a': [
         { roleArn: 'arn:aws:iam::111122223333:role/Okta-sandbox-Admin', region: 'us-east-1', at: 30 },

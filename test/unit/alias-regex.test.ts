@@ -3,8 +3,8 @@
 // backtracking matcher (the way the browser's engine tries a pattern), never timed.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readAccountNames, previewAliasPattern, validateAliasRegex } from '../../src/core/account-names';
-import { migrateSettings } from '../../src/core/settings';
+import { readAccountNames, previewAliasPattern, validateAliasRegex } from '../../src/core/accounts/names';
+import { migrateSettings } from '../../src/core/settings/schema';
 import { renderMessage } from '../support/render-message';
 
 const refusal = (source: string): string | undefined => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { isPartition, parseRoleArn, parseSamlProviderArn } from '../../src/core/arn';
+import { isPartition, parseRoleArn, parseSamlProviderArn } from '../../src/core/aws/arn';
 
 describe('isPartition', () => {
   it.each(['aws', 'aws-us-gov', 'aws-cn', 'aws-eusc', 'aws-iso-b'])('accepts %s', (p) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAccountAliases, readAccountLabel } from '../../src/core/aws-role-page';
+import { readAccountAliases, readAccountLabel } from '../../src/core/accounts/aws-role-page';
 
 const PAGES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'aws-role-pages');
 const page = (name: string) => readFileSync(join(PAGES, name), 'utf8');

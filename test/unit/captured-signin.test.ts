@@ -2,18 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_RELAY_STATE_LENGTH, MAX_SAML_RESPONSE_BYTES } from '../../src/core/limits';
+import { MAX_RELAY_STATE_LENGTH, MAX_SAML_RESPONSE_BYTES } from '../../src/core/base/limits';
 import {
   PASS_THROUGH_INITIATOR_DOMAINS,
   isFreshCapture,
   isInterceptableSignin,
   readSigninForm,
   type CapturedSignin,
-} from '../../src/core/captured-signin';
-import { CapturedSigninSchema } from '../../src/core/captured-signin-schema';
-import { OWN_REQUEST_RULE_PRIORITY, ownRequestDnrRules, sameDnrRules, signinDnrRules, signinMatchPatterns, stsMatchPatterns } from '../../src/core/endpoints';
-import { PARTITIONS } from '../../src/core/endpoint-catalog';
-import { PICKER_REDIRECT_PADDING, SESSION_RECORD_BUDGET, pickerRedirectPath } from '../../src/core/picker-redirect';
+} from '../../src/core/signin/capture';
+import { CapturedSigninSchema } from '../../src/core/signin/capture-schema';
+import { OWN_REQUEST_RULE_PRIORITY, ownRequestDnrRules, sameDnrRules, signinDnrRules, signinMatchPatterns, stsMatchPatterns } from '../../src/core/aws/endpoints';
+import { PARTITIONS } from '../../src/core/aws/catalog';
+import { PICKER_REDIRECT_PADDING, SESSION_RECORD_BUDGET, pickerRedirectPath } from '../../src/core/signin/picker-redirect';
 
 const OWN = 'chrome-extension://mlkkifchelpfbajlhekonmgdfifpjknd';
 const root = join(import.meta.dirname, '..', '..');

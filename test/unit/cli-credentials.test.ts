@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { formatCliCredentials, maskSecret, profileName } from '../../src/core/cli-credentials';
+import { formatCliCredentials, maskSecret, profileName } from '../../src/core/signin/cli-credentials';
 
 // Secrets hold /, + and = (and the token may hold anything base64 does); a quote must not break out.
 const credentials = {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ARMING_MS, armingLeft, clickArmed } from '../../src/core/click-arming';
+import { ARMING_MS, armingLeft, clickArmed } from '../../src/core/base/click-arming';
 
 describe('click arming', () => {
   it('refuses a pointer click within the arming time after the page was shown or focused', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseEndpointFailure, diagnoseRejection, readAwsSigninError, type Diagnosis, type SigninAttempt } from '../../src/core/diagnosis';
-import { StoredDiagnosisSchema } from '../../src/core/diagnosis-schema';
-import { stsSaid } from '../../src/core/sts';
-import { message } from '../../src/core/user-message';
-import { diagnoseStsFailure } from '../../src/core/sts-diagnosis';
+import { diagnoseEndpointFailure, diagnoseRejection, readAwsSigninError, type Diagnosis, type SigninAttempt } from '../../src/core/diagnosis/signin-refusal';
+import { StoredDiagnosisSchema } from '../../src/core/diagnosis/schema';
+import { stsSaid } from '../../src/core/signin/sts';
+import { message } from '../../src/core/words/user-message';
+import { diagnoseStsFailure } from '../../src/core/diagnosis/sts-refusal';
 import { ExtensionMessage, isAllowedSender } from '../../src/messages/protocol';
 import { renderMessage } from '../support/render-message';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { consoleHomeUrl, endpointForHost, endpointForUrl, signinEndpoint, signinEndpoints } from '../../src/core/endpoints';
-import { CATALOG_DATE, PARTITIONS } from '../../src/core/endpoint-catalog';
+import { consoleHomeUrl, endpointForHost, endpointForUrl, signinEndpoint, signinEndpoints } from '../../src/core/aws/endpoints';
+import { CATALOG_DATE, PARTITIONS } from '../../src/core/aws/catalog';
 
 describe('endpoint catalog', () => {
   it('is dated and has the three partitions with their global regions', () => {

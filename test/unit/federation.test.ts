@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { federationEndpoint } from '../../src/core/endpoints';
-import { afterSigninTokenPost, buildSigninTokenGetUrl, buildSigninTokenPost, federationRegions } from '../../src/core/federation';
-import type { RegionHealth } from '../../src/core/health';
-import { message } from '../../src/core/user-message';
+import { federationEndpoint } from '../../src/core/aws/endpoints';
+import { afterSigninTokenPost, buildSigninTokenGetUrl, buildSigninTokenPost, federationRegions } from '../../src/core/signin/federation';
+import type { RegionHealth } from '../../src/core/health/probe';
+import { message } from '../../src/core/words/user-message';
 
 // getSigninToken carries the temporary credentials: by POST (AWS's guide documents it), and in a
 // URL only where AWS refused that method itself.

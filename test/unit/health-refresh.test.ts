@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { signinEndpoints, stsEndpoints } from '../../src/core/endpoints';
-import { PROBE_CONCURRENCY, probeOrder } from '../../src/core/health';
+import { signinEndpoints, stsEndpoints } from '../../src/core/aws/endpoints';
+import { PROBE_CONCURRENCY, probeOrder } from '../../src/core/health/probe';
 import { stubSessionStorage } from '../support/fake-session-storage';
 
 // The worker's probe run (src/background/health.ts) against a session storage kept in memory and

@@ -12,10 +12,10 @@ import {
   summarizeHealth,
   unknownHealth,
   type RegionHealth,
-} from '../../src/core/health';
-import { message } from '../../src/core/user-message';
+} from '../../src/core/health/probe';
+import { message } from '../../src/core/words/user-message';
 import { renderMessage } from '../support/render-message';
-import { chooseDefaultRegion, chooseRegion, freshAssertionOffer } from '../../src/core/region-choice';
+import { chooseDefaultRegion, chooseRegion, freshAssertionOffer } from '../../src/core/regions/choice';
 
 const T = 1_800_000_000_000;
 const up = (region: string, latencyMs = 40, at = T): RegionHealth => classifyProbe(region, { kind: 'answered', status: 200, latencyMs }, at);

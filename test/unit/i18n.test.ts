@@ -76,7 +76,7 @@ function substitutionCount(message: Message): number {
 describe('messages.json', () => {
   it('finds t() calls in the sources (the scan itself works)', () => {
     expect(calls.length).toBeGreaterThan(100);
-    expect(calls.some((c) => c.where.startsWith('src/pages/picker/RoleFilter.tsx'))).toBe(true);
+    expect(calls.some((c) => c.where.startsWith('src/pages/picker/roles/role-filter.tsx'))).toBe(true);
     expect(pluralCalls.length).toBeGreaterThan(0);
   });
 

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { rankRoles } from '../../src/core/ranking';
-import { layoutSections } from '../../src/core/role-sections';
+import { rankRoles } from '../../src/core/roles/ranking';
+import { layoutSections } from '../../src/core/roles/sections';
 import { SamlResponseError, decodeSamlResponse, parseSamlResponse } from '../../src/core/saml';
 import type { SamlAssertionInfo, SamlResponseErrorReason } from '../../src/core/saml';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aliasesFromPageData, aliasesFromRolePage } from '../../src/core/aws-role-page';
-import { learnedNameMap, mergeLearnedNames, readLearnedStore } from '../../src/core/learned-names';
-import { resolveAccountNames } from '../../src/core/account-names';
+import { aliasesFromPageData, aliasesFromRolePage } from '../../src/core/accounts/aws-role-page';
+import { learnedNameMap, mergeLearnedNames, readLearnedStore } from '../../src/core/accounts/learned-names';
+import { resolveAccountNames } from '../../src/core/accounts/names';
 import { ExtensionMessage, isAllowedSender } from '../../src/messages/protocol';
 
 describe('names from AWS role page the user visited (issue I)', () => {

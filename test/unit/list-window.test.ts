@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listWindow, type ListWindow } from '../../src/core/list-window';
+import { listWindow, type ListWindow } from '../../src/core/roles/list-window';
 
 const metrics = { headingPx: 30, rowPx: 40, scrollTop: 0, viewportPx: 200, overscanPx: 0 };
 

@@ -12,7 +12,7 @@ describe('loadCapturedSignin', () => {
   it('removes a capture that fails validation, and says it is damaged', async () => {
     const { stored } = stubSessionStorage({ tabId: 7 });
     stored['capture:7'] = { samlResponse: 'A'.repeat(1_000), relayState: 'x'.repeat(50_000), tabId: 7 };
-    const { loadCapturedSignin } = await import('../../src/pages/picker/load-signin');
+    const { loadCapturedSignin } = await import('../../src/pages/picker/views/load-signin');
     await expect(loadCapturedSignin(Date.now())).resolves.toMatchObject({ kind: 'invalid' });
     expect(stored['capture:7']).toBeUndefined();
   });
@@ -20,7 +20,7 @@ describe('loadCapturedSignin', () => {
   it('says the sign-in was not kept when the worker could not store it, without waiting for it', async () => {
     const { stored } = stubSessionStorage({ tabId: 7 });
     stored['lost:7'] = Date.now();
-    const { loadCapturedSignin } = await import('../../src/pages/picker/load-signin');
+    const { loadCapturedSignin } = await import('../../src/pages/picker/views/load-signin');
     await expect(loadCapturedSignin(Date.now())).resolves.toEqual({ kind: 'none', reason: 'not-kept' });
     expect(stored['lost:7']).toBeUndefined();
   });
@@ -30,7 +30,7 @@ describe('loadCapturedSignin', () => {
     stored['lost:8'] = Date.now();
     stored['lost:7'] = Date.now() - 60_000;
     vi.useFakeTimers({ toFake: ['setTimeout'] });
-    const { CAPTURE_WAIT_MS, loadCapturedSignin } = await import('../../src/pages/picker/load-signin');
+    const { CAPTURE_WAIT_MS, loadCapturedSignin } = await import('../../src/pages/picker/views/load-signin');
     const load = loadCapturedSignin(Date.now());
     await vi.advanceTimersByTimeAsync(CAPTURE_WAIT_MS);
     vi.useRealTimers();

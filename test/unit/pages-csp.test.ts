@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PARTITIONS } from '../../src/core/endpoint-catalog';
-import { consoleHomeUrl, federationEndpoint, signinEndpoints, stsHosts } from '../../src/core/endpoints';
-import { PROBE_PATH } from '../../src/core/health';
-import { extensionPagesCsp, SCRIPT_POLICY } from '../../src/core/pages-csp';
+import { PARTITIONS } from '../../src/core/aws/catalog';
+import { consoleHomeUrl, federationEndpoint, signinEndpoints, stsHosts } from '../../src/core/aws/endpoints';
+import { PROBE_PATH } from '../../src/core/health/probe';
+import { extensionPagesCsp, SCRIPT_POLICY } from '../../src/core/aws/pages-csp';
 
 const manifest = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8')) as {
   content_security_policy: { extension_pages: string };

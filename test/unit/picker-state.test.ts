@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PickerLoad } from '../../src/pages/picker/picker-state';
+import type { PickerLoad } from '../../src/pages/picker/views/picker-state';
 
 // The page's words come from the browser; these tests are about which view, not its words.
 vi.mock('../../src/platform/i18n', () => ({ t: (key: string) => key, tPlural: (_: number, key: string) => key }));
-const { isExpired, pickerView } = await import('../../src/pages/picker/picker-state');
+const { isExpired, pickerView } = await import('../../src/pages/picker/views/picker-state');
 
 const NOW = Date.parse('2030-01-01T12:00:00Z');
 const capture = { tabId: 1, url: 'https://signin.aws.amazon.com/saml', samlResponse: 'x', capturedAt: NOW } as never;

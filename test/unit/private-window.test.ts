@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayKeep, type Trace } from '../../src/core/private-window';
+import { mayKeep, type Trace } from '../../src/core/base/private-window';
 
 const TRACES: Trace[] = ['recent-signin', 'learned-refusal', 'learned-names', 'user-choice'];
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildRoleIndex, rankRoles, type RankedRole, type RankableRole } from '../../src/core/ranking';
+import { buildRoleIndex, rankRoles, type RankedRole, type RankableRole } from '../../src/core/roles/ranking';
 
 const role = (accountId: string, roleName: string, path = '/'): RankableRole => ({
   roleArn: `arn:aws:iam::${accountId}:role${path}${roleName}`,

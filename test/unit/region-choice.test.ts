@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assertionAddress, otherRegionWarning, regionOptions, rememberedRegion, resolveRegions, targetUrlForRegion } from '../../src/core/region-choice';
-import { message } from '../../src/core/user-message';
+import { assertionAddress, otherRegionWarning, regionOptions, rememberedRegion, resolveRegions, targetUrlForRegion } from '../../src/core/regions/choice';
+import { message } from '../../src/core/words/user-message';
 import { renderMessage } from '../support/render-message';
 
 describe('assertionAddress', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relayStateForRegion } from '../../src/core/relay-state';
+import { relayStateForRegion } from '../../src/core/aws/relay-state';
 
 describe('relayStateForRegion', () => {
   it('opens the chosen region console home when the IdP gave no RelayState', () => {

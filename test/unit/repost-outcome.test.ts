@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseEndpointFailure } from '../../src/core/diagnosis';
-import { REPOST_TIMEOUT_MS, outcomeOfError, outcomeOfStatus, timeoutOutcome } from '../../src/core/repost-outcome';
-import { message } from '../../src/core/user-message';
+import { diagnoseEndpointFailure } from '../../src/core/diagnosis/signin-refusal';
+import { REPOST_TIMEOUT_MS, outcomeOfError, outcomeOfStatus, timeoutOutcome } from '../../src/core/signin/repost-outcome';
+import { message } from '../../src/core/words/user-message';
 import { renderMessage } from '../support/render-message';
 
 describe('re-post outcome', () => {

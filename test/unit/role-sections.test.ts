@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rankRoles } from '../../src/core/ranking';
-import { RECENT_SHOWN, layoutSections, rowsInOrder } from '../../src/core/role-sections';
+import { rankRoles } from '../../src/core/roles/ranking';
+import { RECENT_SHOWN, layoutSections, rowsInOrder } from '../../src/core/roles/sections';
 
 const role = (accountId: string, roleName: string) => ({
   roleArn: `arn:aws:iam::${accountId}:role/${roleName}`,

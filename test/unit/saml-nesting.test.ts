@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DOMParser } from '@xmldom/xmldom';
 import { SamlResponseError, parseSamlResponse } from '../../src/core/saml';
-import { decodeToXml, nestsDeeperThan } from '../../src/core/saml-input';
+import { decodeToXml, nestsDeeperThan } from '../../src/core/saml/input';
 import { buildSamlXml, escapeXml, toBase64 } from '../fixtures/assertion-builder';
 
 /** An attribute value as XML allows it: `>`, `/>` and the other quote kind left raw. */

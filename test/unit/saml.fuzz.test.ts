@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DOMParser } from '@xmldom/xmldom';
-import { parseRoleArn, parseSamlProviderArn } from '../../src/core/arn';
+import { parseRoleArn, parseSamlProviderArn } from '../../src/core/aws/arn';
 import { SamlResponseError, parseSamlResponse } from '../../src/core/saml';
 import type { SamlAssertionInfo } from '../../src/core/saml';
 import { buildSamlXml, toBase64 } from '../fixtures/assertion-builder';

@@ -14,7 +14,7 @@ import {
   wrapBase64,
 } from '../fixtures/assertion-builder';
 import type { AssertionOptions } from '../fixtures/assertion-builder';
-import { message } from '../../src/core/user-message';
+import { message } from '../../src/core/words/user-message';
 import { renderMessage } from '../support/render-message';
 
 const parse = (options?: AssertionOptions) => parseSamlResponse(buildSamlResponse(options));

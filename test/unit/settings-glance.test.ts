@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeRegions, interceptionOn } from '../../src/core/settings-glance';
+import { badgeRegions, interceptionOn } from '../../src/core/settings/glance';
 
 describe('settings the worker reads without the schema', () => {
   it('turns interception off only for a real false, the policy winning', () => {

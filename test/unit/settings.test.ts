@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PARTITIONS } from '../../src/core/endpoint-catalog';
-import { defaultPreferredRegions, preferredRegionsFor } from '../../src/core/preferred-regions';
-import { defaultSettings, migrateSettings as migrateSettingsCore, recentRoleArns, recordRecent, SETTINGS_VERSION, SettingsSchema, cleanSettingsFields, type Settings } from '../../src/core/settings';
-import { AliasPatternSchema, LIMITS, PinSchema } from '../../src/core/settings-values';
-import { bySchema, issueReason } from '../../src/core/partial-parse';
-import { SETTING_FIELDS } from '../../src/core/settings-fields';
-import { exportSettings, importSettings as importSettingsCore } from '../../src/core/settings-file';
-import { applyManaged as applyManagedCore, MANAGED_KEYS, MANAGED_STORAGE_JSON_SCHEMA } from '../../src/core/settings-managed';
+import { PARTITIONS } from '../../src/core/aws/catalog';
+import { defaultPreferredRegions, preferredRegionsFor } from '../../src/core/regions/preferred';
+import { defaultSettings, migrateSettings as migrateSettingsCore, recentRoleArns, recordRecent, SETTINGS_VERSION, SettingsSchema, cleanSettingsFields, type Settings } from '../../src/core/settings/schema';
+import { AliasPatternSchema, LIMITS, PinSchema } from '../../src/core/settings/values';
+import { bySchema, issueReason } from '../../src/core/settings/partial-parse';
+import { SETTING_FIELDS } from '../../src/core/settings/fields';
+import { exportSettings, importSettings as importSettingsCore } from '../../src/core/settings/file';
+import { applyManaged as applyManagedCore, MANAGED_KEYS, MANAGED_STORAGE_JSON_SCHEMA } from '../../src/core/settings/managed';
 import { worded } from '../support/render-message';
-import type { UserMessage } from '../../src/core/user-message';
-import { fitsSyncQuota, joinFromSync, splitForSync, staleSyncKeys, SYNC_LIMITS, utf8Length } from '../../src/core/settings-sync';
+import type { UserMessage } from '../../src/core/words/user-message';
+import { fitsSyncQuota, joinFromSync, splitForSync, staleSyncKeys, SYNC_LIMITS, utf8Length } from '../../src/core/settings/sync';
 
 // Core's messages as the options page words them (through messages.json).
 const migrateSettings = (raw: unknown) => worded(migrateSettingsCore(raw));

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { federationEndpoint } from '../../src/core/endpoints';
-import { buildLoginUrl, buildSigninTokenGetUrl, buildSigninTokenPost, consoleSessionSeconds, readSigninTokenResponse } from '../../src/core/federation';
-import type { RegionHealth } from '../../src/core/health';
-import { message } from '../../src/core/user-message';
+import { federationEndpoint } from '../../src/core/aws/endpoints';
+import { buildLoginUrl, buildSigninTokenGetUrl, buildSigninTokenPost, consoleSessionSeconds, readSigninTokenResponse } from '../../src/core/signin/federation';
+import type { RegionHealth } from '../../src/core/health/probe';
+import { message } from '../../src/core/words/user-message';
 import { renderMessage } from '../support/render-message';
-import { MAX_STS_FALLBACKS, chooseSigninMethod, refusalKey, stsRegionOrder } from '../../src/core/signin-method';
+import { MAX_STS_FALLBACKS, chooseSigninMethod, refusalKey, stsRegionOrder } from '../../src/core/signin/method';
 
 const up = (region: string, latencyMs: number): RegionHealth => ({ region, state: 'up', latencyMs, detail: message('answeredIn', { ms: latencyMs }), failures: 0 });
 const down = (region: string): RegionHealth => ({ region, state: 'down', detail: message('connectionFailed'), failures: 1 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { endpointForUrl } from '../../src/core/endpoints';
-import { PARTITIONS } from '../../src/core/endpoint-catalog';
-import { SigninTargetError, buildSigninPost } from '../../src/core/signin-post';
+import { endpointForUrl } from '../../src/core/aws/endpoints';
+import { PARTITIONS } from '../../src/core/aws/catalog';
+import { SigninTargetError, buildSigninPost } from '../../src/core/signin/repost';
 import { thrownWording } from '../support/render-message';
 
 const SAML = 'PHNhbWxwOlJlc3BvbnNlLz4=\r\nPHNhbWw+';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { stsPermission, stsRulesOf } from '../../src/core/sts-permission';
-import { stsRulesOfGlance } from '../../src/core/settings-glance';
-import { defaultSettings } from '../../src/core/settings';
-import { message } from '../../src/core/user-message';
+import { stsPermission, stsRulesOf } from '../../src/core/signin/sts-permission';
+import { stsRulesOfGlance } from '../../src/core/settings/glance';
+import { defaultSettings } from '../../src/core/settings/schema';
+import { message } from '../../src/core/words/user-message';
 
 const rules = stsRulesOf(defaultSettings(), []);
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { federationEndpoint, federationEndpointForUrl, stsEndpoint, stsEndpointForHost, stsHosts } from '../../src/core/endpoints';
-import { PARTITIONS } from '../../src/core/endpoint-catalog';
-import { StsTargetError, checkFederationTarget, checkStsTarget } from '../../src/core/sts-target';
+import { federationEndpoint, federationEndpointForUrl, stsEndpoint, stsEndpointForHost, stsHosts } from '../../src/core/aws/endpoints';
+import { PARTITIONS } from '../../src/core/aws/catalog';
+import { StsTargetError, checkFederationTarget, checkStsTarget } from '../../src/core/signin/sts-target';
 import { thrownWording } from '../support/render-message';
 
 const ROLE = 'arn:aws:iam::444455556666:role/Deploy';

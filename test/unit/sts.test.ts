@@ -1,6 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { stsEndpoint } from '../../src/core/endpoints';
+import { stsEndpoint } from '../../src/core/aws/endpoints';
 import { parseWithXmldom } from '../../src/core/saml';
 import {
   buildAssumeRoleWithSaml,
@@ -10,7 +10,7 @@ import {
   readStsResponse,
   stsDurationSeconds,
   type StsErrorCode,
-} from '../../src/core/sts';
+} from '../../src/core/signin/sts';
 import { renderMessage } from '../support/render-message';
 
 const EU = stsEndpoint('aws', 'eu-west-1')!;

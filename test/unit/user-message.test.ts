@@ -1,9 +1,9 @@
-// What core says is a code and its values (src/core/user-message.ts); the words are in
+// What core says is a code and its values (src/core/words/user-message.ts); the words are in
 // messages.json. These tests hold the two together: every code is a message whose placeholders
 // are the code's parameters in their order, and every code renders, through the real English file
 // as chrome.i18n does, to a sentence with each value in it.
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_CODES, message, messageArguments, paramNames, type MessageCode } from '../../src/core/user-message';
+import { MESSAGE_CODES, message, messageArguments, paramNames, type MessageCode } from '../../src/core/words/user-message';
 import { englishMessages, getMessage, renderMessage } from '../support/render-message';
 
 /** The placeholder names of a message, in the order of their $1, $2… */

@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { StoredDiagnosisSchema, type StoredDiagnosisView } from '../../core/diagnosis-schema';
+import { StoredDiagnosisSchema, type StoredDiagnosisView } from '../../core/diagnosis/schema';
 import { grantRetry, readDiagnosis } from '../../platform/attempt-store';
 import { PICKER_PATH, currentTabId, extensionUrl } from '../../platform/extension';
 import { readCapture } from '../../platform/session-store';
 import '../../ui/base.css';
 import '../picker/picker.css';
 import { t, tMessage } from '../../platform/i18n';
-import type { MessageValue } from '../../core/user-message';
+import type { MessageValue } from '../../core/words/user-message';
 
 /** AWS's words as it wrote them, or ours for what failed on the way. */
 const said = (value: MessageValue) => (typeof value === 'string' ? value : tMessage(value));

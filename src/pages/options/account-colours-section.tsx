@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AccountColour } from '../../core/account-colours';
-import { resolveAccountNames } from '../../core/account-names';
-import { compactAccountId } from '../../core/account-names-file';
-import { learnedNameMap } from '../../core/learned-names';
+import type { AccountColour } from '../../core/accounts/colours';
+import { resolveAccountNames } from '../../core/accounts/names';
+import { compactAccountId } from '../../core/accounts/names-file';
+import { learnedNameMap } from '../../core/accounts/learned-names';
 import { readLearnedNames } from '../../platform/learned-names';
 import { t } from '../../platform/i18n';
 import { ColourSwatch, colourName } from '../../ui/account-colour';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { validateAliasRegex } from '../../core/account-names';
-import { compactAccountId, parseAccountNamesFile } from '../../core/account-names-file';
+import { validateAliasRegex } from '../../core/accounts/names';
+import { compactAccountId, parseAccountNamesFile } from '../../core/accounts/names-file';
 import type { SectionProps } from './main';
 import { t, tMessage } from '../../platform/i18n';
 import { AccountTable } from './account-table';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import { OKTA_PRESET, previewAliasPattern, type AliasPattern } from '../../core/account-names';
-import { recentRoles, type Settings } from '../../core/settings';
+import { OKTA_PRESET, previewAliasPattern, type AliasPattern } from '../../core/accounts/names';
+import { recentRoles, type Settings } from '../../core/settings/schema';
 import { t, tMessage } from '../../platform/i18n';
 
 /**

@@ -1,4 +1,4 @@
-import { parseRoleArn } from '../../core/arn';
+import { parseRoleArn } from '../../core/aws/arn';
 import { t } from '../../platform/i18n';
 import type { SectionProps } from './main';
 import { Section, useEdit, withoutKey } from './section';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { exportSettings, importSettings } from '../../core/settings-file';
+import { exportSettings, importSettings } from '../../core/settings/file';
 import type { SectionProps } from './main';
-import { hostOf } from '../../core/url-host';
+import { hostOf } from '../../core/base/url-host';
 import { t, tMessage } from '../../platform/i18n';
 import { Section } from './section';
 

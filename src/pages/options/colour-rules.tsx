@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ruleMatches, type AccountColour, type ColourRule } from '../../core/account-colours';
+import { ruleMatches, type AccountColour, type ColourRule } from '../../core/accounts/colours';
 import { t } from '../../platform/i18n';
 import { ColourSwatch, colourName } from '../../ui/account-colour';
 import { ColourSelect } from './colour-select';

@@ -1,4 +1,4 @@
-import { ACCOUNT_COLOURS, isAccountColour, type AccountColour } from '../../core/account-colours';
+import { ACCOUNT_COLOURS, isAccountColour, type AccountColour } from '../../core/accounts/colours';
 import { t } from '../../platform/i18n';
 import { colourName } from '../../ui/account-colour';
 

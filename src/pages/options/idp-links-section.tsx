@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ALL_REGIONS } from '../../core/endpoint-catalog';
+import { ALL_REGIONS } from '../../core/aws/catalog';
 import { t } from '../../platform/i18n';
 import type { SectionProps } from './main';
 import { RowForm, Section, useEdit, withoutKey } from './section';

@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { cleanSettingsFields, type Settings, type SettingsKey } from '../../core/settings';
-import { defaultPreferredRegions, localTimeZone } from '../../core/preferred-regions';
+import { cleanSettingsFields, type Settings, type SettingsKey } from '../../core/settings/schema';
+import { defaultPreferredRegions, localTimeZone } from '../../core/regions/preferred';
 import { loadSettings, saveSettings, watchSettings, type LoadedSettings } from '../../platform/settings-store';
 import { applyAppearance } from '../../ui/appearance';
 import '../../ui/base.css';
 import './options.css';
 import { t, tMessage } from '../../platform/i18n';
-import type { UserMessage } from '../../core/user-message';
+import type { UserMessage } from '../../core/words/user-message';
 import { AccountColoursSection } from './account-colours-section';
 import { AccountNamesSection } from './account-names-section';
 import { AppearanceSection } from './appearance-section';

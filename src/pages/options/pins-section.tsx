@@ -1,5 +1,5 @@
-import { parseRoleArn } from '../../core/arn';
-import { ALL_REGIONS, regionInfo } from '../../core/endpoint-catalog';
+import { parseRoleArn } from '../../core/aws/arn';
+import { ALL_REGIONS, regionInfo } from '../../core/aws/catalog';
 import { t } from '../../platform/i18n';
 import type { SectionProps } from './main';
 import { MoveButtons } from './move-buttons';

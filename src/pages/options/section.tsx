@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { SettingsKey } from '../../core/settings';
+import type { SettingsKey } from '../../core/settings/schema';
 import { t } from '../../platform/i18n';
 import type { SectionProps } from './main';
 

@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { partitionInfo } from '../../core/endpoint-catalog';
-import { describeHealth, isUsable, watchedRegions } from '../../core/health';
-import { defaultSettings, type Settings } from '../../core/settings';
-import { localTimeZone, preferredRegionsFor } from '../../core/preferred-regions';
+import { partitionInfo } from '../../core/aws/catalog';
+import { describeHealth, isUsable, watchedRegions } from '../../core/health/probe';
+import { defaultSettings, type Settings } from '../../core/settings/schema';
+import { localTimeZone, preferredRegionsFor } from '../../core/regions/preferred';
 import { openOptionsPage, openTab } from '../../platform/extension';
 import { loadSettings } from '../../platform/settings-store';
 import { readConsoles, type OpenedConsole } from '../../platform/console-list';
-import { parseRoleArn } from '../../core/arn';
+import { parseRoleArn } from '../../core/aws/arn';
 import { useRegionHealth } from '../../ui/use-health';
 import '../../ui/base.css';
 import './popup.css';

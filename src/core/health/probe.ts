@@ -1,0 +1,178 @@
+/**
+ * Health policy for sign-in endpoints: what counts as up, slow or down, when to probe again.
+ * Pure: the worker does the fetching (src/platform/health-probe.ts) and hands results in here.
+ *
+ * Probe: `GET https://<host>/static/saml-metadata.xml`, no credentials (REFERENCE §3). A refused
+ * connection fails in milliseconds, a black hole only by timeout, so every probe has a short
+ * timeout and PROBE_CONCURRENCY run side by side, the regions that matter first; the picker never
+ * waits for them.
+ */
+import { PARTITIONS } from '../aws/catalog';
+import { message, type UserMessage } from '../words/user-message';
+
+export const PROBE_PATH = '/static/saml-metadata.xml';
+export const PROBE_TIMEOUT_MS = 1_500;
+/** Answered, but slower than this: shown as slow (it still works). */
+export const SLOW_AFTER_MS = 800;
+/** A healthy answer is trusted this long before the next picker re-probes. */
+export const FRESH_FOR_MS = 60_000;
+/** After failures, probe again sooner at first (outages end), then back off. */
+export const RETRY_AFTER_FAILURE_MS = [10_000, 20_000, 40_000, 60_000] as const;
+
+export type HealthState = 'unknown' | 'up' | 'slow' | 'down';
+
+/** What one probe saw. */
+export type ProbeOutcome =
+  | { readonly kind: 'answered'; readonly status: number; readonly latencyMs: number }
+  | { readonly kind: 'timeout'; readonly latencyMs: number }
+  | { readonly kind: 'network-error'; readonly latencyMs: number };
+
+export interface RegionHealth {
+  readonly region: string;
+  readonly state: HealthState;
+  readonly latencyMs?: number | undefined;
+  /** What the last probe saw, in words: "answered in 42 ms", "connection failed", "no answer within 1.5 s". */
+  readonly detail: UserMessage;
+  readonly checkedAt?: number | undefined;
+  /** Consecutive failed probes, for the backoff. */
+  readonly failures: number;
+  /** Set while a probe runs; the last known state stays shown meanwhile. */
+  readonly checkingSince?: number | undefined;
+}
+
+export function unknownHealth(region: string): RegionHealth {
+  return { region, state: 'unknown', detail: message('notCheckedYet'), failures: 0 };
+}
+
+/**
+ * Turns one probe's outcome into the region's new health. `anyAnswerIsUp`: for STS endpoints,
+ * whose root answers an empty request with an error status, any HTTP answer means up.
+ */
+export function classifyProbe(region: string, outcome: ProbeOutcome, at: number, previous?: RegionHealth, anyAnswerIsUp = false): RegionHealth {
+  const latencyMs = Math.round(outcome.latencyMs);
+  const failures = (previous?.failures ?? 0) + 1;
+  switch (outcome.kind) {
+    case 'timeout':
+      return { region, state: 'down', latencyMs, detail: message('noAnswerWithin', { seconds: PROBE_TIMEOUT_MS / 1000 }), checkedAt: at, failures };
+    case 'network-error':
+      return { region, state: 'down', latencyMs, detail: message('connectionFailed'), checkedAt: at, failures };
+    case 'answered':
+      if (!anyAnswerIsUp && (outcome.status < 200 || outcome.status >= 400)) {
+        return { region, state: 'down', latencyMs, detail: message('answeredHttp', { status: outcome.status }), checkedAt: at, failures };
+      }
+      return {
+        region,
+        state: latencyMs >= SLOW_AFTER_MS ? 'slow' : 'up',
+        latencyMs,
+        detail: message('answeredIn', { ms: latencyMs }),
+        checkedAt: at,
+        failures: 0,
+      };
+  }
+}
+
+/** When a region should be probed again (ms since epoch); now for one never checked. */
+export function nextProbeAt(health: RegionHealth | undefined): number {
+  if (!health?.checkedAt) return 0;
+  if (health.state === 'up' || health.state === 'slow') return health.checkedAt + FRESH_FOR_MS;
+  const step = RETRY_AFTER_FAILURE_MS[Math.min(health.failures, RETRY_AFTER_FAILURE_MS.length) - 1] ?? FRESH_FOR_MS;
+  return health.checkedAt + step;
+}
+
+/** Regions to probe now: stale ones, or all of them when the user asked. */
+export function regionsDueForProbe(
+  regions: readonly string[],
+  known: Readonly<Record<string, RegionHealth | undefined>>,
+  now: number,
+  force: boolean,
+): string[] {
+  return regions.filter((r) => {
+    const health = known[r];
+    const running = health?.checkingSince !== undefined && now - health.checkingSince <= CHECKING_EXPIRES_MS;
+    return !running && (force || nextProbeAt(health) <= now);
+  });
+}
+
+/**
+ * How many probes run at once. Enough that the regions that matter answer in the first round
+ * trip; few enough that our own burst (a TLS handshake per endpoint, some 70 endpoints) never
+ * makes an endpoint look slow, or down, on a busy machine. Each probe's timeout starts with it.
+ */
+export const PROBE_CONCURRENCY = 8;
+
+/**
+ * The order to probe `due` in: the regions the page named first (the addressed region, then the
+ * user's preferred ones), in the page's order, then the rest as given.
+ */
+export function probeOrder(due: readonly string[], first: readonly string[] = []): string[] {
+  const wanted = new Set(due);
+  const ahead = [...new Set(first)].filter((r) => wanted.has(r));
+  const put = new Set(ahead);
+  return [...ahead, ...due.filter((r) => !put.has(r))];
+}
+
+/**
+ * A probe marked running longer than this was lost (the worker stopped): it may be started again.
+ * Probes are marked when queued, so this covers a whole queue of black holes: every endpoint of
+ * the largest partition (a sign-in and an STS endpoint per region), PROBE_CONCURRENCY at a time,
+ * each up to its timeout, and a margin.
+ */
+const MOST_ENDPOINTS = 2 * Math.max(...PARTITIONS.map((p) => p.regions.length));
+export const CHECKING_EXPIRES_MS = PROBE_TIMEOUT_MS * (Math.ceil(MOST_ENDPOINTS / PROBE_CONCURRENCY) + 2);
+
+export function markChecking(previous: RegionHealth | undefined, region: string, at: number): RegionHealth {
+  return { ...(previous ?? unknownHealth(region)), checkingSince: at };
+}
+
+/** Up or slow: an endpoint that answered and can be used. */
+export function isUsable(health: RegionHealth | undefined): boolean {
+  return health?.state === 'up' || health?.state === 'slow';
+}
+
+/** One line for the selector: "up · 42 ms", "down · connection failed", "checking…". */
+export function describeHealth(health: RegionHealth | undefined): UserMessage {
+  if (!health || health.state === 'unknown') return message(health?.checkingSince ? 'healthLineChecking' : 'healthLineNotChecked');
+  if (health.state === 'down') return message('healthLineDown', { detail: health.detail });
+  return message(health.state === 'slow' ? 'healthLineSlow' : 'healthLineUp', { ms: health.latencyMs ?? 0 });
+}
+
+export interface HealthSummary {
+  readonly up: number;
+  readonly slow: number;
+  readonly down: number;
+  readonly unknown: number;
+}
+
+export function summarizeHealth(regions: readonly string[], health: Readonly<Record<string, RegionHealth | undefined>>): HealthSummary {
+  const summary = { up: 0, slow: 0, down: 0, unknown: 0 };
+  for (const r of regions) {
+    const state = health[r]?.state;
+    if (state === 'up' || state === 'slow' || state === 'down') summary[state]++;
+    else summary.unknown++;
+  }
+  return summary;
+}
+
+export interface HealthBadge {
+  readonly text: string;
+  readonly color: string;
+  /** The button's tooltip, one message a line. */
+  readonly title: readonly UserMessage[];
+}
+
+/**
+ * The toolbar badge for the regions the user cares about (their preferred regions and the
+ * global endpoint's): empty while all answer, "!" when one of them is down.
+ */
+export function badgeFor(regions: readonly string[], health: Readonly<Record<string, RegionHealth | undefined>>): HealthBadge {
+  const lines = regions.map((r) => message('badgeRegionLine', { region: r, health: describeHealth(health[r]) }));
+  const down = regions.filter((r) => health[r]?.state === 'down');
+  const title = [message('extName'), ...lines];
+  if (down.length) return { text: down.length === regions.length ? '✕' : '!', color: '#d91515', title };
+  return { text: '', color: '#1d8102', title };
+}
+
+/** Regions the badge and popup watch: the global endpoint's region, then the preferred ones. */
+export function watchedRegions(globalRegion: string, preferred: readonly string[], limit = 4): string[] {
+  return [...new Set([globalRegion, ...preferred])].slice(0, limit);
+}

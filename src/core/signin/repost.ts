@@ -1,0 +1,81 @@
+import { parseRoleArn } from '../aws/arn';
+import { endpointForUrl, type SigninEndpoint } from '../aws/endpoints';
+import { hostOf } from '../base/url-host';
+import { message, type MessageValue, type UserMessage } from '../words/user-message';
+
+/** The exact form a browser must POST to sign in (REFERENCE §1, §3). */
+export interface SigninPost {
+  readonly url: string;
+  readonly endpoint: SigninEndpoint;
+  readonly fields: {
+    readonly SAMLResponse: string;
+    readonly RelayState: string;
+    /** AWS's own role page posts the chosen role ARN as `roleIndex`. */
+    readonly roleIndex?: string;
+  };
+}
+
+export class SigninTargetError extends Error {
+  override readonly name = 'SigninTargetError';
+  /** Why, for the picker to show; `message` is only its code, for logs. */
+  constructor(readonly userMessage: UserMessage) {
+    super(userMessage.code);
+  }
+}
+
+export interface SigninPostRequest {
+  /** The form field exactly as the IdP posted it: never re-encoded. */
+  readonly samlResponse: string;
+  /** Partition of the assertion (from its roles, or its Recipient when encrypted). */
+  readonly partition: string;
+  /** Role ARN to sign in as; absent for encrypted assertions, where AWS shows its own picker. */
+  readonly roleArn?: string;
+  readonly targetUrl: string;
+  readonly relayState: string;
+}
+
+/**
+ * Build the sign-in POST, refusing any target that is not an AWS SAML sign-in endpoint of the
+ * assertion's own partition: the assertion is a bearer credential and goes nowhere else.
+ */
+export function buildSigninPost(request: SigninPostRequest): SigninPost {
+  const endpoint = endpointForUrl(request.targetUrl);
+  if (!endpoint) {
+    throw new SigninTargetError(message('targetNotSignin', { host: describe(request.targetUrl) }));
+  }
+  const target = new URL(request.targetUrl);
+  if (target.search || target.hash) {
+    throw new SigninTargetError(message('targetQuery'));
+  }
+  if (endpoint.partition !== request.partition) {
+    throw new SigninTargetError(message('targetPartition', { host: endpoint.host, partition: endpoint.partition, wanted: request.partition }));
+  }
+  if (request.roleArn !== undefined) {
+    const role = parseRoleArn(request.roleArn);
+    if (!role) throw new SigninTargetError(message('targetBadRole'));
+    if (role.partition !== endpoint.partition) {
+      throw new SigninTargetError(message('targetRolePartition', { role: role.roleName, rolePartition: role.partition, partition: endpoint.partition }));
+    }
+  }
+  if (!request.samlResponse) throw new SigninTargetError(message('targetNoData'));
+  const url = `https://${endpoint.host}${endpoint.path}`;
+  const fields =
+    request.roleArn === undefined
+      ? { SAMLResponse: request.samlResponse, RelayState: request.relayState }
+      : { SAMLResponse: request.samlResponse, RelayState: request.relayState, roleIndex: request.roleArn };
+  return { url, endpoint, fields };
+}
+
+function describe(url: string): MessageValue {
+  return hostOf(url) ?? message('thisAddress');
+}
+
+/**
+ * The same POST as a fetch body, for the worker's one fetch of AWS's role page ("get account names
+ * from AWS"): only ever made from a `SigninPost` that buildSigninPost allowed.
+ */
+export function toFormPost(post: SigninPost): { url: string; method: 'POST'; headers: { 'content-type': 'application/x-www-form-urlencoded' }; body: string } {
+  const fields = new URLSearchParams();
+  for (const [name, value] of Object.entries(post.fields)) if (value !== undefined) fields.set(name, value);
+  return { url: post.url, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() };
+}

@@ -1,0 +1,37 @@
+import { useState } from 'preact/hooks';
+import { t, tMessage } from '../../../platform/i18n';
+import { sendToWorker } from '../../../platform/worker-client';
+
+/**
+ * "Get account names from AWS" (issue I): offered when the assertion has several roles and some of
+ * its accounts have no name. Only on this click does the worker post the assertion, without a
+ * role, to the addressed endpoint and read the names from AWS's page. While that endpoint is down
+ * the line stays (one line, so the roles below never move) and says why there is no offer.
+ */
+export function AccountNamesOffer(props: { host: string; endpointDown: boolean; onLearned: () => void }) {
+  const [state, setState] = useState<{ kind: 'idle' | 'asking' } | { kind: 'done'; text: string; error: boolean }>({ kind: 'idle' });
+  const ask = async () => {
+    setState({ kind: 'asking' });
+    const reply = await sendToWorker({ type: 'names/fetch' });
+    if (reply.ok) props.onLearned();
+    setState(reply.ok ? { kind: 'done', text: t('namesLearned', String(reply.learned ?? 0)), error: false } : { kind: 'done', text: tMessage(reply.error), error: true });
+  };
+  if (props.endpointDown && state.kind === 'idle') {
+    return <p class="hint names-offer">{t('namesEndpointDown', props.host)}</p>;
+  }
+  return (
+    <p class="hint names-offer">
+      {state.kind !== 'done' || state.error ? (
+        <button type="button" class="link" onClick={() => void ask()} disabled={state.kind === 'asking'} title={t('namesFromAwsTitle', props.host)}>
+          {state.kind === 'asking' ? t('namesAsking') : t('namesFromAws')}
+        </button>
+      ) : null}
+      {state.kind === 'done' && (
+        <span class={state.error ? 'error' : undefined} role="status">
+          {' '}
+          {state.text}
+        </span>
+      )}
+    </p>
+  );
+}

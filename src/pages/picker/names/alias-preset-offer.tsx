@@ -1,0 +1,22 @@
+import { t, tPlural } from '../../../platform/i18n';
+
+/**
+ * Issue I, item 4: most role names here carry their account's alias (Okta's
+ * `<Provider>-<Alias>-<Role>`) and no rule is set. Offered inline, where the other names offer
+ * sits: "Show them" sets the Okta preset rule (the settings page can change it later); "Never for
+ * this IdP app" is remembered for the app.
+ */
+export function AliasPresetOffer(props: { accounts: number; onAccept: () => void; onNever: () => void }) {
+  return (
+    <p class="hint names-offer" role="group" aria-label={t('presetOfferLabel')}>
+      {tPlural(props.accounts, 'presetOfferOne', 'presetOfferOther')}{' '}
+      <button type="button" class="link" onClick={props.onAccept}>
+        {t('presetOfferAccept')}
+      </button>
+      {' · '}
+      <button type="button" class="link" onClick={props.onNever}>
+        {t('presetOfferNever')}
+      </button>
+    </p>
+  );
+}

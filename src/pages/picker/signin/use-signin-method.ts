@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'preact/hooks';
+import { chooseSigninMethod, refusalKey, type SigninMethodChoice } from '../../../core/signin/method';
+import type { Settings } from '../../../core/settings/schema';
+import type { AssertionAddress } from '../../../core/regions/choice';
+import { readRefusals } from '../../../platform/refusal-store';
+
+/**
+ * How the picker will sign in to `region` (core/signin/method.ts), with what the worker learned
+ * about this IdP app: whether its assertions were refused by another region's SAML endpoint.
+ */
+export function useSigninMethod(input: {
+  readonly settings: Pick<Settings, 'signinMethod'>;
+  readonly address: AssertionAddress;
+  readonly region: string;
+  readonly issuer: string | undefined;
+}): { choice: SigninMethodChoice; choiceFor: (region: string) => SigninMethodChoice } {
+  const { settings, address, region, issuer } = input;
+  const [refused, setRefused] = useState(false);
+  useEffect(() => {
+    if (!issuer) return;
+    let live = true;
+    readRefusals().then((known) => live && setRefused(Object.hasOwn(known, refusalKey(issuer, address.partition))), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [issuer, address.partition]);
+  const choiceFor = (target: string) =>
+    chooseSigninMethod({
+      addressedRegion: address.endpoint.region,
+      region: target,
+      setting: settings.signinMethod,
+      refusedElsewhere: refused,
+      rolesReadable: true,
+    });
+  return { choice: choiceFor(region), choiceFor };
+}
