@@ -30,7 +30,7 @@ const GECKO = {
 type SourceManifest = typeof manifest;
 
 /**
- * The source manifest specialised for Firefox (REFERENCE §5): an event page instead of a service
+ * The source manifest specialised for Firefox (docs/interception.md#catching-the-idps-post): an event page instead of a service
  * worker; a blocking webRequest listener (src/platform/signin-capture.ts) redirects to the picker
  * instead of the static DNR rule, whose `excludedInitiatorDomains` cannot name our own origin there
  * (a random UUID per install); no Chrome-only keys.

@@ -236,7 +236,7 @@ function sleep(ms: number): Promise<void> {
 /**
  * Chromium reports the worker as soon as it starts, but a sign-in posted before its module graph
  * has loaded and registered the webRequest listener is lost (the picker then says "No sign-in was
- * captured"; REFERENCE §5). Wait for the listener, and say how long that took.
+ * captured"; docs/interception.md#catching-the-idps-post). Wait for the listener, and say how long that took.
  */
 async function captureListenerReady(worker: Worker | undefined): Promise<number> {
   if (!worker) throw new Error('launchWithExtension returned without the service worker');

@@ -25,9 +25,9 @@ const TARGETS = {
   filterMedianMs: 8,
   pickerGzipKiB: 40,
   serviceWorkerGzipKiB: 15,
-  /** Time to picker with ~900 roles, as a multiple of the same with 3 (issue L). */
+  /** Time to picker with ~900 roles, as a multiple of the same with 3. */
   largePickerRatio: 1.2,
-  /** Sign in → console through STS + federation, as a multiple of the plain re-post (issue G). */
+  /** Sign in → console through STS + federation, as a multiple of the plain re-post. */
   stsToRepostRatio: 1.5,
 } as const;
 

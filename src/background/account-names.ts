@@ -9,7 +9,7 @@ import { recordLearnedNames } from '../platform/learned-names';
 import { readCapture } from '../platform/session-store';
 
 /**
- * "Get account names from AWS" (issue I, REFERENCE §9), on the user's click only: the tab's
+ * "Get account names from AWS" (docs/account-names.md#awss-role-page), on the user's click only: the tab's
  * assertion, without a role, to the sign-in endpoint it is addressed to, with no cookies; AWS
  * answers a multi-role assertion with its role page, which names the accounts. Never for a
  * single-role assertion (AWS would sign in at once). The assertion stays for the sign-in.

@@ -1,4 +1,4 @@
-// The steps of a sign-in through STS (REFERENCE §8), for sts-signin.ts: read the tab's capture and
+// The steps of a sign-in through STS (docs/sts-federation.md), for sts-signin.ts: read the tab's capture and
 // the chosen role, call regional STS (with fallback), trade the credentials for a sign-in token.
 // Every failure on the way becomes a step of the diagnosis, in the words of user-message.ts.
 import type { CapturedSignin } from '../core/signin/capture';
@@ -83,7 +83,7 @@ export async function prepare(
 
 /**
  * `AssumeRoleWithSAML` at the chosen region's STS, else at other regional STS endpoints of the
- * partition that answer (REFERENCE §8). Each failure is added to `steps`.
+ * partition that answer (docs/sts-federation.md). Each failure is added to `steps`.
  */
 export async function assumeRole(
   prepared: Prepared,

@@ -19,7 +19,7 @@ export type { StsSigninResult } from './sts-calls';
 
 /**
  * Signs the tab in to `region`'s console through regional STS and the federation endpoint
- * (REFERENCE §8), with the tab's captured assertion, untouched. The credentials exist only in
+ * (docs/sts-federation.md), with the tab's captured assertion, untouched. The credentials exist only in
  * this function's variables for the seconds it runs: never stored, logged or messaged. The
  * assertion is deleted once a sign-in token is issued; the tab then loads the login URL, which
  * AWS answers with a redirect to the chosen region's console.
@@ -54,7 +54,7 @@ export async function signInThroughSts(
 }
 
 /**
- * Several roles at once (issue H): one STS call each, in parallel, with the same assertion (STS
+ * Several roles at once: one STS call each, in parallel, with the same assertion (STS
  * accepts it again within its 5 minutes), then a console tab each. When all open, the first takes
  * the picker's tab and the others new tabs beside it, and the assertion is deleted. When some do
  * not, every one that opened gets a new tab, and the picker stays, told which did not and why (the
@@ -128,7 +128,7 @@ export async function signInManyThroughSts(
 /**
  * CLI credentials for the chosen role, from the chosen region's STS (same fallback as the sign-in):
  * the one place credentials leave the worker, as the reply to the picker's own request from the
- * user's click (issue H). The assertion stays, so the console sign-in is still one click away
+ * user's click. The assertion stays, so the console sign-in is still one click away
  * while STS accepts it (5 minutes). Nothing is stored.
  */
 export async function credentialsThroughSts(

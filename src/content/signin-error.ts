@@ -14,7 +14,7 @@ history.replaceState(history.state, '', location.href);
 // When AWS answers our re-post with its error page, tell the worker, which explains it (or
 // continues through STS) if this tab's sign-in came from the picker. Any other page: AWS took the
 // assertion (its role page, or a sign-in), so the worker forgets it. On AWS's own role page the
-// account aliases it names (both layouts, REFERENCE §9) go to the worker as learned names, as
+// account aliases it names (both layouts, docs/account-names.md#awss-role-page) go to the worker as learned names, as
 // "Get account names from AWS" would have read them. Reads nothing else.
 function report(): void {
   const awsMessage = readAwsSigninError(document.body?.innerText ?? '');

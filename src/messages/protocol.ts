@@ -40,7 +40,7 @@ export const SigninLandedMessage = z.object({ type: z.literal('signin/landed'), 
 
 /**
  * From the picker: sign this tab in through regional STS and the federation endpoint with its
- * captured assertion (REFERENCE §8). The worker reads the assertion itself and checks the role.
+ * captured assertion (docs/sts-federation.md). The worker reads the assertion itself and checks the role.
  */
 export const StsSigninMessage = z.object({
   type: z.literal('signin/sts'),

@@ -5,7 +5,7 @@ import { own } from '../core/base/own';
 import { t } from './i18n';
 
 /**
- * Firefox: the container an account's consoles open in (several roles at once, issue H), named
+ * Firefox: the container an account's consoles open in (several roles at once), named
  * after the account ("AWS <name>", the ID while no name is known).
  *
  * The container is found again by a marker we keep, not by its visible name: a container's only

@@ -16,7 +16,7 @@ export const HAS_CONTAINERS = TARGET_BROWSER === 'firefox';
 
 /**
  * What differs between Chrome and Firefox, named once: other files ask these, never the build flag.
- * (REFERENCE §5 and §8: which interception works where, and who grants host access.) Files in
+ * (docs/interception.md#catching-the-idps-post and docs/sts-federation.md: which interception works where, and who grants host access.) Files in
  * src/platform/ read the constants above instead: the bundler folds a constant, not an object's
  * property, so only then does the other browser's code (Firefox containers, its blocking
  * listener) drop out of each bundle.

@@ -1,7 +1,7 @@
 import { storageItem } from './storage-item';
 
 /**
- * Consoles the extension signed in through STS (issue H), for the toolbar popup: role, region and
+ * Consoles the extension signed in through STS for the toolbar popup: role, region and
  * when each console session ends. Nothing secret: no assertion, credentials or token. In
  * `storage.session`, written by the worker only; gone when the browser closes.
  */

@@ -4,7 +4,7 @@ import { HAS_CONTAINERS } from './browser-target';
 import type { AccountColour } from '../core/accounts/colours';
 
 /**
- * A console of one more role (several roles at once, issue H). Firefox: in a container of the
+ * A console of one more role (several roles at once). Firefox: in a container of the
  * account's own (created on first use with the account's name, reused after), so the sessions stay
  * apart. Its colour is the account's colour when one is set (the palette is Firefox's own set of
  * container colours, so each maps to itself), else one of its own from the name. Chrome: a new tab beside the picker's; AWS's multi-session

@@ -2,7 +2,7 @@ import { PROBE_PATH, PROBE_TIMEOUT_MS, type ProbeOutcome } from '../core/health/
 
 /**
  * One liveness probe of a sign-in endpoint: no credentials, no cache, a hard timeout so a
- * black-holed endpoint costs at most PROBE_TIMEOUT_MS (REFERENCE §3).
+ * black-holed endpoint costs at most PROBE_TIMEOUT_MS (docs/saml-signin.md#sign-in-endpoints-and-relaystate).
  */
 export async function probeSigninHost(host: string, timeoutMs = PROBE_TIMEOUT_MS, path = PROBE_PATH): Promise<ProbeOutcome> {
   const controller = new AbortController();

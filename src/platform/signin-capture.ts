@@ -64,7 +64,7 @@ export async function letOwnPostsThrough(): Promise<void> {
  *
  * - Chrome: the static DNR rule turns the POST into a navigation to the picker before any byte
  *   reaches AWS; this non-blocking listener only copies the form fields. The two race, so the
- *   picker waits for the capture (REFERENCE §5).
+ *   picker waits for the capture (docs/interception.md#catching-the-idps-post).
  * - Firefox: no DNR rule (its extension origin is a random per-install UUID, so the rule could not
  *   exclude our own re-post). A blocking listener stores the capture, then redirects to the picker
  *   itself; a POST whose form cannot be read goes on to AWS untouched.

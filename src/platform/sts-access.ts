@@ -5,7 +5,7 @@ import { ASKS_FOR_HOST_ACCESS } from './browser-target';
 /**
  * Host access the STS + federation sign-in needs: every STS host and the sign-in hosts (their
  * `/federation`). Chrome grants the manifest's host permissions at install; Firefox lets the user
- * withhold them, so there we ask from the user's click (REFERENCE §8).
+ * withhold them, so there we ask from the user's click (docs/sts-federation.md).
  */
 const ORIGINS = [...stsMatchPatterns(), ...signinMatchPatterns().map((p) => p.replace('/saml*', '/*'))];
 

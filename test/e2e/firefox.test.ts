@@ -8,7 +8,7 @@ import { tileUrl } from './helpers';
 import { DEPLOY_ARN, extensionStorage, inExtensionPage, openPickerFromTile, reachesConsole, selectByLabel, signInAsDeploy, waitInPage } from './firefox-flows';
 
 // Firefox ESR with dist/firefox as a temporary add-on: a blocking webRequest listener stores the
-// capture and redirects to the picker (no DNR rule there), REFERENCE §5 and §6.
+// capture and redirects to the picker (no DNR rule there), docs/interception.md#catching-the-idps-post and docs/testing.md.
 const EU_WEST_1 = 'eu-west-1.signin.aws.amazon.com';
 const GLOBAL = 'signin.aws.amazon.com';
 const US_EAST_1 = [GLOBAL, 'us-east-1.signin.aws.amazon.com', 'sts.amazonaws.com', 'sts.us-east-1.amazonaws.com'];

@@ -35,7 +35,7 @@ export async function saveArtifact(page: Page, name: string): Promise<string> {
 
 /**
  * Right after install Chrome may redirect the first sign-in before the worker's webRequest
- * listener is registered browser-side (REFERENCE §5: the capture is lost and the picker says so).
+ * listener is registered browser-side (docs/interception.md#catching-the-idps-post: the capture is lost and the picker says so).
  * Tests of the normal flow start once a sign-in has been captured for real.
  */
 export async function warmUpCapture(context: BrowserContext, attempts = 5): Promise<void> {

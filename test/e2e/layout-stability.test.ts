@@ -4,7 +4,7 @@ import { signinEndpoints, stsEndpoints } from '../../src/core/aws/endpoints';
 import { GLOBAL_SIGNIN_HOST } from '../support/mock-server';
 import { extensionSuite, forgetHealth, saveArtifact, tileUrl } from './helpers';
 
-// Nothing the user may be about to click moves once a page has painted (issue L): endpoint health
+// Nothing the user may be about to click moves once a page has painted: endpoint health
 // answers a few hundred milliseconds after the picker shows, and what it says must push nothing.
 // Measured with the browser's own Layout Instability API (`layout-shift` entries, buffered), and
 // the Sign in button's box in the first frame it painted against its box once health is in.

@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core, with every host of the flow mapped to the mock server
-// and everything else unresolvable, so no test ever touches the network (REFERENCE.md §6).
+// and everything else unresolvable, so no test ever touches the network (docs/testing.md#how-the-end-to-end-tests-run).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -121,7 +121,7 @@ async function extensionServiceWorker(context: BrowserContext, extensionId: stri
   try {
     worker ??= await context.waitForEvent('serviceworker', { predicate: matches, timeout: SERVICE_WORKER_TIMEOUT_MS });
     // The worker is reported before its first turn has registered the capture listener: a sign-in
-    // in that window is redirected but not captured (REFERENCE §5).
+    // in that window is redirected but not captured (docs/interception.md#catching-the-idps-post).
     for (let i = 0; i < 100; i++) {
       if (await worker.evaluate(() => chrome.webRequest?.onBeforeRequest.hasListeners() ?? true)) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -143,7 +143,7 @@ async function launch(options: BrowserOptions, extensionArgs: string[]): Promise
     ...(headless ? ['--headless=new'] : []),
     ...extensionArgs,
     `--host-resolver-rules=${hostResolverRules(options.server.port, options)}`,
-    // Unlike Playwright's ignoreHTTPSErrors, this also covers the service worker's fetch (REFERENCE.md §6).
+    // Unlike Playwright's ignoreHTTPSErrors, this also covers the service worker's fetch (docs/testing.md#how-the-end-to-end-tests-run).
     '--ignore-certificate-errors',
     '--no-first-run',
     '--disable-background-networking',

@@ -1,5 +1,5 @@
 // Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi, with the built extension
-// installed as a temporary add-on (REFERENCE.md §6). Firefox has no --host-resolver-rules: every
+// installed as a temporary add-on (docs/testing.md#how-the-end-to-end-tests-run). Firefox has no --host-resolver-rules: every
 // request goes through a local HTTP proxy that tunnels the mock server's hosts to it and answers
 // 502 for anything else, so no test ever touches the network.
 import { once } from 'node:events';

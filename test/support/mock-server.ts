@@ -1,6 +1,6 @@
 // One local HTTPS server that plays Okta, AWS sign-in (global, regional, GovCloud, China), regional STS,
-// the federation endpoint and the AWS console for end-to-end tests and the demo (REFERENCE.md §1, §3,
-// §6, §8). Chromium reaches it through --host-resolver-rules (see chromium.ts), so pages keep their
+// the federation endpoint and the AWS console for end-to-end tests and the demo (docs/saml-signin.md,
+// docs/testing.md, docs/sts-federation.md). Chromium reaches it through --host-resolver-rules (see chromium.ts), so pages keep their
 // real host names and the extension's rules and host permissions apply unchanged. Each host can be
 // taken down, black-holed, slowed or made to fail, to test failover. It plays AWS as AWS documents it:
 // a mock kinder than AWS hides our bugs. The assertions it serves are generated, or other projects'
@@ -33,7 +33,7 @@ import {
 } from '../fixtures/assertion-builder';
 import type { RolePair } from '../fixtures/assertion-builder';
 
-/** STS's domain per partition (REFERENCE §8); the region codes come from the catalog. */
+/** STS's domain per partition (docs/sts-federation.md); the region codes come from the catalog. */
 const STS_DOMAINS: Readonly<Record<string, string>> = {
   aws: 'amazonaws.com',
   'aws-us-gov': 'amazonaws.com',
@@ -232,7 +232,7 @@ export interface MockServer {
   hostMode(host: string): HostMode;
   /**
    * Let a sign-in host take assertions addressed to another endpoint (an admin setup with several
-   * ACS URLs). By default a `/saml` endpoint refuses them, as AWS documents (REFERENCE §4).
+   * ACS URLs). By default a `/saml` endpoint refuses them, as AWS documents (docs/saml-signin.md#the-recipient-check).
    */
   acceptAnyRecipient(host: string, accept: boolean): void;
   /**
@@ -241,7 +241,7 @@ export interface MockServer {
    */
   redirectSignins(on: boolean): void;
   /**
-   * Account aliases AWS knows (REFERENCE §9). When set, a multi-role assertion posted without a role
+   * Account aliases AWS knows (docs/account-names.md#awss-role-page). When set, a multi-role assertion posted without a role
    * is answered with AWS's legacy role page naming each account ("Account: alias (id)").
    */
   setAccountAliases(aliases: Record<string, string> | undefined): void;
@@ -438,7 +438,7 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     const relayState = q.get('relay') ?? '';
     const count = q.get('roles');
     const made = count === null ? DEFAULT_ROLES : makeRoles(Math.max(1, Number(count) || 1));
-    // `naming=okta`: role names as an Okta org names them, `Okta-<alias>-<role>` (issue I, item 4).
+    // `naming=okta`: role names as an Okta org names them, `Okta-<alias>-<role>`.
     // `naming=hyphens`: role names that are mostly hyphens (valid IAM names; a naming pattern's worst case).
     const named = q.get('naming') === 'okta' ? oktaNamed(made) : q.get('naming') === 'hyphens' ? hyphenNamed(made) : made;
     const roles = inPartition(named, acs);
@@ -509,7 +509,7 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     }
   }
 
-  /** AWS compares the assertion's Recipient with the endpoint it was posted to (REFERENCE §4). */
+  /** AWS compares the assertion's Recipient with the endpoint it was posted to (docs/saml-signin.md#the-recipient-check). */
   function recipientAccepted(samlResponse: string, host: string, path: string): boolean {
     if (anyRecipientHosts.has(canonicalSigninHost(host))) return true;
     const assertion = readAssertion(samlResponse);
@@ -519,7 +519,7 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     return target?.[1] !== undefined && canonicalSigninHost(target[1]) === canonicalSigninHost(host) && target[2] === path;
   }
 
-  /** AssumeRoleWithSAML as STS's Query API answers it (REFERENCE §8). */
+  /** AssumeRoleWithSAML as STS's Query API answers it (docs/sts-federation.md). */
   async function sts(req: IncomingMessage, res: ServerResponse, endpoint: StsHostInfo, url: URL): Promise<void> {
     const body = await readBody(req);
     const method = req.method ?? 'GET';
@@ -600,7 +600,7 @@ export async function startMockServer(options: { port?: number } = {}): Promise<
     }));
   }
 
-  /** `getSigninToken` and `login` at a sign-in host's `/federation` (REFERENCE §8). */
+  /** `getSigninToken` and `login` at a sign-in host's `/federation` (docs/sts-federation.md). */
   async function federation(req: IncomingMessage, res: ServerResponse, host: string, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
     const body = await readBody(req);
@@ -1213,7 +1213,7 @@ function hostOf(req: IncomingMessage): string {
   return header.replace(/:\d+$/, '').toLowerCase();
 }
 
-/** GovCloud and China endpoints only ever receive roles of their own partition (REFERENCE.md §2). */
+/** GovCloud and China endpoints only ever receive roles of their own partition (docs/saml-signin.md#what-the-assertion-carries). */
 function inPartition(roles: RolePair[], acs: string): RolePair[] {
   const host = new URL(acs).hostname;
   const partition = host.endsWith('amazonaws-us-gov.com') ? 'aws-us-gov' : host.endsWith('amazonaws.cn') ? 'aws-cn' : 'aws';

@@ -12,7 +12,7 @@ const role = (accountId: string, roleName: string, provider = 'Okta'): Derivable
 const OKTA_ORG = [role('111122223333', 'Okta-sandbox-Admin'), role('111122223333', 'Okta-sandbox-ReadOnly'), role('444455556666', 'Okta-payments-Deploy')];
 const none = { pattern: { kind: 'none' } as const, declined: false, known: {} };
 
-describe('the inline offer to read account names from role names (issue I, item 4)', () => {
+describe('the inline offer to read account names from role names', () => {
   it('is made when most role names follow <Provider>-<Alias>-<Role> and no rule is set', () => {
     expect(presetOffer(OKTA_ORG, none)).toEqual({ accounts: 2 });
     // Two of three follow it: still most.

@@ -6,7 +6,7 @@ import { readAccountAliases, readAccountLabel } from '../../src/core/accounts/aw
 const PAGES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'aws-role-pages');
 const page = (name: string) => readFileSync(join(PAGES, name), 'utf8');
 
-describe("account aliases from AWS's role page (REFERENCE §9)", () => {
+describe("account aliases from AWS's role page (docs/account-names.md#awss-role-page)", () => {
   it('reads the legacy layout, with and without an alias', () => {
     expect(readAccountAliases(page('aws_rolepage_legacy_saml2aws.html'))).toEqual({ '000000000001': 'account-alias' });
     expect(readAccountAliases(page('aws_rolepage_legacy_gimme.html'))).toEqual({ '012345678901': 'testaccount1' });

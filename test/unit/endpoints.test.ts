@@ -21,7 +21,7 @@ describe('endpoint catalog', () => {
     }
   });
 
-  it('maps us-east-1 to the endpoint without a region code (REFERENCE §3)', () => {
+  it('maps us-east-1 to the endpoint without a region code (docs/saml-signin.md#sign-in-endpoints-and-relaystate)', () => {
     expect(signinEndpoint('aws', 'us-east-1')).toMatchObject({ url: 'https://signin.aws.amazon.com/saml', isGlobal: true });
     expect(signinEndpoint('aws', 'eu-west-1')).toMatchObject({
       url: 'https://eu-west-1.signin.aws.amazon.com/saml',

@@ -4,7 +4,7 @@ import { learnedNameMap, mergeLearnedNames, readLearnedStore } from '../../src/c
 import { resolveAccountNames } from '../../src/core/accounts/names';
 import { ExtensionMessage, isAllowedSender } from '../../src/messages/protocol';
 
-describe('names from AWS role page the user visited (issue I)', () => {
+describe('names from AWS role page the user visited', () => {
   const id = 'mlkkifchelpfbajlhekonmgdfifpjknd';
   const origin = `chrome-extension://${id}`;
   const seen = { type: 'names/seen', names: { '111122223333': 'sandbox-prod' } } as const;

@@ -1,4 +1,4 @@
-// The assertion is a bearer credential (REFERENCE.md §1): it may live in storage.session and go to
+// The assertion is a bearer credential (docs/saml-signin.md#the-flow): it may live in storage.session and go to
 // an allowlisted AWS sign-in endpoint, nowhere else. This test reads every source file under src/
 // and fails when code could write it to persistent storage, log it, send it over the network, or
 // post it other than through src/pages/picker/signin/post-form.ts with a SigninPost from buildSigninPost.

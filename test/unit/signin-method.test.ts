@@ -52,7 +52,7 @@ describe('stsRegionOrder', () => {
   });
 });
 
-describe('federation calls (REFERENCE §8)', () => {
+describe('federation calls (docs/sts-federation.md)', () => {
   const endpoint = federationEndpoint('aws', 'eu-west-1')!;
   const credentials = { accessKeyId: 'ASIAX', secretAccessKey: 'a/b+c=', sessionToken: 'tok/+=', expiration: '2026-12-01T21:00:00Z' };
 

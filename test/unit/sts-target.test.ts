@@ -7,7 +7,7 @@ import { thrownWording } from '../support/render-message';
 
 const ROLE = 'arn:aws:iam::444455556666:role/Deploy';
 
-describe('STS and federation catalog (REFERENCE §8)', () => {
+describe('STS and federation catalog (docs/sts-federation.md)', () => {
   it('has a regional STS endpoint for every region, and us-east-1 also as sts.amazonaws.com', () => {
     expect(stsEndpoint('aws', 'eu-west-1')?.url).toBe('https://sts.eu-west-1.amazonaws.com/');
     expect(stsEndpoint('aws', 'us-east-1')?.host).toBe('sts.us-east-1.amazonaws.com');

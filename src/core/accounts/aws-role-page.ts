@@ -1,5 +1,5 @@
 /**
- * Account aliases from AWS's own role-selection page (REFERENCE §9): the answer of a SAML sign-in
+ * Account aliases from AWS's own role-selection page (docs/account-names.md#awss-role-page): the answer of a SAML sign-in
  * endpoint to a multi-role assertion posted without a role. The assertion carries account IDs only;
  * this page has "alias (id)". Two layouts are known: the legacy form (`.saml-account-name` reading
  * "Account: alias (123456789012)") and the 2023 Next.js page (base64 JSON in `<meta name="data">`,

@@ -1,5 +1,5 @@
 /**
- * A colour per account (issue I, item 3): set for an account ID, or by a name rule (`prod` → red).
+ * A colour per account: set for an account ID, or by a name rule (`prod` → red).
  * The palette is fixed and small so that every colour keeps enough contrast in the light and the
  * dark theme (the picker's CSS holds a shade of each for both), and it is exactly Firefox's set of
  * container colours (contextualIdentities `color`), so a console opened in a container of its own

@@ -1,5 +1,5 @@
 /**
- * Account aliases learned from AWS's own role page (issue I): read when the user asks ("Get account
+ * Account aliases learned from AWS's own role page: read when the user asks ("Get account
  * names from AWS") or passively, when the user lands on AWS's role page. Kept with the time they
  * were read; the user's own names always win over them (resolveAccountNames).
  */

@@ -144,7 +144,7 @@ function oktaAliasFromProvider(role: DerivableRole): string | undefined {
   return undefined;
 }
 
-/** The Okta preset, as the picker offers it inline (issue I, item 4). */
+/** The Okta preset, as the picker offers it inline. */
 export const OKTA_PRESET: AliasPattern = { kind: 'preset', preset: 'okta-provider-alias-role' };
 
 /**

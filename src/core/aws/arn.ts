@@ -1,5 +1,5 @@
 // Role and SAML provider ARNs as they appear in the AWS Role attribute of a SAML assertion
-// (REFERENCE.md §2). Strict on purpose: the partition of a role decides which sign-in endpoints may
+// (docs/saml-signin.md#what-the-assertion-carries). Strict on purpose: the partition of a role decides which sign-in endpoints may
 // ever receive the assertion, so a malformed ARN is rejected rather than guessed at.
 
 export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn' | `aws-${string}`;
@@ -60,7 +60,7 @@ export type RoleValue =
   | { role?: undefined; provider?: undefined; badAccountId?: string };
 
 /**
- * One value of the Role attribute (REFERENCE §2). Okta writes `provider,role`, most other IdPs
+ * One value of the Role attribute (docs/saml-signin.md#what-the-assertion-carries). Okta writes `provider,role`, most other IdPs
  * `role,provider`. IAM allows commas in role names and paths but not in provider names, so the
  * provider's side of the split is unambiguous either way. Google Workspace may end every value with
  * a comma (`role,provider,`: aws-google-auth's "too-many-commas" test input) and hand-made mappings

@@ -8,8 +8,8 @@ import type { Partition } from './arn';
  * sign-in endpoints), the AWS Security blog "How to use regional SAML endpoints for failover"
  * (2022) and the regions table of the AWS General Reference. Checked 2026-11-01.
  * `signin.aws.amazon.com` is the us-east-1 endpoint: every other region's endpoint carries its
- * code in the host name, us-east-1's does not (REFERENCE §3).
- * STS hosts (REFERENCE §8): AWS STS endpoints in the IAM User Guide ("Manage AWS STS in an AWS
+ * code in the host name, us-east-1's does not (docs/saml-signin.md#sign-in-endpoints-and-relaystate).
+ * STS hosts (docs/sts-federation.md): AWS STS endpoints in the IAM User Guide ("Manage AWS STS in an AWS
  * Region"). Checked 2026-12-01. Every region's STS endpoint carries its code; `sts.amazonaws.com`
  * is us-east-1's too.
  */
@@ -36,7 +36,7 @@ export interface PartitionInfo {
   readonly consoleHost: string;
   /** Parent domain of every console host of the partition (deep links are recognised by it). */
   readonly consoleDomain: string;
-  /** Regional STS host; `{region}` is replaced (REFERENCE §8). */
+  /** Regional STS host; `{region}` is replaced (docs/sts-federation.md). */
   readonly stsHost: string;
   /** STS host without a region code, when the partition has one (it lives in `globalRegion`). */
   readonly globalStsHost?: string;

@@ -69,7 +69,7 @@ export function endpointForHost(host: string): SigninEndpoint | undefined {
 /**
  * The sign-in endpoint a URL points at (e.g. an assertion's Recipient), or undefined when the URL
  * is not an AWS SAML sign-in endpoint. Keeps the path the IdP used (`/saml/acs/<id>` for
- * encrypted assertions, REFERENCE §4).
+ * encrypted assertions, docs/saml-signin.md#the-recipient-check).
  */
 export function endpointForUrl(url: string): (SigninEndpoint & { path: string }) | undefined {
   const parsed = plainHttpsUrl(url);
@@ -91,7 +91,7 @@ export function consoleHost(partition: string, region: string): string | undefin
   return p ? p.consoleHost.replace('{region}', region) : undefined;
 }
 
-/** Console home of a region (REFERENCE §3). */
+/** Console home of a region (docs/saml-signin.md#sign-in-endpoints-and-relaystate). */
 export function consoleHomeUrl(partition: string, region: string): string | undefined {
   const host = consoleHost(partition, region);
   return host ? `https://${host}/console/home?region=${region}` : undefined;
@@ -106,7 +106,7 @@ export function signinMatchPatterns(): string[] {
   return PARTITIONS.flatMap((p) => [`https://${p.signinHost}/saml*`, `https://*.${p.signinHost}/saml*`]);
 }
 
-// ---- STS and federation (REFERENCE §8) -------------------------------------------------------------
+// ---- STS and federation (docs/sts-federation.md) ------------------------------------------------
 // Source for the federation endpoint: "Enable custom identity broker access to the AWS console" in
 // the IAM User Guide. Checked 2026-12-01.
 

@@ -4,7 +4,7 @@ import { partitionInfo, type PartitionInfo } from './catalog';
 const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 /**
- * RelayState to post with the assertion so the console opens in `region` (REFERENCE §3).
+ * RelayState to post with the assertion so the console opens in `region` (docs/saml-signin.md#sign-in-endpoints-and-relaystate).
  *
  * An IdP-supplied console deep link keeps its path and query but moves to the chosen region
  * (host prefix and `region=` parameter): a console URL of the dead region would defeat the

@@ -1,6 +1,6 @@
 /**
  * Size limits on what the IdP hands us. Real assertions with 1,000 roles are about 200 KB
- * (REFERENCE §2); anything past this is refused before it is decoded or parsed.
+ * (docs/saml-signin.md#what-the-assertion-carries); anything past this is refused before it is decoded or parsed.
  */
 export const MAX_SAML_RESPONSE_BYTES = 2 * 1024 * 1024;
 
@@ -14,7 +14,7 @@ export const MAX_RELAY_STATE_LENGTH = 8192;
  */
 export const MAX_SIGNIN_FORM_BYTES = MAX_SAML_RESPONSE_BYTES * 2;
 
-/** AWS's bounds for STS DurationSeconds and a console SessionDuration (REFERENCE §8). */
+/** AWS's bounds for STS DurationSeconds and a console SessionDuration (docs/sts-federation.md). */
 export const MIN_SESSION_SECONDS = 900;
 export const MAX_SESSION_SECONDS = 43_200;
 /** A role's MaxSessionDuration defaults to one hour: asking for more fails on most roles. */

@@ -79,7 +79,7 @@ export function readAwsSigninError(pageText: string): string | undefined {
 }
 
 /**
- * Explains AWS's refusal of a re-posted assertion in plain words (REFERENCE §4). AWS's messages
+ * Explains AWS's refusal of a re-posted assertion in plain words (docs/saml-signin.md#the-recipient-check). AWS's messages
  * are terse ("invalid SAML response"), so the attempt itself says the most: an assertion sent to
  * another region than its Recipient is most likely refused for the SAML:aud condition.
  */

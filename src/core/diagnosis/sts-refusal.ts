@@ -5,7 +5,7 @@ import { message, type UserMessage } from '../words/user-message';
 const STEP_LINE = { repost: 'adminStepRepost', sts: 'adminStepSts', federation: 'adminStepFederation' } as const;
 
 /**
- * The STS + federation sign-in failed (REFERENCE §8): explain every attempt (the re-post AWS
+ * The STS + federation sign-in failed (docs/sts-federation.md): explain every attempt (the re-post AWS
  * refused, if any, then what STS or the federation endpoint said) and what to ask the admin.
  */
 export function diagnoseStsFailure(input: {

@@ -2,7 +2,7 @@
  * Health policy for sign-in endpoints: what counts as up, slow or down, when to probe again.
  * Pure: the worker does the fetching (src/platform/health-probe.ts) and hands results in here.
  *
- * Probe: `GET https://<host>/static/saml-metadata.xml`, no credentials (REFERENCE §3). A refused
+ * Probe: `GET https://<host>/static/saml-metadata.xml`, no credentials (docs/saml-signin.md#sign-in-endpoints-and-relaystate). A refused
  * connection fails in milliseconds, a black hole only by timeout, so every probe has a short
  * timeout and PROBE_CONCURRENCY run side by side, the regions that matter first; the picker never
  * waits for them.

@@ -14,7 +14,7 @@ export interface AssertionAddress {
 /**
  * The endpoint an assertion is addressed to: its Recipient when that is an AWS sign-in endpoint,
  * else the endpoint the IdP actually posted to. AWS checks the Recipient against the endpoint
- * receiving it (REFERENCE §4), so this is the region that will certainly accept it.
+ * receiving it (docs/saml-signin.md#the-recipient-check), so this is the region that will certainly accept it.
  */
 export function assertionAddress(recipient: string | undefined, postedTo: string): AssertionAddress | undefined {
   const endpoint = (recipient && endpointForUrl(recipient)) || endpointForUrl(postedTo);
@@ -28,7 +28,7 @@ export function targetUrlForRegion(address: AssertionAddress, region: string): s
   return endpoint ? `https://${endpoint.host}${address.endpoint.path}` : undefined;
 }
 
-/** What choosing a region other than the Recipient's means (REFERENCE §4), sentence by sentence. */
+/** What choosing a region other than the Recipient's means (docs/saml-signin.md#the-recipient-check), sentence by sentence. */
 export function otherRegionWarning(address: AssertionAddress, region: string): UserMessage[] | undefined {
   if (region === address.endpoint.region) return undefined;
   const target = signinEndpoint(address.partition, region);
@@ -62,7 +62,7 @@ export function regionOptions(address: AssertionAddress): RegionOption[] {
 }
 
 /**
- * The region the selector should default to (REFERENCE §4): the assertion's own region unless
+ * The region the selector should default to (docs/saml-signin.md#the-recipient-check): the assertion's own region unless
  * it is known to be down, then the user's first preferred region that answered, then any region
  * that answered (fastest first). Unknown health never moves the default: probes can be wrong.
  */

@@ -1,4 +1,4 @@
-// Reads the SAMLResponse form field an identity provider posts to AWS sign-in (REFERENCE.md §2).
+// Reads the SAMLResponse form field an identity provider posts to AWS sign-in (docs/saml-signin.md#what-the-assertion-carries).
 // We only read it to show roles and pick an endpoint: AWS verifies the signature, we never do.
 // The field is checked before any XML parser sees it (saml-input.ts), and every failure is a
 // SamlResponseError with a message to show (saml-refusal.ts).

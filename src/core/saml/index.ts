@@ -12,7 +12,7 @@ export {
 } from './decode';
 
 /**
- * Decodes the SAMLResponse form field exactly as posted (REFERENCE §2). Uses xmldom, which also
+ * Decodes the SAMLResponse form field exactly as posted (docs/saml-signin.md#what-the-assertion-carries). Uses xmldom, which also
  * works in the service worker and in Node; pass `parseXml` to use another parser (a page's own
  * DOMParser). Throws only SamlResponseError.
  */

@@ -1,7 +1,7 @@
 import type { StsCredentials } from './sts';
 
 /**
- * CLI credentials as the user pastes them (issue H): shell `export` lines, fish, PowerShell, or a
+ * CLI credentials as the user pastes them: shell `export` lines, fish, PowerShell, or a
  * `~/.aws/credentials` profile block, each with the region and the expiry in a comment. Secrets
  * may hold `/`, `+` and `=`: every value is quoted for its shell so nothing is expanded.
  */

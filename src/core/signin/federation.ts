@@ -6,7 +6,7 @@ import { MAX_SESSION_SECONDS, MIN_SESSION_SECONDS, type FormPost } from './sts';
 import { message, type UserMessage } from '../words/user-message';
 
 /**
- * The federation endpoint's two calls (REFERENCE §8): `getSigninToken` trades the temporary
+ * The federation endpoint's two calls (docs/sts-federation.md): `getSigninToken` trades the temporary
  * credentials for a sign-in token, `login` turns the token into a console session and redirects
  * to `Destination`. The login URL is valid for 15 minutes and carries only the token.
  */

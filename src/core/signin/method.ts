@@ -2,7 +2,7 @@ import { isUsable, type RegionHealth } from '../health/probe';
 import { partitionInfo } from '../aws/catalog';
 
 /**
- * How the picker signs in to the chosen region (REFERENCE §4, §8). The region the assertion is
+ * How the picker signs in to the chosen region (docs/saml-signin.md#the-recipient-check, docs/sts-federation.md). The region the assertion is
  * addressed to takes the plain re-post, the mission's path. Another region accepts a re-post only
  * where the admin set it up, so there the re-post is tried first and, when AWS refuses it, the
  * STS + federation sign-in follows at once; once an IdP app's assertions were refused elsewhere,

@@ -3,7 +3,7 @@ import { endpointForUrl, type SigninEndpoint } from '../aws/endpoints';
 import { hostOf } from '../base/url-host';
 import { message, type MessageValue, type UserMessage } from '../words/user-message';
 
-/** The exact form a browser must POST to sign in (REFERENCE §1, §3). */
+/** The exact form a browser must POST to sign in (docs/saml-signin.md#the-flow, docs/saml-signin.md#sign-in-endpoints-and-relaystate). */
 export interface SigninPost {
   readonly url: string;
   readonly endpoint: SigninEndpoint;

@@ -4,7 +4,7 @@ import { message, type MessageValue, type UserMessage } from '../words/user-mess
 import { federationEndpointForUrl, stsEndpointForHost, type FederationEndpoint, type StsEndpoint } from '../aws/endpoints';
 
 /**
- * The gate for the STS + federation sign-in (REFERENCE §8), built like signin-post.ts: the
+ * The gate for the STS + federation sign-in (docs/sts-federation.md), built like signin-post.ts: the
  * assertion goes only to an STS endpoint of its own partition, the temporary credentials only to
  * a federation endpoint of the same partition. Each refusal says why in a sentence.
  */

@@ -1,7 +1,7 @@
 import type { StsEndpoint } from '../aws/endpoints';
 
 /**
- * `AssumeRoleWithSAML` at a regional STS endpoint (REFERENCE §8): the request we send and how we
+ * `AssumeRoleWithSAML` at a regional STS endpoint (docs/sts-federation.md): the request we send and how we
  * read STS's answer. Pure: the worker does the fetch and passes its XML parser in (the service
  * worker has no DOMParser: it parses STS's XML with @xmldom/xmldom, through parseWithXmldom in saml.ts).
  */

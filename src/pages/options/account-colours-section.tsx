@@ -12,7 +12,7 @@ import { ColourSelect } from './colour-select';
 import type { SectionProps } from './main';
 import { RowForm, Section, useEdit, withoutKey } from './section';
 
-/** Colours per account ID and by account name (issue I, item 3), shown on the picker's rows. */
+/** Colours per account ID and by account name, shown on the picker's rows. */
 export function AccountColoursSection(props: SectionProps) {
   const { error, edit } = useEdit<'accountColours' | 'colourRules'>(props);
   const [id, setId] = useState('');

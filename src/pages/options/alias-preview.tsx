@@ -5,7 +5,7 @@ import { t, tMessage } from '../../platform/i18n';
 
 /**
  * What a naming rule (the Okta preset or the pattern typed above) makes of the roles of recent
- * sign-ins, before it is applied (issue I, item 4). The settings keep only the role ARNs of
+ * sign-ins, before it is applied. The settings keep only the role ARNs of
  * recent choices, so that is what it runs on, and it says so.
  */
 export function AliasPreview(props: { settings: Pick<Settings, 'recent'>; customPattern: string }) {

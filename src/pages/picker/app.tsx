@@ -8,7 +8,7 @@ import { CHOOSING, decodeCapture, pickerView, type PickerLoad, type RolesPhase }
 import { usePickerSettings } from './use-picker-settings';
 import { useNow } from './views/expiry';
 
-// The page's own DOMParser is far faster than a JS parser (REFERENCE §7).
+// The page's own DOMParser is far faster than a JS parser (docs/testing.md#toolchain-and-xml-parsers).
 const parseXml = (xml: string): Document => new DOMParser().parseFromString(xml, 'text/xml');
 
 export function App(props: { framed: boolean; pageOpenedAt: number }) {

@@ -48,7 +48,7 @@ const text = (format: CliFormat, shown: Shown, masked: boolean) =>
   });
 
 /**
- * "Copy CLI credentials" (issue H): the worker asks the chosen region's STS with the captured
+ * "Copy CLI credentials": the worker asks the chosen region's STS with the captured
  * assertion and hands the credentials to this page only, in reply to the click. They are kept in
  * this component's state, masked on screen until "Show", copied with the Clipboard API from the
  * user's click, and dropped after a minute or when the page is left. Never stored.

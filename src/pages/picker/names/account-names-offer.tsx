@@ -3,7 +3,7 @@ import { t, tMessage } from '../../../platform/i18n';
 import { sendToWorker } from '../../../platform/worker-client';
 
 /**
- * "Get account names from AWS" (issue I): offered when the assertion has several roles and some of
+ * "Get account names from AWS": offered when the assertion has several roles and some of
  * its accounts have no name. Only on this click does the worker post the assertion, without a
  * role, to the addressed endpoint and read the names from AWS's page. While that endpoint is down
  * the line stays (one line, so the roles below never move) and says why there is no offer.

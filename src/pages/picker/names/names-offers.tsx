@@ -18,7 +18,7 @@ interface Props {
 }
 
 /**
- * Inline offers to name the accounts (issue I): the Okta naming rule, and names from AWS itself; and
+ * Inline offers to name the accounts: the Okta naming rule, and names from AWS itself; and
  * the word that the naming pattern ran out of time.
  */
 export function NamesOffers({ names, roles, appKey, address, addressedDown, updateSettings }: Props) {

@@ -9,7 +9,7 @@ import { readLearnedNames } from '../../../platform/learned-names';
 /**
  * The names and colours the picker shows for the assertion's accounts: the user's names win over
  * names AWS's role page gave (learned), which win over names read from role names (derived, shown
- * apart); and whether to offer the Okta naming rule inline (issue I).
+ * apart); and whether to offer the Okta naming rule inline.
  */
 export function useAccountNames(roles: readonly SamlRole[], settings: Settings, settingsReady: boolean, appKey: string) {
   const reading = useMemo(() => readAccountNames(roles, settings.aliasPattern), [roles, settings.aliasPattern]);
@@ -27,7 +27,7 @@ export function useAccountNames(roles: readonly SamlRole[], settings: Settings, 
     () => new Set(Object.keys(derived).filter((id) => !Object.hasOwn(settings.accountNames, id) && !Object.hasOwn(learned, id))),
     [derived, learned, settings.accountNames],
   );
-  // Most role names carry the alias and no rule is set: offer the Okta preset once (issue I, item 4).
+  // Most role names carry the alias and no rule is set: offer the Okta preset once.
   const preset = useMemo(
     () =>
       settingsReady

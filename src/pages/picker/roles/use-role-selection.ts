@@ -32,7 +32,7 @@ export function listKeyMove(event: KeyboardEvent, pageRows: number): number | un
 export function useRoleSelection(roles: readonly SamlRole[], accountNames: Readonly<Record<string, string>>, settings: Settings, appKey: string, openMany = true) {
   const [query, setQuery] = useState('');
   const [selectedArn, setSelectedArn] = useState<string>();
-  // Several roles at once (issue H): each in its own tab, through STS + federation.
+  // Several roles at once: each in its own tab, through STS + federation.
   const [alsoOpen, setAlsoOpen] = useState<ReadonlySet<string>>(new Set());
   const filterRef = useRef<HTMLInputElement>(null);
   const ranked = useRankedRoles(roles, accountNames, query, settings, appKey);

@@ -20,7 +20,7 @@ interface Props {
 }
 
 /**
- * Several roles at once when not all opened (issue H): which consoles opened (each in a new tab),
+ * Several roles at once when not all opened: which consoles opened (each in a new tab),
  * which did not and why, in the diagnosis page's words, and a way to try each again with the
  * same assertion while it is valid. The picker's tab stays on this.
  */

@@ -102,7 +102,7 @@ export async function signIn(
 }
 
 /**
- * Asks the worker to sign this tab in through STS + federation (REFERENCE §8). On success the
+ * Asks the worker to sign this tab in through STS + federation (docs/sts-federation.md). On success the
  * worker moves the tab to AWS's login URL; otherwise returns the sentence to show (or the worker
  * has opened the diagnosis page).
  */

@@ -6,7 +6,7 @@ import { readCapture, removeCapture, takeLostCapture, watchCapture, watchLostCap
 import { t } from '../../../platform/i18n';
 
 /**
- * The DNR redirect and the webRequest capture race (REFERENCE §5): the picker may open before
+ * The DNR redirect and the webRequest capture race (docs/interception.md#catching-the-idps-post): the picker may open before
  * the worker has stored the form fields. Wait for them, but not forever: right after install
  * the worker may not have run yet and the capture is simply lost.
  */
