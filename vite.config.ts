@@ -5,7 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 import { PASS_THROUGH_INITIATOR_DOMAINS } from './src/core/signin/capture';
-import { signinDnrRules } from './src/core/aws/endpoints';
+import { signinDnrRules } from './src/core/aws/dnr-rules';
 import { extensionPagesCsp } from './src/core/aws/pages-csp';
 import { pickerRedirectPath } from './src/core/signin/picker-redirect';
 
@@ -72,7 +72,7 @@ function firefoxOutput(): Plugin & { renderCrxManifest(m: chrome.runtime.Manifes
 }
 
 /**
- * public/rules/intercept.json, generated from the endpoint catalog before every build (core/aws/endpoints.ts
+ * public/rules/intercept.json, generated from the endpoint catalog before every build (core/aws/dnr-rules.ts
  * `signinDnrRules`): the rules redirect exactly what the capture accepts. The file is committed too,
  * and a unit test fails when it is out of date. The rules name no extension id (a store install gets
  * its own): the worker lets our own re-post through with rules written at run time. The rules

@@ -1,6 +1,7 @@
 import { browser } from './browser-api';
 import { isInterceptableSignin, readSigninForm, type CapturedSignin, type SigninRequestBody } from '../core/signin/capture';
-import { ownRequestDnrRules, sameDnrRules, signinMatchPatterns } from '../core/aws/endpoints';
+import { ownRequestDnrRules, sameDnrRules } from '../core/aws/dnr-rules';
+import { signinMatchPatterns } from '../core/aws/endpoints';
 import { requestOrigin } from '../core/base/own-origin';
 import { CAPTURES_WITH_STATIC_RULE } from './browser-target';
 import { PICKER_PATH, extensionUrl, ownOrigin } from './extension';

@@ -11,7 +11,8 @@ import {
   type CapturedSignin,
 } from '../../src/core/signin/capture';
 import { CapturedSigninSchema } from '../../src/core/signin/capture-schema';
-import { OWN_REQUEST_RULE_PRIORITY, ownRequestDnrRules, sameDnrRules, signinDnrRules, signinMatchPatterns, stsMatchPatterns } from '../../src/core/aws/endpoints';
+import { OWN_REQUEST_RULE_PRIORITY, ownRequestDnrRules, sameDnrRules, signinDnrRules } from '../../src/core/aws/dnr-rules';
+import { signinMatchPatterns, stsMatchPatterns } from '../../src/core/aws/endpoints';
 import { PARTITIONS } from '../../src/core/aws/catalog';
 import { PICKER_REDIRECT_PADDING, SESSION_RECORD_BUDGET, pickerRedirectPath } from '../../src/core/signin/picker-redirect';
 

@@ -2,7 +2,7 @@ import type { Partition } from './arn';
 
 /**
  * Which AWS partitions and regions exist, and the host names of their SAML sign-in, console and STS
- * endpoints: the one catalog every URL, match pattern and DNR rule is derived from (endpoints.ts).
+ * endpoints: the one catalog every URL, match pattern and DNR rule is derived from (endpoints.ts, dnr-rules.ts).
  *
  * Source: AWS sign-in endpoint list in the IAM User Guide ("SAML 2.0 federation", regional
  * sign-in endpoints), the AWS Security blog "How to use regional SAML endpoints for failover"

@@ -2,7 +2,7 @@
 // We only read it to show roles and pick an endpoint: AWS verifies the signature, we never do.
 // The field is checked before any XML parser sees it (saml-input.ts), and every failure is a
 // SamlResponseError with a message to show (saml-refusal.ts).
-import { parseRoleValue } from '../aws/arn';
+import { readRoles } from './role-attribute';
 import type { Partition } from '../aws/arn';
 import { MAX_SAML_RESPONSE_BYTES, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from '../base/limits';
 import { decodeToXml } from './input';
@@ -59,7 +59,6 @@ const SESSION_DURATION_ATTRIBUTE = 'https://aws.amazon.com/SAML/Attributes/Sessi
 // AWS accepts 900–43200 seconds and 2–64 characters; outside that AWS refuses the sign-in.
 const SESSION_DURATION_RANGE = [MIN_SESSION_SECONDS, MAX_SESSION_SECONDS] as const;
 const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
-const MAX_LISTED_WARNINGS = 20;
 
 /**
  * The decoder with its XML parser passed in: the picker gives it the page's DOMParser and so ships
@@ -173,36 +172,6 @@ function attributeValues(assertion: Element): Map<string, string[]> {
     }
   }
   return values;
-}
-
-function readRoles(values: string[], warnings: UserMessage[]): SamlRole[] {
-  const roles: SamlRole[] = [];
-  const seen = new Set<string>();
-  const skipped: UserMessage[] = [];
-  for (const value of values) {
-    const { role, provider, badAccountId } = parseRoleValue(value);
-    if (!role) {
-      skipped.push(
-        badAccountId === undefined
-          ? message('samlSkippedRole', { value: clip(value) })
-          : message('samlSkippedRoleAccountId', { value: clip(value), accountId: clip(badAccountId) }),
-      );
-    } else if (role.partition !== provider.partition) {
-      skipped.push(message('samlSkippedRolePartition', { value: clip(value), rolePartition: role.partition, providerPartition: provider.partition }));
-    } else if (seen.has(role.arn)) {
-      skipped.push(message('samlSkippedDuplicate', { arn: role.arn }));
-    } else {
-      seen.add(role.arn);
-      const { arn: roleArn, accountId, roleName, partition, path } = role;
-      roles.push({ roleArn, principalArn: provider.arn, accountId, roleName, partition, path });
-    }
-  }
-  // A broken IdP mapping can produce thousands of bad values; the picker needs the gist, not all.
-  warnings.push(...skipped.slice(0, MAX_LISTED_WARNINGS));
-  if (skipped.length > MAX_LISTED_WARNINGS) {
-    warnings.push(message('samlMoreSkipped', { count: skipped.length - MAX_LISTED_WARNINGS }));
-  }
-  return roles;
 }
 
 function readSessionDuration(value: string | undefined, warnings: UserMessage[]): number | undefined {
