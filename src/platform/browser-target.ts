@@ -15,14 +15,8 @@ export const ASKS_FOR_HOST_ACCESS = TARGET_BROWSER === 'firefox';
 export const HAS_CONTAINERS = TARGET_BROWSER === 'firefox';
 
 /**
- * What differs between Chrome and Firefox, named once: other files ask these, never the build flag.
- * (docs/interception.md#catching-the-idps-post and docs/sts-federation.md: which interception works where, and who grants host access.) Files in
- * src/platform/ read the constants above instead: the bundler folds a constant, not an object's
- * property, so only then does the other browser's code (Firefox containers, its blocking
- * listener) drop out of each bundle.
+ * How several accounts' consoles stay apart, in the words the picker shows beside "Open N consoles":
+ * Firefox containers, or AWS's multi-session setting in Chrome. Pages take what differs between the
+ * browsers from here, never the build flag.
  */
-export const BROWSER_TRAITS = {
-  capturesWithStaticRule: CAPTURES_WITH_STATIC_RULE,
-  asksForHostAccess: ASKS_FOR_HOST_ACCESS,
-  hasContainers: HAS_CONTAINERS,
-} as const;
+export const CONSOLES_APART_NOTE = HAS_CONTAINERS ? ('openConsolesNoteFirefox' as const) : ('openConsolesNote' as const);

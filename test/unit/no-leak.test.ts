@@ -1,7 +1,7 @@
 // The assertion is a bearer credential (docs/saml-signin.md#the-flow): it may live in storage.session and go to
 // an allowlisted AWS sign-in endpoint, nowhere else. This test reads every source file under src/
 // and fails when code could write it to persistent storage, log it, send it over the network, or
-// post it other than through src/pages/picker/signin/post-form.ts with a SigninPost from buildSigninPost.
+// post it other than through src/platform/post-form.ts with a SigninPost from buildSigninPost.
 // It is static analysis over the text, so it is deliberately strict and simple: each rule below is
 // also run on a crafted bad example, to prove it can fail. See SECURITY.md for the threat model.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ interface Violation {
 }
 
 /** The one file allowed to submit a form, and the module that builds what it submits. */
-const POST_FORM = 'src/pages/picker/signin/post-form.ts';
+const POST_FORM = 'src/platform/post-form.ts';
 const SIGNIN_POST = 'src/core/signin/repost.ts';
 
 /**
@@ -423,7 +423,7 @@ describe('each rule fails on a bad example', () => {
   const goodPostForm: SourceFile = {
     path: POST_FORM,
     text: [
-      "import type { SigninPost } from '../../../core/signin/repost';",
+      "import type { SigninPost } from '../core/signin/repost';",
       'export function submitSigninPost(post: SigninPost): void {',
       "  const form = document.createElement('form');",
       '  form.action = post.url;',
@@ -488,7 +488,7 @@ describe('each rule fails on a bad example', () => {
         {
           ...goodPostForm,
           text: goodPostForm.text
-            .replace("import type { SigninPost } from '../../../core/signin/repost';", "import type { Url } from './url';")
+            .replace("import type { SigninPost } from '../core/signin/repost';", "import type { Url } from './url';")
             .replace('post: SigninPost', 'post: Url')
             .replace('form.action = post.url', 'form.action = url'),
         },
@@ -503,11 +503,11 @@ describe('each rule fails on a bad example', () => {
       'src/pages/picker/other.ts:1',
       'src/pages/picker/other.ts:2',
       'src/pages/picker/other.ts:3',
+      'src/pages/picker/signin/sign-in.ts:1',
+      'src/pages/picker/signin/sign-in.ts:2',
       `${POST_FORM}:1`,
       `${POST_FORM}:1`,
       `${POST_FORM}:4`,
-      'src/pages/picker/signin/sign-in.ts:1',
-      'src/pages/picker/signin/sign-in.ts:2',
     ]);
     const good = [goodPostForm, { path: 'src/pages/picker/signin/sign-in.ts', text: 'let post;\npost = buildSigninPost(request);\nsubmitSigninPost(post);' }];
     expect(check(good, 'form-post')).toEqual([]);

@@ -2,7 +2,7 @@ import type { AccountColour } from '../../../core/accounts/colours';
 import { otherRegionWarning } from '../../../core/regions/choice';
 import type { SamlAssertionInfo } from '../../../core/saml/decode';
 import type { SigninMethodChoice } from '../../../core/signin/method';
-import { BROWSER_TRAITS } from '../../../platform/browser-target';
+import { CONSOLES_APART_NOTE } from '../../../platform/browser-target';
 import { t, tMessage, tPlural } from '../../../platform/i18n';
 import { HealthNotices } from '../regions/health-notices';
 import type { Assertion } from '../views/picker-state';
@@ -70,7 +70,7 @@ export function PickerNotices({ assertion, regions, method, signing, manyRoles, 
       )}
       {manyRoles > 1 && (
         <p class="hint" id="many-note">
-          {t(BROWSER_TRAITS.hasContainers ? 'openConsolesNoteFirefox' : 'openConsolesNote')}
+          {t(CONSOLES_APART_NOTE)}
         </p>
       )}
       {signing.viaSts && (

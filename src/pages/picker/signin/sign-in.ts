@@ -6,7 +6,7 @@ import type { AccountColour } from '../../../core/accounts/colours';
 import type { ConsolesOutcome } from '../../../messages/protocol';
 import { sendToWorker } from '../../../platform/worker-client';
 import { markSigningIn } from './leave-guard';
-import { submitSigninPost } from './post-form';
+import { submitSigninPost } from '../../../platform/post-form';
 import { t, tMessage } from '../../../platform/i18n';
 import { targetUrlForRegion } from '../../../core/regions/choice';
 import { relayStateForRegion } from '../../../core/aws/relay-state';

@@ -1,5 +1,5 @@
-import type { SigninPost } from '../../../core/signin/repost';
-import { TARGET_BROWSER } from '../../../platform/browser-target';
+import type { SigninPost } from '../core/signin/repost';
+import { TARGET_BROWSER } from './browser-target';
 
 /**
  * A top-level form POST, as the IdP's own page would make it: the browser follows AWS's
