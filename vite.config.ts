@@ -7,6 +7,8 @@ import manifest from './manifest.json' with { type: 'json' };
 import { PASS_THROUGH_INITIATOR_DOMAINS } from './src/core/signin/capture';
 import { signinDnrRules } from './src/core/aws/dnr-rules';
 import { extensionPagesCsp } from './src/core/aws/pages-csp';
+import { extensionHostPermissions, signinMatchPatterns } from './src/core/aws/endpoints';
+import { MANAGED_STORAGE_JSON_SCHEMA } from './src/core/settings/managed';
 import { pickerRedirectPath } from './src/core/signin/picker-redirect';
 
 // One config, one target per run: BROWSER=chrome (default) writes dist/chrome, BROWSER=firefox
@@ -72,43 +74,41 @@ function firefoxOutput(): Plugin & { renderCrxManifest(m: chrome.runtime.Manifes
 }
 
 /**
- * public/rules/intercept.json, generated from the endpoint catalog before every build (core/aws/dnr-rules.ts
- * `signinDnrRules`): the rules redirect exactly what the capture accepts. The file is committed too,
- * and a unit test fails when it is out of date. The rules name no extension id (a store install gets
- * its own): the worker lets our own re-post through with rules written at run time. The rules
- * redirect to the picker behind a long fragment, so Chromium's session records of the entry the
- * IdP's POST commits cannot hold its body (core/signin/picker-redirect.ts).
+ * What the build derives instead of anyone copying it by hand, written before every build and
+ * committed, so a reviewer sees each change; unit tests fail when a committed copy is out of date:
+ *
+ * - public/rules/intercept.json (core/aws/dnr-rules.ts `signinDnrRules`): the rules redirect exactly
+ *   what the capture accepts. They name no extension id (a store install gets its own): the worker
+ *   lets our own re-post through with rules written at run time. They redirect to the picker behind
+ *   a long fragment, so Chromium's session records of the entry the IdP's POST commits cannot hold
+ *   its body (core/signin/picker-redirect.ts).
+ * - public/managed-schema.json (core/settings/managed.ts): the policy keys admins may set, from the
+ *   settings table.
+ * - in manifest.json, from the endpoint catalog: `host_permissions` (every sign-in host, each STS host
+ *   one by one), the content script's `matches`, and the pages' CSP (core/aws/pages-csp.ts:
+ *   script-src 'self', and connect-src / form-action limited to the catalog's AWS hosts).
  */
-function dnrRules(): Plugin {
-  return {
-    name: 'frp:dnr-rules',
-    buildStart() {
-      const picker = `/${manifest.web_accessible_resources[0]?.resources[0] ?? ''}`;
-      const text = `${JSON.stringify(signinDnrRules(PASS_THROUGH_INITIATOR_DOMAINS, pickerRedirectPath(picker)), null, 2)}\n`;
-      const path = resolve('public/rules/intercept.json');
-      if (readFileSync(path, 'utf8') !== text) writeFileSync(path, text);
-    },
-  };
+const DERIVED_MANIFEST = {
+  host_permissions: extensionHostPermissions(),
+  content_scripts: manifest.content_scripts.map((script) => ({ ...script, matches: signinMatchPatterns() })),
+  content_security_policy: { extension_pages: extensionPagesCsp() },
+};
+const sourceManifest: SourceManifest = { ...manifest, ...DERIVED_MANIFEST };
+
+function writeIfChanged(file: string, text: string): void {
+  const path = resolve(file);
+  if (readFileSync(path, 'utf8') !== text) writeFileSync(path, text);
 }
 
-/**
- * The pages' CSP (core/aws/pages-csp.ts: script-src 'self', and connect-src / form-action limited to the
- * catalog's AWS hosts), derived from the endpoint catalog at every build and given to both builds'
- * manifests. manifest.json declares the same string, rewritten here when the catalog changed; a unit
- * test fails when the committed file is out of date.
- */
-const PAGES_CSP = extensionPagesCsp();
-const sourceManifest: SourceManifest = { ...manifest, content_security_policy: { extension_pages: PAGES_CSP } };
-
-function declaredCsp(): Plugin {
+function derivedFiles(): Plugin {
   return {
-    name: 'frp:declared-csp',
+    name: 'frp:derived-files',
     buildStart() {
-      const path = resolve('manifest.json');
-      const declared = JSON.parse(readFileSync(path, 'utf8')) as SourceManifest;
-      if (declared.content_security_policy.extension_pages === PAGES_CSP) return;
-      declared.content_security_policy.extension_pages = PAGES_CSP;
-      writeFileSync(path, `${JSON.stringify(declared, null, 2)}\n`);
+      const picker = `/${manifest.web_accessible_resources[0]?.resources[0] ?? ''}`;
+      writeIfChanged('public/rules/intercept.json', `${JSON.stringify(signinDnrRules(PASS_THROUGH_INITIATOR_DOMAINS, pickerRedirectPath(picker)), null, 2)}\n`);
+      writeIfChanged('public/managed-schema.json', `${JSON.stringify(MANAGED_STORAGE_JSON_SCHEMA, null, 2)}\n`);
+      const declared = JSON.parse(readFileSync(resolve('manifest.json'), 'utf8')) as SourceManifest;
+      writeIfChanged('manifest.json', `${JSON.stringify({ ...declared, ...DERIVED_MANIFEST }, null, 2)}\n`);
     },
   };
 }
@@ -163,8 +163,7 @@ function xmldomXmlOnly(): Plugin {
 
 export default defineConfig({
   plugins: [
-    dnrRules(),
-    declaredCsp(),
+    derivedFiles(),
     zodWithoutEval(),
     xmldomXmlOnly(),
     crx({ manifest: browser === 'firefox' ? firefoxManifest(sourceManifest) : sourceManifest, browser }),

@@ -12,7 +12,7 @@ import {
 } from '../../src/core/signin/capture';
 import { CapturedSigninSchema } from '../../src/core/signin/capture-schema';
 import { OWN_REQUEST_RULE_PRIORITY, ownRequestDnrRules, sameDnrRules, signinDnrRules } from '../../src/core/aws/dnr-rules';
-import { signinMatchPatterns, stsMatchPatterns } from '../../src/core/aws/endpoints';
+import { extensionHostPermissions, signinMatchPatterns, stsMatchPatterns } from '../../src/core/aws/endpoints';
 import { PARTITIONS } from '../../src/core/aws/catalog';
 import { PICKER_REDIRECT_PADDING, SESSION_RECORD_BUDGET, pickerRedirectPath } from '../../src/core/signin/picker-redirect';
 
@@ -151,6 +151,8 @@ describe('isInterceptableSignin', () => {
     expect(manifest.content_scripts[0]?.matches).toEqual(patterns);
     // Then every STS host, one by one (a wildcard would grant every AWS service host).
     expect(manifest.host_permissions).toEqual([...patterns.map((p) => p.replace('/saml*', '/*')), ...stsMatchPatterns()]);
+    // The build writes exactly these into the manifest.
+    expect(manifest.host_permissions).toEqual(extensionHostPermissions());
   });
 
   it('names no extension id in the shipped rules: a store install runs under an id of its own', () => {

@@ -99,8 +99,8 @@ export function consoleHomeUrl(partition: string, region: string): string | unde
 
 /**
  * WebExtension match patterns for every SAML sign-in endpoint (global and regional, every
- * partition): the requests the worker watches. The manifest lists the same hosts; a unit test
- * keeps them equal.
+ * partition): the requests the worker watches and the pages the content script runs on. The build
+ * writes them into the manifest (vite.config.ts).
  */
 export function signinMatchPatterns(): string[] {
   return PARTITIONS.flatMap((p) => [`https://${p.signinHost}/saml*`, `https://*.${p.signinHost}/saml*`]);
@@ -176,4 +176,12 @@ export function federationEndpointForUrl(url: string): FederationEndpoint | unde
   if (parsed?.pathname !== '/federation') return undefined;
   const signin = endpointForHost(parsed.hostname);
   return signin && { partition: signin.partition, region: signin.region, host: signin.host, url: `https://${signin.host}/federation` };
+}
+
+/**
+ * The manifest's `host_permissions`, derived from the catalog at build time: every sign-in host (the
+ * SAML and federation endpoints, any path) and each STS host one by one.
+ */
+export function extensionHostPermissions(): string[] {
+  return [...signinMatchPatterns().map((p) => p.replace('/saml*', '/*')), ...stsMatchPatterns()];
 }
