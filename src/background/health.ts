@@ -1,5 +1,5 @@
 import { signinEndpoints, stsEndpoints } from '../core/aws/endpoints';
-import { classifyProbe, markChecking, PROBE_CONCURRENCY, probeOrder, regionsDueForProbe, type ProbeOutcome } from '../core/health/probe';
+import { classifyProbe, markChecking, PROBE_CONCURRENCY, probeOrder, regionsDueForProbe, STS_PROBE_PATH, type ProbeOutcome } from '../core/health/probe';
 import { probeSigninHost } from '../platform/health-probe';
 import { readHealth, writeHealth, type HealthByRegion, type HealthService } from '../platform/health-store';
 
@@ -62,7 +62,7 @@ export async function refreshHealth(partition: string, force: boolean, first: re
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let job = jobs[next++]; job; job = jobs[next++]) {
-      const outcome = job.service === 'sts' ? await probeSigninHost(job.host, undefined, '/') : await probeSigninHost(job.host);
+      const outcome = job.service === 'sts' ? await probeSigninHost(job.host, undefined, STS_PROBE_PATH) : await probeSigninHost(job.host);
       publish(partition, job.service, job.region, outcome);
     }
   };

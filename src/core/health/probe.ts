@@ -2,7 +2,8 @@
  * Health policy for sign-in endpoints: what counts as up, slow or down, when to probe again.
  * Pure: the worker does the fetching (src/platform/health-probe.ts) and hands results in here.
  *
- * Probe: `GET https://<host>/static/saml-metadata.xml`, no credentials (docs/saml-signin.md#sign-in-endpoints-and-relaystate). A refused
+ * Probe: `GET https://<host>/static/saml-metadata.xml` on a sign-in host, `GET https://<host>/` on an
+ * STS host (any answer means up), no credentials (docs/saml-signin.md#sign-in-endpoints-and-relaystate). A refused
  * connection fails in milliseconds, a black hole only by timeout, so every probe has a short
  * timeout and PROBE_CONCURRENCY run side by side, the regions that matter first; the picker never
  * waits for them.
@@ -11,6 +12,8 @@ import { PARTITIONS } from '../aws/catalog';
 import { message, type UserMessage } from '../words/user-message';
 
 export const PROBE_PATH = '/static/saml-metadata.xml';
+/** An STS endpoint's liveness: the Query API's root, where any HTTP answer means it is up. */
+export const STS_PROBE_PATH = '/';
 export const PROBE_TIMEOUT_MS = 1_500;
 /** Answered, but slower than this: shown as slow (it still works). */
 export const SLOW_AFTER_MS = 800;
