@@ -10,11 +10,10 @@ import {
   buildSigninTokenGetUrl,
   buildSigninTokenPost,
   consoleSessionSeconds,
-  federationRegions,
   readSigninTokenResponse,
 } from '../core/signin/federation';
 import { parseSamlResponse, parseWithXmldom, SamlResponseError, type SamlAssertionInfo, type SamlRole } from '../core/saml';
-import { stsRegionOrder } from '../core/signin/method';
+import { federationRegions, stsRegionOrder } from '../core/signin/fallback-order';
 import {
   buildAssumeRoleWithSaml,
   isMaxSessionDurationError,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { federationEndpoint } from '../../src/core/aws/endpoints';
-import { afterSigninTokenPost, buildSigninTokenGetUrl, buildSigninTokenPost, federationRegions } from '../../src/core/signin/federation';
+import { afterSigninTokenPost, buildSigninTokenGetUrl, buildSigninTokenPost } from '../../src/core/signin/federation';
+import { federationRegions } from '../../src/core/signin/fallback-order';
 import type { RegionHealth } from '../../src/core/health/probe';
 import { message } from '../../src/core/words/user-message';
 

@@ -4,7 +4,8 @@ import { buildLoginUrl, buildSigninTokenGetUrl, buildSigninTokenPost, consoleSes
 import type { RegionHealth } from '../../src/core/health/probe';
 import { message } from '../../src/core/words/user-message';
 import { renderMessage } from '../support/render-message';
-import { MAX_STS_FALLBACKS, chooseSigninMethod, refusalKey, stsRegionOrder } from '../../src/core/signin/method';
+import { chooseSigninMethod, refusalKey } from '../../src/core/signin/method';
+import { MAX_STS_FALLBACKS, stsRegionOrder } from '../../src/core/signin/fallback-order';
 
 const up = (region: string, latencyMs: number): RegionHealth => ({ region, state: 'up', latencyMs, detail: message('answeredIn', { ms: latencyMs }), failures: 0 });
 const down = (region: string): RegionHealth => ({ region, state: 'down', detail: message('connectionFailed'), failures: 1 });

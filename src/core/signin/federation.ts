@@ -1,6 +1,4 @@
 import type { FederationEndpoint } from '../aws/endpoints';
-import { isUsable, type RegionHealth } from '../health/probe';
-import { stsRegionOrder } from './method';
 import type { StsCredentials } from './sts';
 import { MAX_SESSION_SECONDS, MIN_SESSION_SECONDS, type FormPost } from './sts';
 import { message, type UserMessage } from '../words/user-message';
@@ -53,19 +51,6 @@ export function afterSigninTokenPost(status: number | undefined): 'get' | 'next-
   return status === 405 ? 'get' : 'next-endpoint';
 }
 
-/**
- * The regions whose federation endpoint may issue the sign-in token, in order: the chosen one (its
- * console is the destination), then the fallback order of the STS endpoints, keeping those whose
- * sign-in host answers.
- */
-export function federationRegions(input: {
-  readonly partition: string;
-  readonly chosen: string;
-  readonly health: Readonly<Record<string, RegionHealth | undefined>>;
-}): string[] {
-  const others = stsRegionOrder(input).filter((r) => r !== input.chosen && isUsable(input.health[r]));
-  return [input.chosen, ...others];
-}
 
 /** `getSigninToken` as AWS's guide and the CLI tools call it: only after AWS refused the POST (405). */
 export function buildSigninTokenGetUrl(endpoint: FederationEndpoint, credentials: StsCredentials, sessionDuration?: number): string {

@@ -1,5 +1,3 @@
-import { isUsable, type RegionHealth } from '../health/probe';
-import { partitionInfo } from '../aws/catalog';
 
 /**
  * How the picker signs in to the chosen region (docs/saml-signin.md#the-recipient-check, docs/sts-federation.md). The region the assertion is
@@ -53,35 +51,3 @@ export function refusalKey(issuer: string, partition: string): string {
   return `${partition} ${issuer}`.slice(0, 300);
 }
 
-/** STS endpoints tried after the chosen region's: at most this many others. */
-export const MAX_STS_FALLBACKS = 3;
-
-/**
- * The regions whose STS endpoint to try, in order: the chosen one, then others of the partition
- * that answered (fastest first), then those not checked yet. Credentials from any regional STS work
- * in every region. The partition's global region (us-east-1 for aws, where the outage usually is)
- * is tried only when the user chose it.
- */
-export function stsRegionOrder(input: {
-  readonly partition: string;
-  readonly chosen: string;
-  readonly health: Readonly<Record<string, RegionHealth | undefined>>;
-  /** Preferred regions, tried before others of the same health. */
-  readonly preferred?: readonly string[];
-}): string[] {
-  const p = partitionInfo(input.partition);
-  if (!p) return [];
-  const { health } = input;
-  const preferred = input.preferred ?? [];
-  const rank = (r: string) => (preferred.includes(r) ? preferred.indexOf(r) : preferred.length);
-  const others = p.regions
-    .map((r) => r.code)
-    .filter((r) => r !== input.chosen && !(p.id === 'aws' && r === p.globalRegion) && health[r]?.state !== 'down')
-    // Opt-in regions work only for accounts that enabled them: last.
-    .filter((r) => !p.regions.find((x) => x.code === r)?.optIn || isUsable(health[r]));
-  const usable = others
-    .filter((r) => isUsable(health[r]))
-    .sort((a, b) => rank(a) - rank(b) || (health[a]?.latencyMs ?? Infinity) - (health[b]?.latencyMs ?? Infinity));
-  const unknown = others.filter((r) => !isUsable(health[r])).sort((a, b) => rank(a) - rank(b));
-  return [input.chosen, ...[...usable, ...unknown].slice(0, MAX_STS_FALLBACKS)];
-}
