@@ -122,7 +122,7 @@ describe('policy {"allowCliCredentials": false}', () => {
       // The options page shows the switch as set by the organisation.
       const options = await suite.browser().context.newPage();
       await options.goto(`chrome-extension://${extension.extensionId}/src/pages/options/index.html`);
-      const box = options.getByRole('checkbox', { name: /CLI credentials/ });
+      const box = options.getByRole('checkbox', { name: /^Offer "Copy CLI credentials/ });
       await expect.poll(() => box.isDisabled()).toBe(true);
       await expect(box.isChecked()).resolves.toBe(false);
       await options.close();
