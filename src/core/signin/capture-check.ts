@@ -1,7 +1,8 @@
 // What a page or the worker may trust from `storage.session`, checked on every read. Only our own
-// worker writes a capture there (content scripts cannot read or write session storage), so a check of
-// its shape and caps is enough; written by hand so the picker's first paint loads no validation
-// library for it (zod stays where input comes from outside: messages, settings, imported files).
+// worker writes a capture there (web pages cannot reach extension storage, and the worker keeps
+// content scripts out of this area: SECURITY.md, risk D), so a check of its shape and caps is enough;
+// written by hand so the picker's first paint loads no validation library for it (zod stays where
+// input comes from outside: messages, settings, imported files).
 import type { CapturedSignin } from './capture';
 import { MAX_RELAY_STATE_LENGTH, MAX_SIGNIN_FORM_BYTES, MAX_URL_LENGTH } from '../base/limits';
 
