@@ -1,4 +1,4 @@
-import { CapturedSigninSchema } from '../core/signin/capture-schema';
+import { checkCapturedSignin } from '../core/signin/capture-check';
 import { readAccountAliases, MAX_ROLE_PAGE_BYTES } from '../core/accounts/aws-role-page';
 import { assertionAddress } from '../core/regions/choice';
 import { parseSamlResponse, SamlResponseError } from '../core/saml';
@@ -15,9 +15,8 @@ import { readCapture } from '../platform/session-store';
  * single-role assertion (AWS would sign in at once). The assertion stays for the sign-in.
  */
 export async function fetchAccountNames(tabId: number): Promise<{ ok: true; learned: number } | { ok: false; error: UserMessage }> {
-  const parsed = CapturedSigninSchema.safeParse(await readCapture(tabId));
-  if (!parsed.success) return { ok: false, error: message('replyCaptureGoneShort') };
-  const capture = parsed.data;
+  const capture = checkCapturedSignin(await readCapture(tabId));
+  if (!capture) return { ok: false, error: message('replyCaptureGoneShort') };
   let info;
   try {
     info = parseSamlResponse(capture.samlResponse);

@@ -2,7 +2,7 @@
 // the chosen role, call regional STS (with fallback), trade the credentials for a sign-in token.
 // Every failure on the way becomes a step of the diagnosis, in the words of user-message.ts.
 import type { CapturedSignin } from '../core/signin/capture';
-import { CapturedSigninSchema } from '../core/signin/capture-schema';
+import { checkCapturedSignin } from '../core/signin/capture-check';
 import type { DiagnosisStep, SigninAttempt } from '../core/diagnosis/signin-refusal';
 import { endpointForUrl, federationEndpoint, signinEndpoint, stsEndpoint, type FederationEndpoint } from '../core/aws/endpoints';
 import {
@@ -61,9 +61,8 @@ export async function prepare(
 ): Promise<Prepared | Exclude<StsSigninResult, { ok: true }>> {
   const permission = stsPermission(await readStsRules(), use);
   if (!permission.ok) return { ok: false, code: 'not-allowed', error: permission.refusal };
-  const parsed = CapturedSigninSchema.safeParse(await readCapture(tabId));
-  if (!parsed.success) return { ok: false, code: 'no-capture', error: message('replyCaptureGone') };
-  const capture = parsed.data;
+  const capture = checkCapturedSignin(await readCapture(tabId));
+  if (!capture) return { ok: false, code: 'no-capture', error: message('replyCaptureGone') };
   let info;
   try {
     info = parseSamlResponse(capture.samlResponse);

@@ -1,6 +1,6 @@
 import { browser } from './browser-api';
 import { CAPTURE_MAX_AGE_MS, type CapturedSignin } from '../core/signin/capture';
-import { CapturedSigninSchema } from '../core/signin/capture-schema';
+import { checkCapturedSignin } from '../core/signin/capture-check';
 import { allTabItems, tabItem } from './storage-item';
 
 /**
@@ -65,7 +65,7 @@ export function watchLostCapture(tabId: number, listener: () => void): () => voi
   return lostCapture(tabId).watch(listener);
 }
 
-/** The stored value as is: callers validate it (captured-signin-schema.ts) before trusting it. */
+/** The stored value as is: callers validate it (core/signin/capture-check.ts) before trusting it. */
 export function readCapture(tabId: number): Promise<unknown> {
   return capture(tabId).get();
 }
@@ -91,8 +91,8 @@ export function removeCapture(tabId: number, capturedBy?: number): Promise<void>
  */
 export async function removeCapturesOlderThan(maxAgeMs: number, now = Date.now()): Promise<void> {
   const unusable = (await allTabItems('capture')).filter(({ value }) => {
-    const parsed = CapturedSigninSchema.safeParse(value);
-    return !parsed.success || now - parsed.data.capturedAt > maxAgeMs;
+    const capture = checkCapturedSignin(value);
+    return !capture || now - capture.capturedAt > maxAgeMs;
   });
   await Promise.all(unusable.map(({ tabId }) => capture(tabId).remove()));
 }

@@ -10,7 +10,6 @@ import {
   readSigninForm,
   type CapturedSignin,
 } from '../../src/core/signin/capture';
-import { CapturedSigninSchema } from '../../src/core/signin/capture-schema';
 import { OWN_REQUEST_RULE_PRIORITY, ownRequestDnrRules, sameDnrRules, signinDnrRules } from '../../src/core/aws/dnr-rules';
 import { extensionHostPermissions, signinMatchPatterns, stsMatchPatterns } from '../../src/core/aws/endpoints';
 import { PARTITIONS } from '../../src/core/aws/catalog';
@@ -238,14 +237,6 @@ describe('captured sign-in', () => {
     tabId: 3,
     capturedAt: 1_000_000,
   };
-
-  it('validates what is read back from session storage', () => {
-    expect(CapturedSigninSchema.safeParse(capture).success).toBe(true);
-    expect(CapturedSigninSchema.safeParse({ ...capture, url: 'http://signin.aws.amazon.com/saml' }).success).toBe(false);
-    expect(CapturedSigninSchema.safeParse({ ...capture, samlResponse: '' }).success).toBe(false);
-    expect(CapturedSigninSchema.safeParse({ ...capture, tabId: 'x' }).success).toBe(false);
-    expect(CapturedSigninSchema.safeParse('junk').success).toBe(false);
-  });
 
   it('treats a capture from long before a fresh picker opened as stale, unless the page was reloaded', () => {
     expect(isFreshCapture(capture, 1_000_500, false)).toBe(true);

@@ -4,7 +4,7 @@ import { MAX_RELAY_STATE_LENGTH, MAX_SIGNIN_FORM_BYTES } from '../base/limits';
 /**
  * A sign-in the extension caught on its way to AWS: the form fields exactly as the IdP posted
  * them. Lives only in `storage.session`, keyed by tab so two tabs signing in at once never mix.
- * (Validated on read by captured-signin-schema.ts; kept free of zod so the worker stays small.)
+ * (Checked on read by capture-check.ts; kept free of zod so the worker and the picker stay small.)
  */
 export interface CapturedSignin {
   readonly samlResponse: string;

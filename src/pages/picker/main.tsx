@@ -12,8 +12,8 @@ window.opener = null;
 // Chromium loads this page by the IdP's POST (the DNR redirect keeps it) and keeps that body, the
 // assertion, in the tab's session history: the redirect's long fragment keeps it out of every session
 // record written before the page's first script, public/forget-post.js (classic, in <head>), replaces
-// the entry by the plain URL, before this module even loads (src/core/signin/picker-redirect.ts; Firefox
-// loads the picker by GET anyway).
+// the entry by the plain URL, before this module runs: the HTML preloads it, but a module runs only once
+// the document is parsed (src/core/signin/picker-redirect.ts; Firefox loads the picker by GET anyway).
 
 // A picker inside someone else's frame could be used for clickjacking: only run top-level.
 const framed = window.top !== window.self;

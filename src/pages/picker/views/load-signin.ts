@@ -1,5 +1,5 @@
 import { FRESH_CAPTURE_MS, isFreshCapture, type CapturedSignin } from '../../../core/signin/capture';
-import { CapturedSigninSchema } from '../../../core/signin/capture-schema';
+import { checkCapturedSignin } from '../../../core/signin/capture-check';
 import { takeRetry } from '../../../platform/attempt-store';
 import { currentTabId } from '../../../platform/extension';
 import { readCapture, removeCapture, takeLostCapture, watchCapture, watchLostCapture } from '../../../platform/session-store';
@@ -38,12 +38,12 @@ export async function loadCapturedSignin(pageOpenedAt: number): Promise<SigninLo
     };
     const accept = (stored: unknown): boolean => {
       if (settled || stored === undefined) return settled;
-      const parsed = CapturedSigninSchema.safeParse(stored);
-      if (parsed.success && !isFreshCapture(parsed.data, pageOpenedAt, reuseCapture)) return false;
+      const capture = checkCapturedSignin(stored);
+      if (capture && !isFreshCapture(capture, pageOpenedAt, reuseCapture)) return false;
       // Nothing can use a damaged capture: it goes, so it no longer takes up session storage (a
       // newer one written meanwhile stays).
-      if (!parsed.success) void removeCapture(tabId, capturedAtOf(stored)).catch(() => undefined);
-      settle(parsed.success ? { kind: 'found', capture: parsed.data, reused: reuseCapture } : { kind: 'invalid', message: t('captureDamaged') });
+      if (!capture) void removeCapture(tabId, capturedAtOf(stored)).catch(() => undefined);
+      settle(capture ? { kind: 'found', capture, reused: reuseCapture } : { kind: 'invalid', message: t('captureDamaged') });
       return true;
     };
     // The worker could not store this sign-in (session storage full): say so at once.
