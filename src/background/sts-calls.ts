@@ -11,7 +11,7 @@ import {
   consoleSessionSeconds,
   readSigninTokenResponse,
 } from '../core/signin/federation';
-import { parseWithXmldom, type SamlAssertionInfo, type SamlRole } from '../core/saml';
+import { parseWithXmldom, type SamlAssertionInfo, type SamlRole } from '../core/saml/parse';
 import { federationRegions, stsRegionOrder } from '../core/signin/fallback-order';
 import {
   buildAssumeRoleWithSaml,

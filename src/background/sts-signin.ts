@@ -8,10 +8,10 @@ import { explainStsError, stsSaid, type StsCredentials, type StsError } from '..
 import { diagnoseStsFailure } from '../core/diagnosis/sts-refusal';
 import { message, type UserMessage } from '../core/words/user-message';
 import type { ConsolesOutcome } from '../messages/protocol';
-import { saveDiagnosis } from '../platform/attempt-store';
+import { showDiagnosis } from '../platform/attempt-store';
 import { recordConsoles } from '../platform/console-list';
 import { openConsoleTab } from '../platform/console-tabs';
-import { DIAGNOSIS_PATH, extensionUrl, openInTab } from '../platform/extension';
+import { openInTab } from '../platform/extension';
 import { removeCapture } from '../platform/session-store';
 import { assumeRole, openedConsole, prepare, prepareRoles, signinTokenAnywhere, stsAttempt, type StsSigninResult } from './sts-calls';
 
@@ -140,8 +140,7 @@ export async function credentialsThroughSts(
 
 /** The STS sign-in failed: the tab shows the diagnosis page, which lists every step tried. */
 async function explainFailure(tabId: number, attempt: SigninAttempt, steps: readonly DiagnosisStep[], stsError: StsError | undefined): Promise<StsSigninResult> {
-  await saveDiagnosis(tabId, { diagnosis: diagnoseStsFailure({ attempt, steps, stsError }), attempt });
-  await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
+  await showDiagnosis(tabId, { diagnosis: diagnoseStsFailure({ attempt, steps, stsError }), attempt });
   return { ok: false, code: 'refused', error: message('replyRefused') };
 }
 

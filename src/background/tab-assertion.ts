@@ -1,6 +1,6 @@
 import type { CapturedSignin } from '../core/signin/capture';
 import { CapturedSigninSchema } from '../core/signin/capture-schema';
-import { parseSamlResponse, SamlResponseError, type SamlAssertionInfo } from '../core/saml';
+import { parseSamlResponse, SamlResponseError, type SamlAssertionInfo } from '../core/saml/parse';
 import { message, type UserMessage } from '../core/words/user-message';
 import { readCapture } from '../platform/session-store';
 

@@ -4,8 +4,8 @@ import {
   MAX_SAML_RESPONSE_BYTES,
   SamlResponseError,
   parseSamlResponse,
-} from '../../src/core/saml';
-import type { SamlResponseErrorReason } from '../../src/core/saml';
+} from '../../src/core/saml/parse';
+import type { SamlResponseErrorReason } from '../../src/core/saml/parse';
 import {
   buildSamlResponse,
   buildSamlXml,

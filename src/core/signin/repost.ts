@@ -1,8 +1,8 @@
 import { parseRoleArn } from '../aws/arn';
 import { endpointForUrl, type SigninEndpoint } from '../aws/endpoints';
-import { hostOf, httpsUrl } from '../base/url-host';
-import { refuse, type Gate } from '../words/refusal';
-import { message, type MessageValue } from '../words/user-message';
+import { httpsUrl } from '../base/url-host';
+import { refusedAddress, refuse, type Gate } from '../words/gate';
+import { message } from '../words/user-message';
 
 /** The exact form a browser must POST to sign in (docs/saml-signin.md#the-flow, docs/saml-signin.md#sign-in-endpoints-and-relaystate). */
 export interface SigninPost {
@@ -34,7 +34,7 @@ export interface SigninPostRequest {
  */
 export function buildSigninPost(request: SigninPostRequest): Gate<{ post: SigninPost }> {
   const endpoint = endpointForUrl(request.targetUrl);
-  if (!endpoint) return refuse(message('targetNotSignin', { host: describe(request.targetUrl) }));
+  if (!endpoint) return refuse(message('targetNotSignin', { host: refusedAddress(request.targetUrl) }));
   const target = new URL(request.targetUrl);
   if (target.search || target.hash) {
     return refuse(message('targetQuery'));
@@ -56,10 +56,6 @@ export function buildSigninPost(request: SigninPostRequest): Gate<{ post: Signin
       ? { SAMLResponse: request.samlResponse, RelayState: request.relayState }
       : { SAMLResponse: request.samlResponse, RelayState: request.relayState, roleIndex: request.roleArn };
   return { ok: true, post: { url, endpoint, fields } };
-}
-
-function describe(url: string): MessageValue {
-  return hostOf(url) ?? message('thisAddress');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { parseRoleArn } from '../aws/arn';
-import { hostOf, plainHttpsUrl } from '../base/url-host';
-import { refuse, type Gate } from '../words/refusal';
-import { message, type MessageValue } from '../words/user-message';
+import { plainHttpsUrl } from '../base/url-host';
+import { refusedAddress, refuse, type Gate } from '../words/gate';
+import { message } from '../words/user-message';
 import { federationEndpointForUrl, stsEndpointForHost, type FederationEndpoint, type StsEndpoint } from '../aws/endpoints';
 
 // The gate for the STS + federation sign-in (docs/sts-federation.md), built like repost.ts: the
@@ -13,7 +13,7 @@ export function checkStsTarget(url: string, partition: string, roleArn: string):
   const parsed = plainHttpsUrl(url);
   const endpoint = parsed && parsed.pathname === '/' && !parsed.search && !parsed.hash ? stsEndpointForHost(parsed.hostname) : undefined;
   if (!parsed || !endpoint) {
-    return refuse(message('targetNotSts', { host: describe(url) }));
+    return refuse(message('targetNotSts', { host: refusedAddress(url) }));
   }
   if (endpoint.partition !== partition) {
     return refuse(message('targetPartition', { host: endpoint.host, partition: endpoint.partition, wanted: partition }));
@@ -31,14 +31,10 @@ export function checkFederationTarget(url: string, partition: string): Gate<{ en
   const parsed = plainHttpsUrl(url);
   const endpoint = parsed && !parsed.search && !parsed.hash ? federationEndpointForUrl(url) : undefined;
   if (!endpoint) {
-    return refuse(message('targetNotFederation', { host: describe(url) }));
+    return refuse(message('targetNotFederation', { host: refusedAddress(url) }));
   }
   if (endpoint.partition !== partition) {
     return refuse(message('targetCredentialsPartition', { host: endpoint.host, partition: endpoint.partition, wanted: partition }));
   }
   return { ok: true, endpoint };
-}
-
-function describe(url: string): MessageValue {
-  return hostOf(url) ?? message('thisAddress');
 }

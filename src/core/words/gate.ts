@@ -1,4 +1,5 @@
-import type { UserMessage } from './user-message';
+import { hostOf } from '../base/url-host';
+import { message, type MessageValue, type UserMessage } from './user-message';
 
 /** A gate's "no": why, as a message (`{ code, params }`) the page words from `_locales`. */
 export interface Refused {
@@ -11,4 +12,9 @@ export type Gate<T extends object = object> = ({ readonly ok: true } & T) | Refu
 
 export function refuse(refusal: UserMessage): Refused {
   return { ok: false, refusal };
+}
+
+/** A refused URL as a refusal names it: its host, or "this address" when it has none. */
+export function refusedAddress(url: string): MessageValue {
+  return hostOf(url) ?? message('thisAddress');
 }
