@@ -136,7 +136,7 @@ function zodWithoutEval(): Plugin {
 }
 
 /**
- * The worker parses XML only ('text/xml': the assertion, STS's answers; core/saml/index.ts), but xmldom
+ * The worker parses XML only ('text/xml': the assertion, STS's answers; core/saml/parse.ts), but xmldom
  * bundles the HTML entity table (2,000 names, 44 KB, a fifth of the worker) for 'text/html'. The
  * build drops the table and makes an HTML parse throw instead of resolving HTML entities, so XML
  * parsing is byte for byte xmldom's own; the build fails if an xmldom update moves either spot.

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { Rollup } from 'vite';
-import { parseSamlResponse } from '../src/core/saml';
+import { parseSamlResponse } from '../src/core/saml/parse';
 import { buildSamlResponse, makeRoles } from '../test/fixtures/assertion-builder';
 import { kib, measureBundles } from './bundles';
 import type { BundleSize } from './bundles';

@@ -1,7 +1,7 @@
 // `npm run fuzz`: at least 100,000 generated and mutated inputs through parseSamlResponse and
 // buildSigninPost (families in bench/fuzz-arbitraries.ts, shared with test/unit/fuzz-slice.test.ts).
-// Fails on any error other than SamlResponseError / SigninTargetError, on a POST outside the
-// allowlist, and on oversized or DTD-carrying input not refused within 100 ms.
+// Fails on any error other than SamlResponseError, on any throw from buildSigninPost (it refuses
+// by value), on a POST outside the allowlist, and on oversized or DTD-carrying input not refused within 100 ms.
 //   npm run fuzz                      random seed (printed)
 //   npm run fuzz -- --seed 42         replay a run
 //   npm run fuzz -- --runs 20000      fewer runs

@@ -3,9 +3,10 @@ import fc from 'fast-check';
 import { parseRoleArn, parseSamlProviderArn } from '../../src/core/aws/arn';
 import { endpointForUrl } from '../../src/core/aws/endpoints';
 import { PARTITIONS } from '../../src/core/aws/catalog';
-import { SamlResponseError, parseSamlResponse } from '../../src/core/saml';
-import type { SamlAssertionInfo } from '../../src/core/saml';
-import { SigninTargetError, buildSigninPost } from '../../src/core/signin/repost';
+import { SamlResponseError, parseSamlResponse } from '../../src/core/saml/parse';
+import type { SamlAssertionInfo } from '../../src/core/saml/parse';
+import { buildSigninPost } from '../../src/core/signin/repost';
+import { isUserMessage } from '../../src/core/words/user-message';
 import type { SigninPostRequest } from '../../src/core/signin/repost';
 import { buildSamlXml } from '../../test/fixtures/assertion-builder';
 import type { AssertionOptions, RolePair } from '../../test/fixtures/assertion-builder';
@@ -162,17 +163,19 @@ const SIGNIN_PATH = /^\/saml(?:\/acs\/[A-Za-z0-9_-]{1,128})?$/;
 /** Builds one POST and checks it never leaves the allowlist; returns what happened. */
 export function postChecked(request: SigninPostRequest, mustPost = false): CaseResult {
   const started = performance.now();
-  let post;
+  let built;
   try {
-    post = buildSigninPost(request);
+    built = buildSigninPost(request);
   } catch (error) {
-    if (!(error instanceof SigninTargetError)) {
-      const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      throw new FuzzContractError(`buildSigninPost threw something other than SigninTargetError: ${what}`);
-    }
-    if (mustPost) throw new FuzzContractError(`refused a catalog endpoint of the right partition: ${request.targetUrl} (${error.message})`);
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new FuzzContractError(`buildSigninPost threw instead of refusing: ${what}`);
+  }
+  if (!built.ok) {
+    if (!isUserMessage(built.refusal)) throw new FuzzContractError('buildSigninPost refused without a message');
+    if (mustPost) throw new FuzzContractError(`refused a catalog endpoint of the right partition: ${request.targetUrl} (${built.refusal.code})`);
     return { outcome: 'target-refused', ms: performance.now() - started };
   }
+  const { post } = built;
   const ms = performance.now() - started;
   const url = new URL(post.url);
   const endpoint = endpointForUrl(post.url);

@@ -1,7 +1,7 @@
 // Input families for parseSamlResponse: valid assertions, mutations of valid ones, noise, DTDs and
 // oversized input (see ../fuzz-arbitraries.ts).
 import fc from 'fast-check';
-import { MAX_SAML_RESPONSE_BYTES } from '../../src/core/saml';
+import { MAX_SAML_RESPONSE_BYTES } from '../../src/core/saml/parse';
 import { makeRoles, wrapBase64 } from '../../test/fixtures/assertion-builder';
 import type { AssertionOptions, RolePair } from '../../test/fixtures/assertion-builder';
 import { base64OfBytes, base64OfText, decodeChecked, encoder, family, pinnedXml } from './contract';

@@ -1,12 +1,11 @@
-import { checkCapturedSignin } from '../core/signin/capture-check';
 import { readAccountAliases, MAX_ROLE_PAGE_BYTES } from '../core/accounts/aws-role-page';
 import { assertionAddress } from '../core/regions/choice';
-import { parseSamlResponse, SamlResponseError } from '../core/saml';
-import { buildSigninPost, SigninTargetError, toFormPost } from '../core/signin/repost';
+import { httpsUrl } from '../core/base/url-host';
+import { buildSigninPost, toFormPost } from '../core/signin/repost';
 import { message, type UserMessage } from '../core/words/user-message';
 import { requestAws } from '../platform/aws-request';
 import { recordLearnedNames } from '../platform/learned-names';
-import { readCapture } from '../platform/session-store';
+import { readTabAssertion } from './tab-assertion';
 
 /**
  * "Get account names from AWS" (docs/account-names.md#awss-role-page), on the user's click only: the tab's
@@ -15,30 +14,20 @@ import { readCapture } from '../platform/session-store';
  * single-role assertion (AWS would sign in at once). The assertion stays for the sign-in.
  */
 export async function fetchAccountNames(tabId: number): Promise<{ ok: true; learned: number } | { ok: false; error: UserMessage }> {
-  const capture = checkCapturedSignin(await readCapture(tabId));
-  if (!capture) return { ok: false, error: message('replyCaptureGoneShort') };
-  let info;
-  try {
-    info = parseSamlResponse(capture.samlResponse);
-  } catch (error) {
-    return { ok: false, error: error instanceof SamlResponseError ? error.userMessage : message('decodeUnreadable') };
-  }
+  const read = await readTabAssertion(tabId);
+  if (!read.ok) return { ok: false, error: read.problem === 'gone' ? message('replyCaptureGoneShort') : read.refusal };
+  const { capture, info } = read;
   if (info.roles.length < 2) return { ok: false, error: message('replySingleRole') };
   const address = assertionAddress(info.recipient, capture.url);
   if (!address) return { ok: false, error: message('replyNotAddressed') };
-  let post;
-  try {
-    post = toFormPost(
-      buildSigninPost({
-        samlResponse: capture.samlResponse,
-        partition: address.partition,
-        targetUrl: `https://${address.endpoint.host}${address.endpoint.path}`,
-        relayState: '',
-      }),
-    );
-  } catch (error) {
-    return { ok: false, error: error instanceof SigninTargetError ? error.userMessage : message('replyRequestFailed') };
-  }
+  const built = buildSigninPost({
+    samlResponse: capture.samlResponse,
+    partition: address.partition,
+    targetUrl: httpsUrl(address.endpoint.host, address.endpoint.path),
+    relayState: '',
+  });
+  if (!built.ok) return { ok: false, error: built.refusal };
+  const post = toFormPost(built.post);
   const answer = await requestAws(post.url, post, 10_000, MAX_ROLE_PAGE_BYTES);
   if (answer.kind !== 'answered') return { ok: false, error: message('replySigninNoAnswer', { detail: answer.problem }) };
   const names = readAccountAliases(answer.text);

@@ -1,3 +1,4 @@
+// The badge, worker half: decides what it says from health and settings. Drawing it is src/platform/badge.ts.
 import { badgeFor } from '../core/health/probe';
 import { localTimeZone } from '../core/regions/preferred';
 import { badgeRegions, type StoredSettingsGlance } from '../core/settings/glance';

@@ -1,3 +1,4 @@
+// The clipboard, worker half: clears copied credentials when due. The browser calls are src/platform/clipboard.ts.
 import { CLEAR_COPIED_AFTER_MS } from '../core/base/limits';
 import { clearClipboard, clearClipboardAt, onClipboardClearDue } from '../platform/clipboard';
 

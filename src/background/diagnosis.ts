@@ -4,8 +4,7 @@ import { refusalKey } from '../core/signin/method';
 import { stsPermission } from '../core/signin/sts-permission';
 import { hostOf } from '../core/base/url-host';
 import { removeCapture } from '../platform/session-store';
-import { peekAttempt, saveDiagnosis, takeAttempt } from '../platform/attempt-store';
-import { DIAGNOSIS_PATH, extensionUrl, openInTab } from '../platform/extension';
+import { peekAttempt, showDiagnosis, takeAttempt } from '../platform/attempt-store';
 import { recordRefusal } from '../platform/refusal-store';
 import { readStsRules } from '../platform/stored-settings';
 import { mayKeep } from '../core/base/private-window';
@@ -47,8 +46,7 @@ export async function explainRejection(tabId: number, awsMessage: string): Promi
     );
     if (result.ok || result.code === 'refused') return;
   }
-  await saveDiagnosis(tabId, { diagnosis: await withStsRefusal(diagnoseRejection(awsMessage, attempt, now), attempt), attempt });
-  await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
+  await showDiagnosis(tabId, { diagnosis: await withStsRefusal(diagnoseRejection(awsMessage, attempt, now), attempt), attempt });
 }
 
 /**
@@ -89,6 +87,5 @@ export async function followRepost(tabId: number, outcome: RepostOutcome, posted
     );
     if (result.ok || result.code === 'refused') return;
   }
-  await saveDiagnosis(tabId, { diagnosis: await withStsRefusal(diagnoseEndpointFailure(outcome.detail, attempt), attempt), attempt });
-  await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
+  await showDiagnosis(tabId, { diagnosis: await withStsRefusal(diagnoseEndpointFailure(outcome.detail, attempt), attempt), attempt });
 }

@@ -2,7 +2,6 @@
 // the chosen role, call regional STS (with fallback), trade the credentials for a sign-in token.
 // Every failure on the way becomes a step of the diagnosis, in the words of user-message.ts.
 import type { CapturedSignin } from '../core/signin/capture';
-import { checkCapturedSignin } from '../core/signin/capture-check';
 import type { DiagnosisStep, SigninAttempt } from '../core/diagnosis/signin-refusal';
 import { endpointForUrl, federationEndpoint, signinEndpoint, stsEndpoint, type FederationEndpoint } from '../core/aws/endpoints';
 import {
@@ -12,7 +11,7 @@ import {
   consoleSessionSeconds,
   readSigninTokenResponse,
 } from '../core/signin/federation';
-import { parseSamlResponse, parseWithXmldom, SamlResponseError, type SamlAssertionInfo, type SamlRole } from '../core/saml';
+import { parseWithXmldom, type SamlAssertionInfo, type SamlRole } from '../core/saml/parse';
 import { federationRegions, stsRegionOrder } from '../core/signin/fallback-order';
 import {
   buildAssumeRoleWithSaml,
@@ -25,14 +24,14 @@ import {
   type StsResult,
 } from '../core/signin/sts';
 import { stsPermission, type StsUse } from '../core/signin/sts-permission';
-import { checkFederationTarget, checkStsTarget, StsTargetError } from '../core/signin/sts-target';
+import { checkFederationTarget, checkStsTarget } from '../core/signin/sts-target';
 import { message, type UserMessage } from '../core/words/user-message';
 import { requestAws, type AwsAnswer } from '../platform/aws-request';
 import type { OpenedConsole } from '../platform/console-list';
 import { readHealth } from '../platform/health-store';
-import { readCapture } from '../platform/session-store';
 import { hasStsAccess } from '../platform/sts-access';
 import { readStsRules } from '../platform/stored-settings';
+import { readTabAssertion } from './tab-assertion';
 
 /** Each STS or federation call gets this long: several regions still fit in the assertion's 5 minutes. */
 const CALL_TIMEOUT_MS = 8_000;
@@ -40,6 +39,8 @@ const CALL_TIMEOUT_MS = 8_000;
 export type StsSigninResult =
   | { readonly ok: true }
   | { readonly ok: false; readonly error: UserMessage; readonly code: 'not-allowed' | 'no-capture' | 'no-role' | 'no-access' | 'refused' };
+
+type NotPrepared = Exclude<StsSigninResult, { ok: true }>;
 
 export type Prepared = {
   readonly ok: true;
@@ -51,32 +52,42 @@ export type Prepared = {
 
 /**
  * Whether STS may be used for this at all (the user's setting, or the organisation's policy, which
- * is waited for however long storage.managed takes), then the tab's capture, decoded here (never
- * trusted from the page), with the chosen role in it. Every STS call of the worker starts here.
+ * is waited for however long storage.managed takes), then the tab's capture, read and decoded once
+ * (readTabAssertion), with each chosen role in it. Every STS call of the worker starts here.
  */
+export async function prepareRoles(
+  tabId: number,
+  request: { readonly roleArns: readonly string[]; readonly region: string },
+  use: StsUse = 'signin',
+): Promise<{ readonly ok: true; readonly roles: readonly Prepared[] } | NotPrepared> {
+  if (!request.roleArns.length) return { ok: false, code: 'no-role', error: message('replyNoRole') };
+  const permission = stsPermission(await readStsRules(), use);
+  if (!permission.ok) return { ok: false, code: 'not-allowed', error: permission.refusal };
+  const read = await readTabAssertion(tabId);
+  if (!read.ok) return read.problem === 'gone' ? { ok: false, code: 'no-capture', error: message('replyCaptureGone') } : { ok: false, code: 'no-role', error: read.refusal };
+  const { capture, info } = read;
+  const roles: Prepared[] = [];
+  for (const roleArn of request.roleArns) {
+    const role = info.roles.find((r) => r.roleArn === roleArn);
+    if (!role) return { ok: false, code: 'no-role', error: message('replyRoleNotInAssertion') };
+    const partition = role.partition;
+    if (!signinEndpoint(partition, request.region)) {
+      return { ok: false, code: 'no-role', error: message('replyNotARegion', { region: request.region, partition }) };
+    }
+    if (!roles.length && !(await hasStsAccess())) return { ok: false, code: 'no-access', error: message('replyNoStsAccess') };
+    roles.push({ ok: true, capture, info, role, partition });
+  }
+  return { ok: true, roles };
+}
+
+/** prepareRoles for one role. */
 export async function prepare(
   tabId: number,
   request: { readonly roleArn: string; readonly region: string },
   use: StsUse = 'signin',
-): Promise<Prepared | Exclude<StsSigninResult, { ok: true }>> {
-  const permission = stsPermission(await readStsRules(), use);
-  if (!permission.ok) return { ok: false, code: 'not-allowed', error: permission.refusal };
-  const capture = checkCapturedSignin(await readCapture(tabId));
-  if (!capture) return { ok: false, code: 'no-capture', error: message('replyCaptureGone') };
-  let info;
-  try {
-    info = parseSamlResponse(capture.samlResponse);
-  } catch (error) {
-    return { ok: false, code: 'no-role', error: error instanceof SamlResponseError ? error.userMessage : message('decodeUnreadable') };
-  }
-  const role = info.roles.find((r) => r.roleArn === request.roleArn);
-  if (!role) return { ok: false, code: 'no-role', error: message('replyRoleNotInAssertion') };
-  const partition = role.partition;
-  if (!signinEndpoint(partition, request.region)) {
-    return { ok: false, code: 'no-role', error: message('replyNotARegion', { region: request.region, partition }) };
-  }
-  if (!(await hasStsAccess())) return { ok: false, code: 'no-access', error: message('replyNoStsAccess') };
-  return { ok: true, capture, info, role, partition };
+): Promise<Prepared | NotPrepared> {
+  const prepared = await prepareRoles(tabId, { roleArns: [request.roleArn], region: request.region }, use);
+  return prepared.ok ? prepared.roles[0]! : prepared;
 }
 
 /**
@@ -94,12 +105,12 @@ export async function assumeRole(
   for (const region of stsRegionOrder({ partition, chosen: request.region, health: stsHealth })) {
     const endpoint = stsEndpoint(partition, region);
     if (!endpoint) continue;
+    const allowed = checkStsTarget(endpoint.url, partition, role.roleArn);
     let result: StsResult;
-    try {
-      checkStsTarget(endpoint.url, partition, role.roleArn);
+    if (allowed.ok) {
       const call = (omitDuration: boolean) =>
         buildAssumeRoleWithSaml({
-          endpoint,
+          endpoint: allowed.endpoint,
           roleArn: role.roleArn,
           principalArn: role.principalArn,
           samlResponse: capture.samlResponse,
@@ -109,9 +120,8 @@ export async function assumeRole(
         });
       result = await callSts(call(false));
       if (!result.ok && isMaxSessionDurationError(result.error)) result = await callSts(call(true));
-    } catch (error) {
-      const problem = error instanceof StsTargetError ? error.userMessage : message('stsRequestFailed');
-      result = { ok: false, error: { code: 'unreadable', message: '', problem } };
+    } else {
+      result = { ok: false, error: { code: 'unreadable', message: '', problem: allowed.refusal } };
     }
     if (result.ok) return result;
     lastError = result.error;
@@ -157,19 +167,18 @@ async function signinToken(
   sessionDuration: number | undefined,
   steps: DiagnosisStep[],
 ): Promise<string | undefined> {
-  try {
-    checkFederationTarget(endpoint.url, partition);
-  } catch (error) {
-    steps.push({ method: 'federation', host: endpoint.host, said: error instanceof StsTargetError ? error.userMessage : message('federationRequestRefused') });
+  const allowed = checkFederationTarget(endpoint.url, partition);
+  if (!allowed.ok) {
+    steps.push({ method: 'federation', host: endpoint.host, said: allowed.refusal });
     return undefined;
   }
-  const post = buildSigninTokenPost(endpoint, credentials, sessionDuration);
+  const post = buildSigninTokenPost(allowed.endpoint, credentials, sessionDuration);
   let answer: AwsAnswer = await requestAws(post.url, post, CALL_TIMEOUT_MS);
   if (answer.kind === 'answered') {
     const read = readSigninTokenResponse(answer.status, answer.text);
     if (read.ok) return read.token;
     if (afterSigninTokenPost(answer.status) === 'get') {
-      answer = await requestAws(buildSigninTokenGetUrl(endpoint, credentials, sessionDuration), { method: 'GET' }, CALL_TIMEOUT_MS);
+      answer = await requestAws(buildSigninTokenGetUrl(allowed.endpoint, credentials, sessionDuration), { method: 'GET' }, CALL_TIMEOUT_MS);
     }
   }
   if (answer.kind !== 'answered') {

@@ -8,12 +8,12 @@ import { explainStsError, stsSaid, type StsCredentials, type StsError } from '..
 import { diagnoseStsFailure } from '../core/diagnosis/sts-refusal';
 import { message, type UserMessage } from '../core/words/user-message';
 import type { ConsolesOutcome } from '../messages/protocol';
-import { saveDiagnosis } from '../platform/attempt-store';
+import { showDiagnosis } from '../platform/attempt-store';
 import { recordConsoles } from '../platform/console-list';
 import { openConsoleTab } from '../platform/console-tabs';
-import { DIAGNOSIS_PATH, extensionUrl, openInTab } from '../platform/extension';
+import { openInTab } from '../platform/extension';
 import { removeCapture } from '../platform/session-store';
-import { assumeRole, openedConsole, prepare, signinTokenAnywhere, stsAttempt, type Prepared, type StsSigninResult } from './sts-calls';
+import { assumeRole, openedConsole, prepare, prepareRoles, signinTokenAnywhere, stsAttempt, type StsSigninResult } from './sts-calls';
 
 export type { StsSigninResult } from './sts-calls';
 
@@ -72,14 +72,10 @@ export async function signInManyThroughSts(
     readonly accountColours?: Readonly<Record<string, AccountColour>> | undefined;
   },
 ): Promise<StsSigninResult | { readonly ok: true; readonly consoles: ConsolesOutcome }> {
-  const prepared: Prepared[] = [];
-  for (const roleArn of new Set(request.roleArns)) {
-    const one = await prepare(tabId, { roleArn, region: request.region });
-    if (!one.ok) return one;
-    prepared.push(one);
-  }
-  const first = prepared[0];
-  if (!first) return { ok: false, code: 'no-role', error: message('replyNoRole') };
+  const many = await prepareRoles(tabId, { roleArns: [...new Set(request.roleArns)], region: request.region });
+  if (!many.ok) return many;
+  const prepared = many.roles;
+  const first = prepared[0]!;
   const { capture, info, partition } = first;
   const destination = relayStateForRegion(partition, request.region, capture.relayState);
   const results = await Promise.all(
@@ -144,8 +140,7 @@ export async function credentialsThroughSts(
 
 /** The STS sign-in failed: the tab shows the diagnosis page, which lists every step tried. */
 async function explainFailure(tabId: number, attempt: SigninAttempt, steps: readonly DiagnosisStep[], stsError: StsError | undefined): Promise<StsSigninResult> {
-  await saveDiagnosis(tabId, { diagnosis: diagnoseStsFailure({ attempt, steps, stsError }), attempt });
-  await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
+  await showDiagnosis(tabId, { diagnosis: diagnoseStsFailure({ attempt, steps, stsError }), attempt });
   return { ok: false, code: 'refused', error: message('replyRefused') };
 }
 

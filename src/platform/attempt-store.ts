@@ -1,5 +1,6 @@
 import type { Diagnosis, SigninAttempt } from '../core/diagnosis/signin-refusal';
 import { tabItem } from './storage-item';
+import { DIAGNOSIS_PATH, extensionUrl, openInTab } from './extension';
 
 /**
  * What the picker posted (never the assertion) and what AWS answered, per tab, in session
@@ -31,8 +32,10 @@ export async function peekAttempt(tabId: number): Promise<SigninAttempt | undefi
   return (await attempt(tabId).get()) as SigninAttempt | undefined;
 }
 
-export async function saveDiagnosis(tabId: number, value: StoredDiagnosis): Promise<void> {
+/** Keeps the diagnosis for the tab and shows it there: the diagnosis page reads it back. */
+export async function showDiagnosis(tabId: number, value: StoredDiagnosis): Promise<void> {
   await diagnosis(tabId).set(value);
+  await openInTab(tabId, extensionUrl(DIAGNOSIS_PATH));
 }
 
 export function readDiagnosis(tabId: number): Promise<unknown> {

@@ -1,3 +1,4 @@
+// The badge, browser half: draws it on the toolbar icon. What it says is decided in src/background/badge.ts.
 import { browser } from './browser-api';
 import type { HealthBadge } from '../core/health/probe';
 import { tMessage } from './i18n';

@@ -1,3 +1,4 @@
+// The clipboard, browser half: writing, clearing and the clearing alarm per browser. When to clear is src/background/clipboard.ts.
 import { browser } from './browser-api';
 import { TARGET_BROWSER } from './browser-target';
 

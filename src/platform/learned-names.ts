@@ -1,3 +1,4 @@
+// Learned account names, storage half: reads and writes them. What they are and how they merge is src/core/accounts/learned-names.ts.
 import { mergeLearnedNames, readLearnedStore, type LearnedNames } from '../core/accounts/learned-names';
 import { storageItem } from './storage-item';
 

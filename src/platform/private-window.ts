@@ -1,3 +1,4 @@
+// Private windows, browser half: whether a page or tab is in one. What may be kept from one is src/core/base/private-window.ts.
 import { browser } from './browser-api';
 
 // Whether a page or a tab is in a private (incognito) window. Chrome in split mode runs our pages

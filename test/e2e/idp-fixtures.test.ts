@@ -3,7 +3,7 @@
 // picker reads each as the decoder does in Node, and signs in with what the page posted, unchanged.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parseSamlResponse, SamlResponseError, type SamlAssertionInfo } from '../../src/core/saml';
+import { parseSamlResponse, SamlResponseError, type SamlAssertionInfo } from '../../src/core/saml/parse';
 import { renderMessage } from '../support/render-message';
 import { idpFixtureNames } from '../support/mock-server';
 import { extensionSuite, openPickerFromTile, saveArtifact } from './helpers';

@@ -34,16 +34,10 @@ export function renderMessage(said: UserMessage | readonly UserMessage[], separa
   return list.map((m) => getMessage(m.code, messageArguments(m, (inner) => renderMessage(inner)))).join(separator);
 }
 
-/** The words of the refusal `run` throws (an error with a `userMessage`, as core's are). */
-export function thrownWording(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    const said = (error as { userMessage?: UserMessage }).userMessage;
-    if (!said) throw error;
-    return renderMessage(said);
-  }
-  throw new Error('nothing was thrown');
+/** The words of a gate's refusal (`{ ok: false, refusal }`); fails when the gate allowed. */
+export function refusalWording(answer: { readonly ok: true } | { readonly ok: false; readonly refusal: UserMessage }): string {
+  if (answer.ok) throw new Error('the gate allowed it');
+  return renderMessage(answer.refusal);
 }
 
 /** `T` with every message in it as the words the page shows. */

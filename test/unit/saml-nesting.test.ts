@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DOMParser } from '@xmldom/xmldom';
-import { SamlResponseError, parseSamlResponse } from '../../src/core/saml';
+import { SamlResponseError, parseSamlResponse } from '../../src/core/saml/parse';
 import { decodeToXml, nestsDeeperThan } from '../../src/core/saml/input';
 import { buildSamlXml, escapeXml, toBase64 } from '../fixtures/assertion-builder';
 

@@ -4,8 +4,8 @@ import {
   MAX_SAML_RESPONSE_BYTES,
   SamlResponseError,
   parseSamlResponse,
-} from '../../src/core/saml';
-import type { SamlResponseErrorReason } from '../../src/core/saml';
+} from '../../src/core/saml/parse';
+import type { SamlResponseErrorReason } from '../../src/core/saml/parse';
 import {
   buildSamlResponse,
   buildSamlXml,
@@ -486,5 +486,12 @@ describe('parseSamlResponse: another XML parser (the picker passes the native on
       'not-xml',
     );
     expect(error.cause).toBeInstanceOf(TypeError);
+  });
+});
+
+describe('the decoder entry', () => {
+  it('is importable from src/core/saml, as scripts and tools outside the extension import it', async () => {
+    const saml = await import('../../src/core/saml');
+    expect(typeof saml.parseSamlResponse).toBe('function');
   });
 });

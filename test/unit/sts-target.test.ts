@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { federationEndpoint, federationEndpointForUrl, stsEndpoint, stsEndpointForHost, stsHosts } from '../../src/core/aws/endpoints';
 import { PARTITIONS } from '../../src/core/aws/catalog';
-import { StsTargetError, checkFederationTarget, checkStsTarget } from '../../src/core/signin/sts-target';
-import { thrownWording } from '../support/render-message';
+import { checkFederationTarget, checkStsTarget } from '../../src/core/signin/sts-target';
+import { isUserMessage } from '../../src/core/words/user-message';
+import { refusalWording } from '../support/render-message';
 
 const ROLE = 'arn:aws:iam::444455556666:role/Deploy';
 
@@ -32,21 +33,21 @@ describe('STS and federation catalog (docs/sts-federation.md)', () => {
 
 describe('checkStsTarget / checkFederationTarget', () => {
   it('allows an STS endpoint of the own partition and explains each refusal', () => {
-    expect(checkStsTarget('https://sts.eu-west-1.amazonaws.com/', 'aws', ROLE).region).toBe('eu-west-1');
-    expect(thrownWording(() => checkStsTarget('https://evil.example/', 'aws', ROLE))).toMatch(/evil\.example is not an AWS STS endpoint/);
-    expect(thrownWording(() => checkStsTarget('https://sts.cn-north-1.amazonaws.com.cn/', 'aws', ROLE))).toMatch(/aws-cn partition, but this sign-in is for aws/);
-    expect(() => checkStsTarget('https://sts.eu-west-1.amazonaws.com/?SAMLAssertion=x', 'aws', ROLE)).toThrow(StsTargetError);
-    expect(() => checkStsTarget('https://sts.eu-west-1.amazonaws.com/x', 'aws', ROLE)).toThrow(StsTargetError);
-    expect(() => checkStsTarget('http://sts.eu-west-1.amazonaws.com/', 'aws', ROLE)).toThrow(StsTargetError);
-    expect(thrownWording(() => checkStsTarget('https://sts.eu-west-1.amazonaws.com/', 'aws', 'Admin'))).toMatch(/not a valid IAM role ARN/);
-    expect(thrownWording(() => checkStsTarget('https://sts.cn-north-1.amazonaws.com.cn/', 'aws-cn', ROLE))).toMatch(/in the aws partition, not aws-cn/);
+    expect(checkStsTarget('https://sts.eu-west-1.amazonaws.com/', 'aws', ROLE)).toMatchObject({ ok: true, endpoint: { region: 'eu-west-1' } });
+    expect(refusalWording(checkStsTarget('https://evil.example/', 'aws', ROLE))).toMatch(/evil\.example is not an AWS STS endpoint/);
+    expect(refusalWording(checkStsTarget('https://sts.cn-north-1.amazonaws.com.cn/', 'aws', ROLE))).toMatch(/aws-cn partition, but this sign-in is for aws/);
+    expect(checkStsTarget('https://sts.eu-west-1.amazonaws.com/?SAMLAssertion=x', 'aws', ROLE).ok).toBe(false);
+    expect(checkStsTarget('https://sts.eu-west-1.amazonaws.com/x', 'aws', ROLE).ok).toBe(false);
+    expect(checkStsTarget('http://sts.eu-west-1.amazonaws.com/', 'aws', ROLE).ok).toBe(false);
+    expect(refusalWording(checkStsTarget('https://sts.eu-west-1.amazonaws.com/', 'aws', 'Admin'))).toMatch(/not a valid IAM role ARN/);
+    expect(refusalWording(checkStsTarget('https://sts.cn-north-1.amazonaws.com.cn/', 'aws-cn', ROLE))).toMatch(/in the aws partition, not aws-cn/);
   });
 
   it('sends credentials only to a federation endpoint of their partition', () => {
-    expect(checkFederationTarget('https://eu-west-1.signin.aws.amazon.com/federation', 'aws').host).toBe('eu-west-1.signin.aws.amazon.com');
-    expect(thrownWording(() => checkFederationTarget('https://signin.amazonaws.cn/federation', 'aws'))).toMatch(/aws-cn partition, but these credentials are for aws/);
-    expect(() => checkFederationTarget('https://eu-west-1.signin.aws.amazon.com/federation?x', 'aws')).toThrow(StsTargetError);
-    expect(thrownWording(() => checkFederationTarget('https://eu-west-1.signin.aws.amazon.com.evil.example/federation', 'aws'))).toMatch(/not an AWS federation endpoint/);
+    expect(checkFederationTarget('https://eu-west-1.signin.aws.amazon.com/federation', 'aws')).toMatchObject({ ok: true, endpoint: { host: 'eu-west-1.signin.aws.amazon.com' } });
+    expect(refusalWording(checkFederationTarget('https://signin.amazonaws.cn/federation', 'aws'))).toMatch(/aws-cn partition, but these credentials are for aws/);
+    expect(checkFederationTarget('https://eu-west-1.signin.aws.amazon.com/federation?x', 'aws').ok).toBe(false);
+    expect(refusalWording(checkFederationTarget('https://eu-west-1.signin.aws.amazon.com.evil.example/federation', 'aws'))).toMatch(/not an AWS federation endpoint/);
   });
 
   const hostish = (hosts: string[]) =>
@@ -68,13 +69,12 @@ describe('checkStsTarget / checkFederationTarget', () => {
     const hosts = stsHosts();
     fc.assert(
       fc.property(target(hosts, ['/', '', '/?x=1', '/#y', '/x']), partitions, (url, partition) => {
-        let endpoint;
-        try {
-          endpoint = checkStsTarget(url, partition, ROLE.replace('arn:aws:', `arn:${partition}:`));
-        } catch (error) {
-          expect(error).toBeInstanceOf(StsTargetError);
+        const allowed = checkStsTarget(url, partition, ROLE.replace('arn:aws:', `arn:${partition}:`));
+        if (!allowed.ok) {
+          expect(isUserMessage(allowed.refusal)).toBe(true);
           return;
         }
+        const { endpoint } = allowed;
         expect(endpoint.partition).toBe(partition);
         expect(hosts).toContain(endpoint.host);
         expect(endpoint.url).toBe(`https://${endpoint.host}/`);
@@ -87,13 +87,12 @@ describe('checkStsTarget / checkFederationTarget', () => {
     const hosts = PARTITIONS.flatMap((p) => [p.signinHost, ...p.regions.map((r) => `${r.code}.${p.signinHost}`)]);
     fc.assert(
       fc.property(target(hosts, ['/federation', '/federation?x', '/saml', '/', '/Federation']), partitions, (url, partition) => {
-        let endpoint;
-        try {
-          endpoint = checkFederationTarget(url, partition);
-        } catch (error) {
-          expect(error).toBeInstanceOf(StsTargetError);
+        const allowed = checkFederationTarget(url, partition);
+        if (!allowed.ok) {
+          expect(isUserMessage(allowed.refusal)).toBe(true);
           return;
         }
+        const { endpoint } = allowed;
         expect(endpoint.partition).toBe(partition);
         expect(hosts).toContain(endpoint.host);
         expect(endpoint.url).toBe(`https://${endpoint.host}/federation`);

@@ -1,7 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { stsEndpoint } from '../../src/core/aws/endpoints';
-import { parseWithXmldom } from '../../src/core/saml';
+import { parseWithXmldom } from '../../src/core/saml/parse';
 import {
   buildAssumeRoleWithSaml,
   explainStsError,

@@ -1,3 +1,4 @@
+// Learned account names, logic half: merging and reading the stored value. Storing them is src/platform/learned-names.ts.
 /**
  * Account aliases learned from AWS's own role page: read when the user asks ("Get account
  * names from AWS") or passively, when the user lands on AWS's role page. Kept with the time they

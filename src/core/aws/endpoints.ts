@@ -2,6 +2,7 @@
 // which URLs and hosts are AWS sign-in, console, STS and federation endpoints, and the match patterns
 // and DNR rules derived from the catalog.
 import type { Partition } from './arn';
+import { plainHttpsUrl } from '../base/url-host';
 import { PARTITIONS, partitionInfo, type PartitionInfo } from './catalog';
 
 /** Where a SAML response can be posted for one region. */
@@ -18,17 +19,6 @@ export interface SigninEndpoint {
 function partitionWith(partition: string, region: string): PartitionInfo | undefined {
   const p = partitionInfo(partition);
   return p?.regions.some((r) => r.code === region) ? p : undefined;
-}
-
-/** An https:// URL on the default port without credentials: the only form an AWS endpoint is used in. */
-function plainHttpsUrl(url: string): URL | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  return parsed.protocol === 'https:' && parsed.port === '' && !parsed.username && !parsed.password ? parsed : undefined;
 }
 
 function endpointOf(p: PartitionInfo, region: string): SigninEndpoint {

@@ -1,4 +1,5 @@
 import { consoleHomeUrl } from './endpoints';
+import { plainHttpsUrl } from '../base/url-host';
 import { partitionInfo, type PartitionInfo } from './catalog';
 
 const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d$/;
@@ -31,14 +32,8 @@ export function relayStateForRegion(partition: string, region: string, idpRelayS
 
 /** A console URL of the partition (any region, or none), else undefined. */
 function parseConsoleUrl(p: PartitionInfo, value: string): URL | undefined {
-  if (!value) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' || url.username || url.password || url.port) return undefined;
+  const url = value ? plainHttpsUrl(value) : undefined;
+  if (!url) return undefined;
   const host = url.hostname.toLowerCase();
   if (host === p.consoleDomain) return url;
   if (host.endsWith(`.${p.consoleDomain}`)) {

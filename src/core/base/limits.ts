@@ -20,6 +20,13 @@ export const MAX_SESSION_SECONDS = 43_200;
 /** A role's MaxSessionDuration defaults to one hour: asking for more fails on most roles. */
 export const DEFAULT_SESSION_CAP_SECONDS = 3_600;
 
+/** A session length in whole seconds within AWS's bounds and under `cap` (itself kept within them). */
+export function sessionSeconds(sessionDuration: number | undefined, cap = MAX_SESSION_SECONDS): number | undefined {
+  if (sessionDuration === undefined || !Number.isFinite(sessionDuration)) return undefined;
+  const limit = Math.min(MAX_SESSION_SECONDS, Math.max(MIN_SESSION_SECONDS, cap));
+  return Math.min(limit, Math.max(MIN_SESSION_SECONDS, Math.floor(sessionDuration)));
+}
+
 /** Bounds on what our own stores and messages accept: far above any real value, small enough to refuse junk. */
 export const MAX_URL_LENGTH = 2048;
 export const MAX_ARN_LENGTH = 2048;

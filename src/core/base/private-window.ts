@@ -1,3 +1,4 @@
+// Private windows, policy half: what may be kept from one. Telling whether a tab is in one is src/platform/private-window.ts.
 // What a sign-in from a private (incognito) window may leave behind. Chrome runs the extension there
 // in a process of its own ("incognito": "split"), but storage.sync and storage.local are the same
 // as the normal windows': whatever is written there outlives the private window, and sync carries

@@ -3,6 +3,7 @@ import { partitionInfo, regionInfo } from '../aws/catalog';
 import { isUsable, type RegionHealth } from '../health/probe';
 import { message, type UserMessage } from '../words/user-message';
 import { own } from '../base/own';
+import { httpsUrl } from '../base/url-host';
 
 /** Where the assertion says it is going, as the picker understands it. */
 export interface AssertionAddress {
@@ -23,9 +24,9 @@ export function assertionAddress(recipient: string | undefined, postedTo: string
 
 /** The URL to post to for a region, keeping the path the IdP used (`/saml/acs/<id>`). */
 export function targetUrlForRegion(address: AssertionAddress, region: string): string | undefined {
-  if (region === address.endpoint.region) return `https://${address.endpoint.host}${address.endpoint.path}`;
+  if (region === address.endpoint.region) return httpsUrl(address.endpoint.host, address.endpoint.path);
   const endpoint = signinEndpoint(address.partition, region);
-  return endpoint ? `https://${endpoint.host}${address.endpoint.path}` : undefined;
+  return endpoint ? httpsUrl(endpoint.host, address.endpoint.path) : undefined;
 }
 
 /** What choosing a region other than the Recipient's means (docs/saml-signin.md#the-recipient-check), sentence by sentence. */

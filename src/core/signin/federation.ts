@@ -1,6 +1,7 @@
 import type { FederationEndpoint } from '../aws/endpoints';
 import type { StsCredentials } from './sts';
-import { MAX_SESSION_SECONDS, MIN_SESSION_SECONDS, type FormPost } from './sts';
+import type { FormPost } from './sts';
+import { sessionSeconds } from '../base/limits';
 import { message, type UserMessage } from '../words/user-message';
 
 /**
@@ -12,8 +13,7 @@ export const SIGNIN_TOKEN_LIFETIME_MS = 15 * 60_000;
 
 /** The console session's length: the assertion's SessionDuration within AWS's bounds. */
 export function consoleSessionSeconds(sessionDuration: number | undefined): number | undefined {
-  if (sessionDuration === undefined || !Number.isFinite(sessionDuration)) return undefined;
-  return Math.min(MAX_SESSION_SECONDS, Math.max(MIN_SESSION_SECONDS, Math.floor(sessionDuration)));
+  return sessionSeconds(sessionDuration);
 }
 
 function signinTokenFields(credentials: StsCredentials, sessionDuration: number | undefined): URLSearchParams {

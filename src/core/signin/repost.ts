@@ -1,7 +1,8 @@
 import { parseRoleArn } from '../aws/arn';
 import { endpointForUrl, type SigninEndpoint } from '../aws/endpoints';
-import { hostOf } from '../base/url-host';
-import { message, type MessageValue, type UserMessage } from '../words/user-message';
+import { httpsUrl } from '../base/url-host';
+import { refusedAddress, refuse, type Gate } from '../words/gate';
+import { message } from '../words/user-message';
 
 /** The exact form a browser must POST to sign in (docs/saml-signin.md#the-flow, docs/saml-signin.md#sign-in-endpoints-and-relaystate). */
 export interface SigninPost {
@@ -13,14 +14,6 @@ export interface SigninPost {
     /** AWS's own role page posts the chosen role ARN as `roleIndex`. */
     readonly roleIndex?: string;
   };
-}
-
-export class SigninTargetError extends Error {
-  override readonly name = 'SigninTargetError';
-  /** Why, for the picker to show; `message` is only its code, for logs. */
-  constructor(readonly userMessage: UserMessage) {
-    super(userMessage.code);
-  }
 }
 
 export interface SigninPostRequest {
@@ -36,38 +29,33 @@ export interface SigninPostRequest {
 
 /**
  * Build the sign-in POST, refusing any target that is not an AWS SAML sign-in endpoint of the
- * assertion's own partition: the assertion is a bearer credential and goes nowhere else.
+ * assertion's own partition: the assertion is a bearer credential and goes nowhere else. A refusal
+ * says why, for the picker to show.
  */
-export function buildSigninPost(request: SigninPostRequest): SigninPost {
+export function buildSigninPost(request: SigninPostRequest): Gate<{ post: SigninPost }> {
   const endpoint = endpointForUrl(request.targetUrl);
-  if (!endpoint) {
-    throw new SigninTargetError(message('targetNotSignin', { host: describe(request.targetUrl) }));
-  }
+  if (!endpoint) return refuse(message('targetNotSignin', { host: refusedAddress(request.targetUrl) }));
   const target = new URL(request.targetUrl);
   if (target.search || target.hash) {
-    throw new SigninTargetError(message('targetQuery'));
+    return refuse(message('targetQuery'));
   }
   if (endpoint.partition !== request.partition) {
-    throw new SigninTargetError(message('targetPartition', { host: endpoint.host, partition: endpoint.partition, wanted: request.partition }));
+    return refuse(message('targetPartition', { host: endpoint.host, partition: endpoint.partition, wanted: request.partition }));
   }
   if (request.roleArn !== undefined) {
     const role = parseRoleArn(request.roleArn);
-    if (!role) throw new SigninTargetError(message('targetBadRole'));
+    if (!role) return refuse(message('targetBadRole'));
     if (role.partition !== endpoint.partition) {
-      throw new SigninTargetError(message('targetRolePartition', { role: role.roleName, rolePartition: role.partition, partition: endpoint.partition }));
+      return refuse(message('targetRolePartition', { role: role.roleName, rolePartition: role.partition, partition: endpoint.partition }));
     }
   }
-  if (!request.samlResponse) throw new SigninTargetError(message('targetNoData'));
-  const url = `https://${endpoint.host}${endpoint.path}`;
+  if (!request.samlResponse) return refuse(message('targetNoData'));
+  const url = httpsUrl(endpoint.host, endpoint.path);
   const fields =
     request.roleArn === undefined
       ? { SAMLResponse: request.samlResponse, RelayState: request.relayState }
       : { SAMLResponse: request.samlResponse, RelayState: request.relayState, roleIndex: request.roleArn };
-  return { url, endpoint, fields };
-}
-
-function describe(url: string): MessageValue {
-  return hostOf(url) ?? message('thisAddress');
+  return { ok: true, post: { url, endpoint, fields } };
 }
 
 /**

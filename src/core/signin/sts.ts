@@ -7,7 +7,7 @@ import type { StsEndpoint } from '../aws/endpoints';
  */
 export const STS_API_VERSION = '2011-06-15';
 export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
-import { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from '../base/limits';
+import { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS, sessionSeconds } from '../base/limits';
 import { message, type MessageValue, type UserMessage } from '../words/user-message';
 
 export { DEFAULT_SESSION_CAP_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS };
@@ -40,9 +40,7 @@ export interface FormPost {
 
 /** DurationSeconds to ask for: the assertion's SessionDuration within AWS's bounds and the cap. */
 export function stsDurationSeconds(sessionDuration: number | undefined, cap = DEFAULT_SESSION_CAP_SECONDS): number | undefined {
-  if (sessionDuration === undefined || !Number.isFinite(sessionDuration)) return undefined;
-  const limit = clamp(cap, MIN_SESSION_SECONDS, MAX_SESSION_SECONDS);
-  return clamp(Math.floor(sessionDuration), MIN_SESSION_SECONDS, limit);
+  return sessionSeconds(sessionDuration, cap);
 }
 
 export function buildAssumeRoleWithSaml(input: AssumeRoleWithSamlInput): FormPost {
@@ -200,8 +198,4 @@ export function explainStsError(error: StsError): { readonly explanation: UserMe
     default:
       return { explanation: message('stsUnreadable') };
   }
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
 }

@@ -1,13 +1,38 @@
 // What core says to the user, as codes and parameters: the pages choose the words (tMessage in
 // src/platform/i18n.ts, from public/_locales/<lang>/messages.json, where each code is a key). Each
-// code lists its parameters in the order of the message's $1, $2…; test/unit/user-message.test.ts
-// checks every code against messages.json (same key, same placeholders, in that order) and renders
-// each one. Values (hosts, regions, ARNs, AWS's own words) go in as parameters, never words; a
+// code lists its parameters in the order of the message's $1, $2…; the compiler checks every code
+// against messages.json (same key, same placeholders: CheckedAgainstCatalog below), and
+// test/unit/user-message.test.ts checks their order and renders each one. Values (hosts, regions, ARNs, AWS's own words) go in as parameters, never words; a
 // parameter that is itself words ("the connection was reset") is a message, worded first.
 
+import type messages from '../../../public/_locales/en/messages.json';
 import { OPTIONS_PARAMS } from './options-messages';
 
-const PARAMS = {
+/** The English messages, as a type only (nothing of the file is bundled here). */
+type Catalog = typeof messages;
+type PlaceholderOf<C> = C extends keyof Catalog ? (Catalog[C] extends { readonly placeholders: infer P } ? Extract<keyof P, string> : never) : never;
+/**
+ * The table as the compiler checks it against messages.json: each code is a message there and its
+ * parameters (in any case, as chrome.i18n reads placeholder names) are exactly that message's
+ * placeholders. Their order ($1, $2…) is checked by test/unit/user-message.test.ts.
+ */
+type CheckedAgainstCatalog<T> = {
+  readonly [C in keyof T]: C extends keyof Catalog
+    ? T[C] extends readonly string[]
+      ? [Lowercase<T[C][number]>] extends [PlaceholderOf<C>]
+        ? [PlaceholderOf<C>] extends [Lowercase<T[C][number]>]
+          ? T[C]
+          : `${C & string} lacks a placeholder of messages.json: ${Exclude<PlaceholderOf<C>, Lowercase<T[C][number]>>}`
+        : `${C & string}: not a placeholder in messages.json: ${Exclude<Lowercase<T[C][number]>, PlaceholderOf<C>>}`
+      : never
+    : `${C & string} is not a message in messages.json`;
+};
+
+function checkedAgainstCatalog<const T>(table: T & CheckedAgainstCatalog<T>): T {
+  return table;
+}
+
+const PARAMS = checkedAgainstCatalog({
   // The SAMLResponse form field could not be read (saml-refusal.ts).
   samlEmpty: [],
   samlUnreadable: [],
@@ -82,12 +107,10 @@ const PARAMS = {
   stsNoResult: ['status'],
   stsIncomplete: [],
   stsCodeSaid: ['code', 'said'],
-  stsRequestFailed: [],
   stsNoEndpoint: [],
   federationNoToken: [],
   federationRefused: ['status'],
   federationRefusedSaid: ['status', 'said'],
-  federationRequestRefused: [],
   // Why the extension does not use STS here (sts-permission.ts).
   stsOffRepostPolicy: [],
   stsOffRepostSetting: [],
@@ -171,7 +194,6 @@ const PARAMS = {
   replyRefused: [],
   replySingleRole: [],
   replyNotAddressed: [],
-  replyRequestFailed: [],
   replySigninNoAnswer: ['detail'],
   replyNoNamesOnPage: [],
   replyPickerTabSignin: [],
@@ -181,7 +203,7 @@ const PARAMS = {
   replyNone: [],
   replyWorkerUnreachable: [],
   ...OPTIONS_PARAMS,
-} as const satisfies Record<string, readonly string[]>;
+} as const satisfies Record<string, readonly string[]>);
 
 export type MessageCode = keyof typeof PARAMS;
 export const MESSAGE_CODES = Object.keys(PARAMS) as MessageCode[];

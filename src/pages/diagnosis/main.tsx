@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { StoredDiagnosisSchema, type StoredDiagnosisView } from '../../core/diagnosis/schema';
+import { StoredDiagnosisSchema, type StoredDiagnosisView } from '../../core/diagnosis/stored-diagnosis';
 import { grantRetry, readDiagnosis } from '../../platform/attempt-store';
 import { PICKER_PATH, currentTabId, extensionUrl } from '../../platform/extension';
 import { readCapture } from '../../platform/session-store';

@@ -1,6 +1,6 @@
 import { idpHomeUrl, type CapturedSignin } from '../../../core/signin/capture';
 import type { SigninAttempt } from '../../../core/diagnosis/signin-refusal';
-import { buildSigninPost, SigninTargetError, type SigninPostRequest } from '../../../core/signin/repost';
+import { buildSigninPost, type SigninPostRequest } from '../../../core/signin/repost';
 import { saveAttempt } from '../../../platform/attempt-store';
 import type { AccountColour } from '../../../core/accounts/colours';
 import type { ConsolesOutcome } from '../../../messages/protocol';
@@ -79,25 +79,21 @@ export async function signIn(
   /** What to remember to explain a rejection or continue through STS (no assertion in it). */
   context?: Pick<SigninAttempt, 'recipientUrl' | 'recipientRegion' | 'notOnOrAfter' | 'method' | 'issuer' | 'durationCap'>,
 ): Promise<string | undefined> {
-  let post;
-  try {
-    post = buildSigninPost({ ...request, samlResponse: capture.samlResponse });
-  } catch (error) {
-    return error instanceof SigninTargetError ? tMessage(error.userMessage) : t('signinNotPrepared');
-  }
+  const built = buildSigninPost({ ...request, samlResponse: capture.samlResponse });
+  if (!built.ok) return tMessage(built.refusal);
   if (context) {
     await saveAttempt({
       ...context,
       tabId: capture.tabId,
       partition: request.partition,
-      region: post.endpoint.region,
-      targetUrl: post.url,
+      region: built.post.endpoint.region,
+      targetUrl: built.post.url,
       roleArn: request.roleArn,
       at: Date.now(),
     }).catch(() => undefined);
   }
   markSigningIn();
-  submitSigninPost(post);
+  submitSigninPost(built.post);
   return undefined;
 }
 

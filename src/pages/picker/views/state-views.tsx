@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CapturedSignin } from '../../../core/signin/capture';
 import { endpointForUrl } from '../../../core/aws/endpoints';
+import { httpsUrl } from '../../../core/base/url-host';
 import type { AssertionAddress } from '../../../core/regions/choice';
 import type { SamlAssertionInfo } from '../../../core/saml/decode';
 import { Expiry } from './expiry';
@@ -85,7 +86,7 @@ function ContinueToAws(props: { capture: CapturedSignin; primary?: boolean; labe
     setError(
       await signIn(props.capture, {
         partition: endpoint.partition,
-        targetUrl: `https://${endpoint.host}${endpoint.path}`,
+        targetUrl: httpsUrl(endpoint.host, endpoint.path),
         relayState: props.capture.relayState,
       }),
     );
