@@ -2,7 +2,7 @@
 // (the worker must start fast and stays free of it). Only a value of the expected type counts;
 // anything else means the default, exactly as the schema's cleaners would decide.
 import { partitionInfo, isCatalogRegion } from '../aws/catalog';
-import { isRecord } from './partial-parse';
+import { isRecord } from './values';
 import { preferredRegionsFor } from '../regions/preferred';
 import { watchedRegions } from '../health/probe';
 import { SIGNIN_METHOD_SETTINGS, type SigninMethodSetting } from '../signin/method';

@@ -2,9 +2,8 @@
 // (account names, recent sign-ins, …) are split over several items, each under the per-item quota.
 // Item layout: `settings` holds the small fields and, under `chunks`, how many items each large
 // field was split into; `settings:<field>:<n>` holds a list of that field's entries.
-import { isRecord } from './partial-parse';
-import { CHUNKED_FIELDS, type Settings, type SettingsKey } from './schema';
-import { type ChunkedAs } from './fields';
+import { isRecord } from './values';
+import { FIELD_ROWS, type ChunkedAs, type Settings, type SettingsKey } from './fields';
 import { SYNC_KEY_PREFIX } from './glance';
 
 /**
@@ -15,10 +14,10 @@ import { SYNC_KEY_PREFIX } from './glance';
 export const SYNC_LIMITS = { QUOTA_BYTES: 102_400, QUOTA_BYTES_PER_ITEM: 8_192, MAX_ITEMS: 512 } as const;
 
 export { SYNC_KEY_PREFIX };
-// Which fields are split, and how, is said once in the settings table (settings-fields.ts).
-const CHUNKED = CHUNKED_FIELDS.map((f) => f.key);
+// Which fields are split, and how, is said in the settings table (fields.ts).
+const chunkedAs = new Map(FIELD_ROWS.flatMap(([key, f]): Array<[SettingsKey, ChunkedAs]> => (f.chunked ? [[key, f.chunked]] : [])));
+const CHUNKED = [...chunkedAs.keys()];
 type ChunkedField = SettingsKey;
-const chunkedAs = new Map<string, ChunkedAs>(CHUNKED_FIELDS.map((f) => [f.key, f.as]));
 
 const chunkKey = (field: ChunkedField, n: number): string => `${SYNC_KEY_PREFIX}:${field}:${n}`;
 

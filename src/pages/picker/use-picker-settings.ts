@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../../core/settings/schema';
-import { defaultSettings } from '../../core/settings/defaults';
+import { defaultSettings } from '../../core/settings/fields';
 import type { LoadedSettings } from '../../platform/settings-store';
 import { applyAppearance } from '../../ui/appearance';
 
