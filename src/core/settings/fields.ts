@@ -57,11 +57,10 @@ export const SETTING_FIELDS = {
   }),
   /** Empty means "derive" (`defaultPreferredRegions`). */
   preferredRegions: row(v.listOf(v.RegionCode, LIMITS.preferredRegions, String), () => [], {
-    managed: replaced(
-      'Preferred sign-in regions',
-      'AWS region codes (e.g. "us-east-2", "eu-west-1") in order of preference. An empty list lets the extension choose by time zone.',
-      { type: 'array', items: { type: 'string' } },
-    ),
+    managed: replaced('Preferred sign-in regions', 'AWS region codes (e.g. "us-east-2", "eu-west-1") in order of preference. An empty list lets the extension choose by time zone.', {
+      type: 'array',
+      items: { type: 'string' },
+    }),
   }),
   /** Per region, the URL of the IdP's app tile that signs in through that region's endpoint (keys are regions: never over the limit). */
   idpAppLinks: row(v.mapOf(v.RegionCode, v.HttpsUrl, ALL_REGIONS.length), () => ({}), {
@@ -78,11 +77,7 @@ export const SETTING_FIELDS = {
   /** A colour per account ID (it wins over the name rules). */
   accountColours: row(v.mapOf(v.AccountId, v.Colour, LIMITS.accountColours), () => ({}), {
     chunked: 'map',
-    managed: merged(
-      'Account colours',
-      `A colour per 12-digit AWS account ID, shown on the role picker's rows (and Firefox containers), e.g. {"123456789012": "red"}. One of: ${ACCOUNT_COLOURS.join(', ')}.`,
-      ACCOUNT_COLOURS,
-    ),
+    managed: merged('Account colours', `A colour per 12-digit AWS account ID, shown on the role picker's rows (and Firefox containers), e.g. {"123456789012": "red"}. One of: ${ACCOUNT_COLOURS.join(', ')}.`, ACCOUNT_COLOURS),
   }),
   /** Colours by account name, the first matching rule winning. */
   colourRules: row(v.listOf(v.ColourRuleCheck, MAX_COLOUR_RULES, (r) => r.words.toLowerCase()), () => [], {
@@ -95,8 +90,7 @@ export const SETTING_FIELDS = {
       },
       policy: {
         title: 'Account colours by name',
-        description:
-          'Rules that colour accounts by their name, before the user\'s own rules; the first match wins. "words" match whole words of the account name, ignoring case (e.g. "prod" matches "sandbox-prod", not "nonprod").',
+        description: 'Rules that colour accounts by their name, before the user\'s own rules; the first match wins. "words" match whole words of the account name, ignoring case (e.g. "prod" matches "sandbox-prod", not "nonprod").',
         type: 'array',
         items: { type: 'object', properties: { words: { type: 'string' }, colour: { type: 'string', enum: [...ACCOUNT_COLOURS] } } },
       },
@@ -109,29 +103,21 @@ export const SETTING_FIELDS = {
   reducedMotion: row(v.oneOf(['system', 'reduce']), () => 'system' as const),
   /** How to sign in to a region other than the assertion's own (signin/method.ts). */
   signinMethod: row(v.oneOf(SIGNIN_METHOD_SETTINGS), () => 'auto' as const, {
-    managed: replaced(
-      'Sign-in method for other regions',
-      '"auto": re-post the assertion to the chosen region\'s SAML endpoint and, when AWS refuses it, sign in through that region\'s STS and federation endpoints. "repost": only re-post. "sts": always sign in through STS and federation.',
-      { type: 'string', enum: [...SIGNIN_METHOD_SETTINGS] },
-    ),
+    managed: replaced('Sign-in method for other regions', '"auto": re-post the assertion to the chosen region\'s SAML endpoint and, when AWS refuses it, sign in through that region\'s STS and federation endpoints. "repost": only re-post. "sts": always sign in through STS and federation.', {
+      type: 'string',
+      enum: [...SIGNIN_METHOD_SETTINGS],
+    }),
   }),
   /** The longest STS session to ask for, in seconds (the role's MaxSessionDuration may allow more). */
-  sessionDurationCap: row(
-    v.whole(message('whatSeconds'), message('rejWholeSeconds'), [
-      [(n) => n >= MIN_SESSION_SECONDS, message('rejAtLeastSeconds', { min: MIN_SESSION_SECONDS })],
-      [(n) => n <= MAX_SESSION_SECONDS, message('rejAtMostSeconds', { max: MAX_SESSION_SECONDS })],
-    ]),
-    () => DEFAULT_SESSION_CAP_SECONDS,
-  ),
+  sessionDurationCap: row(v.whole(message('whatSeconds'), message('rejWholeSeconds'), [
+    [(n) => n >= MIN_SESSION_SECONDS, message('rejAtLeastSeconds', { min: MIN_SESSION_SECONDS })],
+    [(n) => n <= MAX_SESSION_SECONDS, message('rejAtMostSeconds', { max: MAX_SESSION_SECONDS })],
+  ]), () => DEFAULT_SESSION_CAP_SECONDS),
   /** The format "Copy CLI credentials" writes, as last chosen. */
   cliFormat: row(v.oneOf(CLI_FORMATS), () => 'bash' as const),
   /** Whether "Copy CLI credentials" may ask STS for keys that leave the browser (signin/sts-permission.ts). */
   allowCliCredentials: row(v.bool, () => true, {
-    managed: replaced(
-      'Allow CLI credentials',
-      'false removes "Copy CLI credentials": the extension then never hands out STS keys for the AWS CLI, while the console sign-in through STS stays as "signinMethod" says. "signinMethod": "repost" turns every use of STS off, this one included.',
-      { type: 'boolean' },
-    ),
+    managed: replaced('Allow CLI credentials', 'false removes "Copy CLI credentials": the extension then never hands out STS keys for the AWS CLI, while the console sign-in through STS stays as "signinMethod" says. "signinMethod": "repost" turns every use of STS off, this one included.', { type: 'boolean' }),
   }),
   /** Opt-in: the clipboard is cleared a minute after "Copy CLI credentials" copied to it. */
   clearCopiedCredentials: row(v.bool, () => false),

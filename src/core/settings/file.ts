@@ -13,9 +13,7 @@ export function exportSettings(settings: Settings): string {
   return `${JSON.stringify({ format: SETTINGS_FILE_FORMAT, version, ...fields }, null, 2)}\n`;
 }
 
-export type ImportResult =
-  | { settings: Settings; report: { accepted: SettingsKey[]; rejected: UserMessage[] } }
-  | { error: UserMessage };
+export type ImportResult = { settings: Settings; report: { accepted: SettingsKey[]; rejected: UserMessage[] } } | { error: UserMessage };
 
 /**
  * Reads an exported settings file over `current`: each setting the file holds (its valid parts)
@@ -33,9 +31,7 @@ export function importSettings(text: string, current: Settings): ImportResult {
   const { format, ...rest } = data;
   if (format !== SETTINGS_FILE_FORMAT) {
     if (format !== undefined) return { error: message('importOtherFormat', { format: describeValue(format) }) };
-    if ('Accounts' in rest || Object.keys(rest).some((k) => /^\d{12}$/.test(k))) {
-      return { error: message('importIsAccountNames') };
-    }
+    if ('Accounts' in rest || Object.keys(rest).some((k) => /^\d{12}$/.test(k))) return { error: message('importIsAccountNames') };
     const known: string[] = [...SETTINGS_KEYS, 'version', ...OLD_KEYS];
     if (!Object.keys(rest).some((k) => known.includes(k))) return { error: message('importNoSettings') };
   }

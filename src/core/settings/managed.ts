@@ -13,16 +13,12 @@ export const MANAGED_KEYS = MANAGED_FIELDS.map((f) => f.key);
 export type { ManagedKey };
 export type ManagedSettings = Partial<Pick<Settings, ManagedKey>>;
 
-export interface ManagedResult {
-  /** What the extension uses: the user's settings with the managed values applied. Never store it. */
-  settings: Settings;
-  /** Settings that have a managed value: the options page shows them read-only. */
-  locked: ManagedKey[];
-  /** The valid managed values, so the options page can tell which map entries are managed. */
-  managed: ManagedSettings;
-  /** `<path>: <reason>` for every managed value that was ignored. */
-  rejected: UserMessage[];
-}
+/**
+ * `settings`: the user's with the managed values applied (what the extension uses; never stored);
+ * `locked`: the settings with a managed value (shown read-only); `managed`: the valid managed values
+ * (to tell managed map entries apart); `rejected`: each managed value ignored, and why.
+ */
+export type ManagedResult = { settings: Settings; locked: ManagedKey[]; managed: ManagedSettings; rejected: UserMessage[] };
 
 /** Applies the valid managed values as each setting's row says (ManagedSpec's `apply`). */
 export function applyManaged(user: Settings, managed: unknown): ManagedResult {

@@ -3,7 +3,7 @@
 // `<path>: <reason>`, so the options page can say exactly what happened.
 import { parseRoleArn } from '../aws/arn';
 import { message, type UserMessage } from '../words/user-message';
-import { FIELD_ROWS, LIMITS, SETTINGS_VERSION, defaultSettings, type Settings, type SettingsKey } from './fields';
+import { FIELD_ROWS, LIMITS, SETTINGS_VERSION, defaultSettings, type Settings } from './fields';
 import { IdpAppKey, describeValue, isRecord, pathOf, rejectedAt, type Raw } from './values';
 
 export { SETTINGS_VERSION, defaultSettings, type ManagedKey, type Settings, type SettingsKey } from './fields';
@@ -12,12 +12,10 @@ export type RecentSignIn = Settings['recent'][string][number];
 export const SETTINGS_KEYS = FIELD_ROWS.map(([key]) => key);
 const READ = new Map(FIELD_ROWS.map(([key, f]) => [key as string, f.read]));
 
-/**
- * Migrations by the version they start from; each returns the next version's shape. Version 0 is
- * any object without a `version`: the prototype's keys (`enabled`, `regions` as a list or a
- * comma-separated string, `favorites` as role ARNs, `accountAliases`, `theme: "auto"`,
- * `reduceMotion` as a boolean) or today's keys written by hand. A new SETTINGS_VERSION adds one.
- */
+// Migrations by the version they start from (a new SETTINGS_VERSION adds one); each returns the next
+// version's shape. Version 0 is any object without a `version`: the prototype's keys (`enabled`,
+// `regions` as a list or a comma-separated string, `favorites` as role ARNs, `accountAliases`,
+// `theme: "auto"`, `reduceMotion` as a boolean) or today's keys written by hand.
 const MIGRATIONS: ReadonlyArray<(old: Raw, rejected: UserMessage[]) => Raw> = [
   function fromUnversioned(old, rejected) {
     const next: Raw = { ...old };
@@ -42,13 +40,8 @@ const MIGRATIONS: ReadonlyArray<(old: Raw, rejected: UserMessage[]) => Raw> = [
 /** The prototype's keys, which an unversioned settings file may hold. */
 export const OLD_KEYS = ['enabled', 'regions', 'favorites', 'accountAliases', 'reduceMotion'];
 
-export interface MigrationResult {
-  settings: Settings;
-  /** The stored value differs from `settings` and should be written back. */
-  changed: boolean;
-  /** `<path>: <reason>` for every part that was dropped or could not be carried over. */
-  rejected: UserMessage[];
-}
+/** `changed`: what is stored differs, to be written back; `rejected`: each part dropped or not carried over. */
+export type MigrationResult = { settings: Settings; changed: boolean; rejected: UserMessage[] };
 
 /** Turns whatever storage holds into valid settings; never throws. */
 export function migrateSettings(raw: unknown): MigrationResult {
@@ -71,7 +64,8 @@ export function readVersioned(raw: Raw, rejected: UserMessage[]): { fields: Part
   let data: Raw = { ...raw };
   delete data['version'];
   for (let v = version as number; v < SETTINGS_VERSION; v++) data = MIGRATIONS[v]!(data, rejected);
-  return { fields: cleanSettingsFields(data, rejected, (version as number) > SETTINGS_VERSION), newer: (version as number) > SETTINGS_VERSION };
+  const newer = (version as number) > SETTINGS_VERSION;
+  return { fields: cleanSettingsFields(data, rejected, newer), newer };
 }
 
 /** The valid parts of current-version fields; unknown fields (expected from a `newer` version) and invalid parts are reported. */

@@ -26,33 +26,24 @@ export function describeValue(value: unknown): MessageValue {
 export const rejectedAt = (path: string, reason: MessageValue): UserMessage => message('rejectedAt', { path, reason });
 export const pathOf = (base: string, key: PropertyKey): string =>
   typeof key === 'number' ? `${base}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `${base ? `${base}.` : ''}${String(key)}` : `${base}[${JSON.stringify(String(key))}]`;
-/** Pushes every reason given for the value at `path`; the value when there is none. */
-const judge = <T>(value: T, path: string, rejected: UserMessage[], ...reasons: Array<UserMessage | undefined>): T | undefined => {
-  const said = reasons.filter((r) => r !== undefined);
-  for (const reason of said) rejected.push(rejectedAt(path, reason));
-  return said.length ? undefined : value;
-};
+/** The value, or undefined after pushing the reason (if any) it is dropped for. */
+const judge = <T>(value: T, path: string, rejected: UserMessage[], reason?: UserMessage): T | undefined =>
+  reason ? void rejected.push(rejectedAt(path, reason)) : value;
 
-/** A value `test` accepts, else "expected <what>, found <the value>"; then `problem` of it, if any. */
+/** A value `test` accepts, else "expected <what>, found <the value>"; `clean`ed, then dropped if `problem` says why. */
 const is =
-  <T>(test: (v: unknown) => boolean, what: UserMessage, problems: (v: T) => Array<UserMessage | undefined> = () => []): Check<T> =>
+  <T>(test: (v: unknown) => boolean, what: UserMessage, problem: (v: T) => UserMessage | undefined = () => undefined, clean = (v: T) => v): Check<T> =>
   (raw, path, rejected) =>
-    test(raw) ? judge(raw as T, path, rejected, ...problems(raw as T)) : judge(undefined, path, rejected, message('rejExpected', { what, found: describeValue(raw) }));
+    test(raw) ? judge(clean(raw as T), path, rejected, problem(clean(raw as T))) : judge(undefined, path, rejected, message('rejExpected', { what, found: describeValue(raw) }));
 
 export const bool = is<boolean>((v) => typeof v === 'boolean', message('whatBoolean'));
 export const oneOf = <const T extends readonly string[]>(values: T) =>
   is<T[number]>((v) => values.includes(v as string), message('whatOneOf', { choices: values.map((v) => JSON.stringify(v)).join(', ') }));
 /** A whole number within the bounds; the first it breaks is the reason. */
 export const whole = (what: UserMessage, notWhole: UserMessage, bounds: Array<[(n: number) => boolean, UserMessage]>) =>
-  is<number>((v) => typeof v === 'number' && Number.isFinite(v), what, (n) => [Number.isInteger(n) ? bounds.find(([ok]) => !ok(n))?.[1] : notWhole]);
-
-/** A string (trimmed first if `trim`) that `problem` accepts (returns undefined for). */
-const text =
-  (what: UserMessage, problem: (s: string) => UserMessage | undefined, trim = false): Check<string> =>
-  (raw, path, rejected) => {
-    const s = is<string>((v) => typeof v === 'string', what)(raw, path, rejected);
-    return s === undefined ? undefined : judge(trim ? s.trim() : s, path, rejected, problem(trim ? s.trim() : s));
-  };
+  is<number>((v) => typeof v === 'number' && Number.isFinite(v), what, (n) => (Number.isInteger(n) ? bounds.find(([ok]) => !ok(n))?.[1] : notWhole));
+const text = (what: UserMessage, problem: (s: string) => UserMessage | undefined, trim = false) =>
+  is<string>((v) => typeof v === 'string', what, problem, trim ? (s) => s.trim() : undefined);
 
 /** A list of at most `max` items, the valid ones kept, repeats (by `key`) and the surplus dropped. */
 export const listOf =
@@ -64,11 +55,11 @@ export const listOf =
     raw.forEach((it, i) => {
       const value = item(it, pathOf(path, i), rejected);
       const k = value === undefined ? undefined : key?.(value);
-      if (k !== undefined && seen.has(k)) return judge(0, pathOf(path, i), rejected, message('rejRepeats', { other: pathOf(path, seen.get(k)!) }));
+      if (k !== undefined && seen.has(k)) return judge(undefined, pathOf(path, i), rejected, message('rejRepeats', { other: pathOf(path, seen.get(k)!) }));
       if (k !== undefined) seen.set(k, i);
       if (value !== undefined) out.push(value);
     });
-    return out.length > max ? (judge(0, path, rejected, message('rejOverLimit', { count: out.length - max, max })), out.slice(0, max)) : out;
+    return out.length > max ? (judge(undefined, path, rejected, message('rejOverLimit', { count: out.length - max, max })), out.slice(0, max)) : out;
   };
 
 /** A map of at most `max` entries whose keys and values pass their checks. */
@@ -81,7 +72,7 @@ export const mapOf =
       const cleaned = key(k, pathOf(path, k), rejected) === undefined ? undefined : value(v, pathOf(path, k), rejected);
       if (cleaned !== undefined) entries.push([k, cleaned]);
     }
-    if (entries.length > max) judge(0, path, rejected, message('rejOverLimit', { count: entries.length - max, max }));
+    if (entries.length > max) judge(undefined, path, rejected, message('rejOverLimit', { count: entries.length - max, max }));
     // fromEntries defines own properties, so a key like "__proto__" stays plain data.
     return Object.fromEntries(entries.slice(0, max));
   };
@@ -92,26 +83,21 @@ const entry =
   (raw, path, rejected) => {
     if (!isRecord(raw)) return judge(undefined, path, rejected, message('rejExpected', { what: message('whatObject'), found: describeValue(raw) }));
     const unknown = Object.keys(raw).filter((k) => !Object.hasOwn(fields, k));
-    if (!strict) for (const k of unknown) judge(0, pathOf(path, k), rejected, message('rejUnknownField'));
+    if (!strict) for (const k of unknown) judge(undefined, pathOf(path, k), rejected, message('rejUnknownField'));
     const before = rejected.length;
     const out: Raw = {};
     for (const [k, check] of Object.entries(fields)) {
       const v = has(raw, k) === undefined && optional.includes(k) ? undefined : check(has(raw, k), pathOf(path, k), rejected);
       if (v !== undefined) out[k] = v;
     }
-    if (strict && unknown.length) judge(0, path, rejected, message('rejUnknownKeys', { keys: unknown.map((k) => JSON.stringify(k)).join(', ') }));
+    if (strict && unknown.length) judge(undefined, path, rejected, message('rejUnknownKeys', { keys: unknown.map((k) => JSON.stringify(k)).join(', ') }));
     return rejected.length > before ? undefined : (out as T);
   };
 
 export const RegionCode = text(message('whatRegionCode'), (s) => (isCatalogRegion(s) ? undefined : message('rejUnknownRegion', { value: describeValue(s) })));
 export const HttpsUrl = text(message('whatHttpsUrl'), (s) => {
   if (s.length > MAX_URL_LENGTH) return message('rejUrlTooLong', { max: MAX_URL_LENGTH });
-  let url: URL | undefined;
-  try {
-    url = new URL(s);
-  } catch {
-    // not a URL: said below
-  }
+  const url = URL.canParse(s) ? new URL(s) : undefined;
   return url?.protocol === 'https:' && !url.username && !url.password ? undefined : message('rejNotHttpsUrl', { value: describeValue(s) });
 });
 export const AccountId = text(message('whatAccountId'), (s) => (/^\d{12}$/.test(s) ? undefined : message('rejNotAccountId', { value: describeValue(s) })));

@@ -1,6 +1,5 @@
 // zod/mini: the same validation, tree-shaken. Only success or failure is read here, never an issue's
-// message, so zod's English messages (core/settings/schema.ts configures them for the options page) are not
-// loaded for it: the worker and the picker's first paint do without them.
+// message, so zod's English messages are not loaded: the worker and the picker's first paint do without them.
 import * as z from 'zod/mini';
 import type { CapturedSignin } from './capture';
 import { MAX_RELAY_STATE_LENGTH, MAX_SIGNIN_FORM_BYTES, MAX_URL_LENGTH } from '../base/limits';

@@ -4,8 +4,7 @@ import { defaultSettings } from '../../core/settings/fields';
 import type { LoadedSettings } from '../../platform/settings-store';
 import { applyAppearance } from '../../ui/appearance';
 
-// The settings' schema and store (zod, migrations, sync quotas, managed values) are no part of the
-// first paint: the picker shows the roles with the defaults and loads them alongside.
+// The settings' store (storage, sync quotas, managed values) is no part of the first paint: the picker shows the roles with the defaults and loads them alongside.
 const settingsStore = () => import('../../platform/settings-store');
 
 /**
