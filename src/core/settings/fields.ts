@@ -19,14 +19,8 @@ export const ALIAS_OFFER_DECLINED_MAX = 50;
 /** How storage.sync splits a large field over several items (sync.ts). */
 export type ChunkedAs = 'list' | 'map' | 'map-of-lists';
 /** What a policy's value does to the user's (`replace` it, `merge` map entries, the policy's winning, or a function), and its policy schema. */
-export interface ManagedSpec {
-  readonly apply: 'replace' | 'merge' | ((user: unknown, managed: unknown) => unknown);
-  readonly policy: { readonly title: string; readonly description: string } & Readonly<Record<string, unknown>>;
-}
-interface Extra {
-  readonly chunked?: ChunkedAs;
-  readonly managed?: ManagedSpec;
-}
+export type ManagedSpec = { apply: 'replace' | 'merge' | ((user: unknown, managed: unknown) => unknown); policy: { title: string; description: string } & Record<string, unknown> };
+type Extra = { readonly chunked?: ChunkedAs; readonly managed?: ManagedSpec };
 const row = <T, const X extends Extra = Extra>(read: v.Check<T>, initial: () => NoInfer<T>, extra?: X) => ({ read, initial, ...(extra as X) });
 const replaced = (title: string, description: string, schema: Record<string, unknown>) => ({ apply: 'replace' as const, policy: { title, description, ...schema } });
 /** A map an administrator's entries are merged into; its values are text, or one of `values`. */

@@ -7,8 +7,6 @@ import { FIELD_ROWS, LIMITS, SETTINGS_VERSION, defaultSettings, type Settings } 
 import { IdpAppKey, describeValue, isRecord, pathOf, rejectedAt, type Raw } from './values';
 
 export { SETTINGS_VERSION, defaultSettings, type ManagedKey, type Settings, type SettingsKey } from './fields';
-export type Pin = Settings['pins'][number];
-export type RecentSignIn = Settings['recent'][string][number];
 export const SETTINGS_KEYS = FIELD_ROWS.map(([key]) => key);
 const READ = new Map(FIELD_ROWS.map(([key, f]) => [key as string, f.read]));
 
