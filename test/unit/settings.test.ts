@@ -485,6 +485,11 @@ describe('why a value was dropped, in words from _locales', () => {
       'x.roleArn: "Admin" is not an IAM role ARN (arn:aws:iam::123456789012:role/Name)',
     ]);
     expect(reasons(SETTING_FIELDS.sessionDurationCap.read, 12.5).words).toEqual(['x: expected a whole number of seconds']);
+    // As the zod schema these checks replace said them: an object of no known kind is wrong at its `kind`;
+    // a whole number past 2^53 is not a whole number of seconds, and past the bound too.
+    expect(reasons(AliasPatternCheck, {}).words).toEqual(['x.kind: expected one of {"kind": "none"}, {"kind": "role-name", …}, {"kind": "preset", …}, found an object']);
+    expect(reasons(SETTING_FIELDS.sessionDurationCap.read, 2 ** 53).words).toEqual(['x: expected a whole number of seconds', 'x: at most 43200 seconds']);
+    expect(reasons(SETTING_FIELDS.sessionDurationCap.read, 100).words).toEqual(['x: at least 900 seconds']);
   });
 
   it('carries a reason as a message value, never as text a stored value could forge', () => {

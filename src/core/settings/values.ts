@@ -26,22 +26,28 @@ export function describeValue(value: unknown): MessageValue {
 export const rejectedAt = (path: string, reason: MessageValue): UserMessage => message('rejectedAt', { path, reason });
 export const pathOf = (base: string, key: PropertyKey): string =>
   typeof key === 'number' ? `${base}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `${base ? `${base}.` : ''}${String(key)}` : `${base}[${JSON.stringify(String(key))}]`;
-/** The value, or undefined after pushing the reason (if any) it is dropped for. */
-const judge = <T>(value: T, path: string, rejected: UserMessage[], reason?: UserMessage): T | undefined =>
-  reason ? void rejected.push(rejectedAt(path, reason)) : value;
+/** The value, or undefined after pushing the reasons (if any) it is dropped for. */
+const judge = <T>(value: T, path: string, rejected: UserMessage[], ...reasons: Array<UserMessage | undefined>): T | undefined => {
+  const said = reasons.filter((r) => r !== undefined);
+  for (const reason of said) rejected.push(rejectedAt(path, reason));
+  return said.length ? undefined : value;
+};
+type Reasons = UserMessage | undefined | Array<UserMessage | undefined>;
 
 /** A value `test` accepts, else "expected <what>, found <the value>"; `clean`ed, then dropped if `problem` says why. */
 const is =
-  <T>(test: (v: unknown) => boolean, what: UserMessage, problem: (v: T) => UserMessage | undefined = () => undefined, clean = (v: T) => v): Check<T> =>
+  <T>(test: (v: unknown) => boolean, what: UserMessage, problem: (v: T) => Reasons = () => undefined, clean = (v: T) => v): Check<T> =>
   (raw, path, rejected) =>
-    test(raw) ? judge(clean(raw as T), path, rejected, problem(clean(raw as T))) : judge(undefined, path, rejected, message('rejExpected', { what, found: describeValue(raw) }));
+    test(raw) ? judge(clean(raw as T), path, rejected, ...[problem(clean(raw as T))].flat()) : judge(undefined, path, rejected, message('rejExpected', { what, found: describeValue(raw) }));
 
 export const bool = is<boolean>((v) => typeof v === 'boolean', message('whatBoolean'));
 export const oneOf = <const T extends readonly string[]>(values: T) =>
   is<T[number]>((v) => values.includes(v as string), message('whatOneOf', { choices: values.map((v) => JSON.stringify(v)).join(', ') }));
-/** A whole number within the bounds; the first it breaks is the reason. */
+/** A whole number within the bounds; a fraction is only that, a whole number past 2^53 also each bound it breaks (as zod said). */
 export const whole = (what: UserMessage, notWhole: UserMessage, bounds: Array<[(n: number) => boolean, UserMessage]>) =>
-  is<number>((v) => typeof v === 'number' && Number.isFinite(v), what, (n) => (Number.isInteger(n) ? bounds.find(([ok]) => !ok(n))?.[1] : notWhole));
+  is<number>((v) => typeof v === 'number' && Number.isFinite(v), what, (n) =>
+    Number.isInteger(n) ? [Number.isSafeInteger(n) ? undefined : notWhole, ...bounds.map(([ok, why]) => (ok(n) ? undefined : why))] : notWhole,
+  );
 const text = (what: UserMessage, problem: (s: string) => UserMessage | undefined, trim = false) =>
   is<string>((v) => typeof v === 'string', what, problem, trim ? (s) => s.trim() : undefined);
 
@@ -124,7 +130,8 @@ export const AliasPatternCheck: Check<AliasPattern> = (raw, path, rejected) => {
   const kind = isRecord(raw) && typeof raw['kind'] === 'string' && Object.hasOwn(ALIAS_KINDS, raw['kind']) ? (raw['kind'] as AliasPattern['kind']) : undefined;
   if (kind) return entry<AliasPattern>({ kind: () => kind, ...ALIAS_KINDS[kind] }, { strict: true })(raw, path, rejected);
   const what = message('whatOneOf', { choices: '{"kind": "none"}, {"kind": "role-name", …}, {"kind": "preset", …}' });
-  return judge(undefined, path, rejected, message('rejExpected', { what, found: describeValue(raw) }));
+  // As zod's discriminated union said it: of an object, at its `kind`.
+  return judge(undefined, isRecord(raw) ? pathOf(path, 'kind') : path, rejected, message('rejExpected', { what, found: describeValue(raw) }));
 };
 
 const Timestamp = whole(message('whatTime'), message('rejWholeMs'), [[(n) => n >= 0, message('rejNegativeTime')]]);
