@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETTINGS_VERSION } from '../../src/core/settings/defaults';
+import { SETTINGS_VERSION } from '../../src/core/settings/fields';
 import { joinFromSync } from '../../src/core/settings/sync';
 import { EARLIER_RELEASES, LEARNED } from '../fixtures/earlier-releases';
 import { launchChromium, loadUnpacked, type LaunchedBrowser } from '../support/chromium';

@@ -2,7 +2,7 @@
 // `{ "<id>": "<name>" }` map or the output of `aws organizations list-accounts`. Every row that is
 // not imported is reported with its line and the reason; nothing is dropped silently.
 
-import { isRecord, rejectedAt } from '../settings/partial-parse';
+import { isRecord, rejectedAt } from '../settings/values';
 import { message, type UserMessage } from '../words/user-message';
 import { MAX_ACCOUNT_NAME_LENGTH } from '../base/limits';
 import { csvRecords } from '../base/csv';

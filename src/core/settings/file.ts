@@ -1,7 +1,7 @@
 // Settings as a file the user keeps or moves to another browser: export, and import over the current ones.
-import { describeValue, isRecord } from './partial-parse';
+import { describeValue, isRecord } from './values';
 import { message, type UserMessage } from '../words/user-message';
-import { SETTINGS_KEYS, finish, readVersioned, type Settings, type SettingsKey } from './schema';
+import { OLD_KEYS, SETTINGS_KEYS, readVersioned, type Settings, type SettingsKey } from './schema';
 
 /** Marks an exported settings file (`exportSettings`), so that importing can tell ours from others. */
 export const SETTINGS_FILE_FORMAT = 'failover-role-picker-settings';
@@ -13,9 +13,7 @@ export function exportSettings(settings: Settings): string {
   return `${JSON.stringify({ format: SETTINGS_FILE_FORMAT, version, ...fields }, null, 2)}\n`;
 }
 
-export type ImportResult =
-  | { settings: Settings; report: { accepted: SettingsKey[]; rejected: UserMessage[] } }
-  | { error: UserMessage };
+export type ImportResult = { settings: Settings; report: { accepted: SettingsKey[]; rejected: UserMessage[] } } | { error: UserMessage };
 
 /**
  * Reads an exported settings file over `current`: each setting the file holds (its valid parts)
@@ -33,16 +31,11 @@ export function importSettings(text: string, current: Settings): ImportResult {
   const { format, ...rest } = data;
   if (format !== SETTINGS_FILE_FORMAT) {
     if (format !== undefined) return { error: message('importOtherFormat', { format: describeValue(format) }) };
-    if ('Accounts' in rest || Object.keys(rest).some((k) => /^\d{12}$/.test(k))) {
-      return { error: message('importIsAccountNames') };
-    }
-    const known = [...SETTINGS_KEYS, 'version', 'enabled', 'regions', 'favorites', 'accountAliases', 'reduceMotion'];
-    if (!Object.keys(rest).some((k) => known.includes(k))) {
-      return { error: message('importNoSettings') };
-    }
+    if ('Accounts' in rest || Object.keys(rest).some((k) => /^\d{12}$/.test(k))) return { error: message('importIsAccountNames') };
+    const known: string[] = [...SETTINGS_KEYS, 'version', ...OLD_KEYS];
+    if (!Object.keys(rest).some((k) => known.includes(k))) return { error: message('importNoSettings') };
   }
   const rejected: UserMessage[] = [];
   const { fields } = readVersioned(rest, rejected);
-  const settings = finish({ ...current, ...fields }, rejected);
-  return { settings, report: { accepted: Object.keys(fields) as SettingsKey[], rejected } };
+  return { settings: { ...current, ...fields }, report: { accepted: Object.keys(fields) as SettingsKey[], rejected } };
 }

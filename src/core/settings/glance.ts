@@ -2,7 +2,7 @@
 // (the worker must start fast and stays free of it). Only a value of the expected type counts;
 // anything else means the default, exactly as the schema's cleaners would decide.
 import { partitionInfo, isCatalogRegion } from '../aws/catalog';
-import { isRecord } from './partial-parse';
+import { isRecord } from './values';
 import { preferredRegionsFor } from '../regions/preferred';
 import { watchedRegions } from '../health/probe';
 import { SIGNIN_METHOD_SETTINGS, type SigninMethodSetting } from '../signin/method';
@@ -18,38 +18,27 @@ export interface StoredSettingsGlance {
 }
 
 const field = (source: unknown, key: string): unknown => (isRecord(source) && Object.hasOwn(source, key) ? source[key] : undefined);
+/** The policy's value if `valid` takes it, else the user's, else undefined; and whether it is the policy's. */
+function pick<T>(glance: StoredSettingsGlance, key: string, valid: (v: unknown) => v is T): [T | undefined, boolean] {
+  const [policy, user] = [field(glance.managed, key), field(glance.user, key)];
+  return valid(policy) ? [policy, true] : [valid(user) ? user : undefined, false];
+}
+const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
+const isMethod = (v: unknown): v is SigninMethodSetting => (SIGNIN_METHOD_SETTINGS as readonly unknown[]).includes(v);
+const isRegions = (v: unknown): v is string[] => Array.isArray(v) && v.some((r) => typeof r === 'string' && isCatalogRegion(r));
 
 /** Interception is on unless the policy or the user turned it off (the policy wins). */
-export function interceptionOn(glance: StoredSettingsGlance): boolean {
-  const policy = field(glance.managed, 'interceptionEnabled');
-  if (typeof policy === 'boolean') return policy;
-  return field(glance.user, 'interceptionEnabled') !== false;
-}
-
-function regionList(value: unknown): string[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const regions = value.filter((r): r is string => typeof r === 'string' && isCatalogRegion(r));
-  return regions.length ? regions : undefined;
-}
+export const interceptionOn = (glance: StoredSettingsGlance): boolean => pick(glance, 'interceptionEnabled', isBool)[0] !== false;
 
 /** The regions the toolbar badge watches: the global endpoint's, then the preferred ones. */
 export function badgeRegions(glance: StoredSettingsGlance, timeZone: string, partition = 'aws'): string[] {
-  const preferredRegions = regionList(field(glance.managed, 'preferredRegions')) ?? regionList(field(glance.user, 'preferredRegions')) ?? [];
+  const preferredRegions = (pick(glance, 'preferredRegions', isRegions)[0] ?? []).filter((r) => typeof r === 'string' && isCatalogRegion(r));
   return watchedRegions(partitionInfo(partition)?.globalRegion ?? 'us-east-1', preferredRegionsFor({ preferredRegions }, timeZone));
 }
 
-const isMethod = (value: unknown): value is SigninMethodSetting => (SIGNIN_METHOD_SETTINGS as readonly unknown[]).includes(value);
-
-/** What may use STS (sts-permission.ts): a valid policy value wins over the user's, else the default. */
+/** What may use STS (signin/sts-permission.ts): a valid policy value wins over the user's, else the default. */
 export function stsRulesOfGlance(glance: StoredSettingsGlance): StsRules {
-  const policyMethod = field(glance.managed, 'signinMethod');
-  const userMethod = field(glance.user, 'signinMethod');
-  const policyCli = field(glance.managed, 'allowCliCredentials');
-  const userCli = field(glance.user, 'allowCliCredentials');
-  return {
-    signinMethod: isMethod(policyMethod) ? policyMethod : isMethod(userMethod) ? userMethod : 'auto',
-    signinMethodByPolicy: isMethod(policyMethod),
-    allowCliCredentials: typeof policyCli === 'boolean' ? policyCli : userCli !== false,
-    cliByPolicy: typeof policyCli === 'boolean',
-  };
+  const [method, signinMethodByPolicy] = pick(glance, 'signinMethod', isMethod);
+  const [cli, cliByPolicy] = pick(glance, 'allowCliCredentials', isBool);
+  return { signinMethod: method ?? 'auto', signinMethodByPolicy, allowCliCredentials: cli !== false, cliByPolicy };
 }

@@ -1,123 +1,144 @@
-// The kinds of value the settings hold (a region code, an https:// URL, a 12-digit account ID, a
-// role ARN, …), each a zod schema whose issues say what is wrong with a value as a message (worded
-// by the options page from _locales), and the settings' size limits. The settings table
-// (settings-fields.ts) builds every setting from these. zod/mini: classic zod's validation, tree-shaken.
-import * as z from 'zod/mini';
+// Reading untrusted JSON (stored settings, a settings file, policy values) part by part: a check keeps
+// what is valid and reports each part it drops as `<path>: <reason>`, a message worded from _locales.
 import { ALIAS_PRESETS, validateAliasRegex, type AliasPattern } from '../accounts/names';
 import { accountNameProblem } from '../accounts/names-file';
-import { ACCOUNT_COLOURS, MAX_COLOUR_RULES, colourRuleProblem } from '../accounts/colours';
+import { ACCOUNT_COLOURS, colourRuleProblem } from '../accounts/colours';
 import { parseRoleArn } from '../aws/arn';
 import { isCatalogRegion } from '../aws/catalog';
 import { MAX_URL_LENGTH } from '../base/limits';
-import { ALIAS_OFFER_DECLINED_MAX } from './defaults';
-import { asIssueText, describeValue } from './partial-parse';
-import { message, type UserMessage } from '../words/user-message';
+import { message, type MessageValue, type UserMessage } from '../words/user-message';
 
-export const LIMITS = {
-  preferredRegions: 50,
-  pins: 50,
-  recentPerApp: 10,
-  recentApps: 20,
-  autoSignIn: 20,
-  accountNames: 10_000,
-  accountColours: 10_000,
-  colourRules: MAX_COLOUR_RULES,
-  aliasOfferDeclined: ALIAS_OFFER_DECLINED_MAX,
-  idpAppKeyLength: 256,
-  urlLength: MAX_URL_LENGTH,
-} as const;
+export type Raw = Record<string, unknown>;
+/** Reads one part: its valid value, or undefined after pushing why onto `rejected`. */
+export type Check<T> = (raw: unknown, path: string, rejected: UserMessage[]) => T | undefined;
+export const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const has = (o: Raw, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
 
-/** The error of a check that fails with one message. */
-export const says = (reason: UserMessage) => () => asIssueText(reason);
+/** A value as a sentence fragment: `"abc"`, `42`, or words (`a list`, `nothing`) as a message. */
+export function describeValue(value: unknown): MessageValue {
+  if (value === undefined) return message('valueNothing');
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
+  if (Array.isArray(value)) return message('valueList');
+  return typeof value === 'object' ? message('valueObject') : String(value);
+}
 
-/** The error of a value of the wrong type: "expected <what>, found <the value>". */
-export const expected = (what: UserMessage) => (iss: { readonly input?: unknown }) =>
-  asIssueText(message('rejExpected', { what, found: describeValue(iss.input) }));
+export const rejectedAt = (path: string, reason: MessageValue): UserMessage => message('rejectedAt', { path, reason });
+export const pathOf = (base: string, key: PropertyKey): string =>
+  typeof key === 'number' ? `${base}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `${base ? `${base}.` : ''}${String(key)}` : `${base}[${JSON.stringify(String(key))}]`;
+/** The value, or undefined after pushing the reasons (if any) it is dropped for. */
+const judge = <T>(value: T, path: string, rejected: UserMessage[], ...reasons: Array<UserMessage | undefined>): T | undefined => {
+  const said = reasons.filter((r) => r !== undefined);
+  for (const reason of said) rejected.push(rejectedAt(path, reason));
+  return said.length ? undefined : value;
+};
+type Reasons = UserMessage | undefined | Array<UserMessage | undefined>;
 
+/** A value `test` accepts, else "expected <what>, found <the value>"; `clean`ed, then dropped if `problem` says why. */
+const is =
+  <T>(test: (v: unknown) => boolean, what: UserMessage, problem: (v: T) => Reasons = () => undefined, clean = (v: T) => v): Check<T> =>
+  (raw, path, rejected) =>
+    test(raw) ? judge(clean(raw as T), path, rejected, ...[problem(clean(raw as T))].flat()) : judge(undefined, path, rejected, message('rejExpected', { what, found: describeValue(raw) }));
 
-/**
- * A check of a string that fails with what `problem` returns (undefined: acceptable): the message
- * travels as the issue's text, where partial-parse.ts's issueReason reads it back.
- */
-const failsWith = (problem: (s: string) => UserMessage | undefined) =>
-  z.superRefine((s: string, ctx) => {
-    const reason = problem(s);
-    if (reason) ctx.addIssue({ code: 'custom', message: asIssueText(reason) });
-  });
+export const bool = is<boolean>((v) => typeof v === 'boolean', message('whatBoolean'));
+export const oneOf = <const T extends readonly string[]>(values: T) =>
+  is<T[number]>((v) => values.includes(v as string), message('whatOneOf', { choices: values.map((v) => JSON.stringify(v)).join(', ') }));
+/** A whole number within the bounds; a fraction is only that, a whole number past 2^53 also each bound it breaks (as zod said). */
+export const whole = (what: UserMessage, notWhole: UserMessage, bounds: Array<[(n: number) => boolean, UserMessage]>) =>
+  is<number>((v) => typeof v === 'number' && Number.isFinite(v), what, (n) =>
+    Number.isInteger(n) ? [Number.isSafeInteger(n) ? undefined : notWhole, ...bounds.map(([ok, why]) => (ok(n) ? undefined : why))] : notWhole,
+  );
+const text = (what: UserMessage, problem: (s: string) => UserMessage | undefined, trim = false) =>
+  is<string>((v) => typeof v === 'string', what, problem, trim ? (s) => s.trim() : undefined);
 
-/** A string checked by `problem`, which returns why it is not acceptable. */
-const text = (what: UserMessage, problem: (s: string) => UserMessage | undefined) =>
-  z.string({ error: expected(what) }).check(failsWith(problem));
+/** A list of at most `max` items, the valid ones kept, repeats (by `key`) and the surplus dropped. */
+export const listOf =
+  <T>(item: Check<T>, max: number, key?: (t: T) => string): Check<T[]> =>
+  (raw, path, rejected) => {
+    if (!Array.isArray(raw)) return judge(undefined, path, rejected, message('rejExpectedList', { found: describeValue(raw) }));
+    const out: T[] = [];
+    const seen = new Map<string, number>();
+    raw.forEach((it, i) => {
+      const value = item(it, pathOf(path, i), rejected);
+      const k = value === undefined ? undefined : key?.(value);
+      if (k !== undefined && seen.has(k)) return judge(undefined, pathOf(path, i), rejected, message('rejRepeats', { other: pathOf(path, seen.get(k)!) }));
+      if (k !== undefined) seen.set(k, i);
+      if (value !== undefined) out.push(value);
+    });
+    return out.length > max ? (judge(undefined, path, rejected, message('rejOverLimit', { count: out.length - max, max })), out.slice(0, max)) : out;
+  };
 
-export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: expected(message('whatOneOf', { choices: values.map((v) => JSON.stringify(v)).join(', ') })) });
+/** A map of at most `max` entries whose keys and values pass their checks. */
+export const mapOf =
+  <T>(key: Check<string>, value: Check<T>, max: number): Check<Record<string, T>> =>
+  (raw, path, rejected) => {
+    if (!isRecord(raw)) return judge(undefined, path, rejected, message('rejExpectedObject', { found: describeValue(raw) }));
+    const entries: Array<[string, T]> = [];
+    for (const [k, v] of Object.entries(raw)) {
+      const cleaned = key(k, pathOf(path, k), rejected) === undefined ? undefined : value(v, pathOf(path, k), rejected);
+      if (cleaned !== undefined) entries.push([k, cleaned]);
+    }
+    if (entries.length > max) judge(undefined, path, rejected, message('rejOverLimit', { count: entries.length - max, max }));
+    // fromEntries defines own properties, so a key like "__proto__" stays plain data.
+    return Object.fromEntries(entries.slice(0, max));
+  };
 
-export const RegionCode = text(message('whatRegionCode'), (s) =>
-  isCatalogRegion(s) ? undefined : message('rejUnknownRegion', { value: describeValue(s) }),
-);
+/** An object of these fields (optional ones may be missing); unknown fields are ignored and reported, or with `strict` fail it. */
+const entry =
+  <T>(fields: Record<string, Check<unknown>>, { optional = [] as string[], strict = false } = {}): Check<T> =>
+  (raw, path, rejected) => {
+    if (!isRecord(raw)) return judge(undefined, path, rejected, message('rejExpected', { what: message('whatObject'), found: describeValue(raw) }));
+    const unknown = Object.keys(raw).filter((k) => !Object.hasOwn(fields, k));
+    if (!strict) for (const k of unknown) judge(undefined, pathOf(path, k), rejected, message('rejUnknownField'));
+    const before = rejected.length;
+    const out: Raw = {};
+    for (const [k, check] of Object.entries(fields)) {
+      const v = has(raw, k) === undefined && optional.includes(k) ? undefined : check(has(raw, k), pathOf(path, k), rejected);
+      if (v !== undefined) out[k] = v;
+    }
+    if (strict && unknown.length) judge(undefined, path, rejected, message('rejUnknownKeys', { keys: unknown.map((k) => JSON.stringify(k)).join(', ') }));
+    return rejected.length > before ? undefined : (out as T);
+  };
+
+export const RegionCode = text(message('whatRegionCode'), (s) => (isCatalogRegion(s) ? undefined : message('rejUnknownRegion', { value: describeValue(s) })));
 export const HttpsUrl = text(message('whatHttpsUrl'), (s) => {
-  if (s.length > LIMITS.urlLength) return message('rejUrlTooLong', { max: LIMITS.urlLength });
-  try {
-    const url = new URL(s);
-    if (url.protocol === 'https:' && !url.username && !url.password) return undefined;
-  } catch {
-    // reported below
-  }
-  return message('rejNotHttpsUrl', { value: describeValue(s) });
+  if (s.length > MAX_URL_LENGTH) return message('rejUrlTooLong', { max: MAX_URL_LENGTH });
+  const url = URL.canParse(s) ? new URL(s) : undefined;
+  return url?.protocol === 'https:' && !url.username && !url.password ? undefined : message('rejNotHttpsUrl', { value: describeValue(s) });
 });
-export const AccountId = text(message('whatAccountId'), (s) =>
-  /^\d{12}$/.test(s) ? undefined : message('rejNotAccountId', { value: describeValue(s) }),
-);
-export const AccountName = z.string({ error: expected(message('whatName')) }).check(z.trim(), failsWith(accountNameProblem));
-const RoleArnText = text(message('whatRoleArn'), (s) =>
-  parseRoleArn(s) ? undefined : message('rejNotRoleArn', { value: describeValue(s) }),
-);
-// Which IdP app an assertion came from (the shell decides; the assertion's Issuer suits Okta,
-// which gives every app its own). Recent sign-ins and auto sign-in are kept per app.
-export const IdpAppKey = text(message('whatAppKey'), (s) => {
-  if (s.length < 1 || s.length > LIMITS.idpAppKeyLength) return message('rejAppKeyLength', { max: LIMITS.idpAppKeyLength });
+export const AccountId = text(message('whatAccountId'), (s) => (/^\d{12}$/.test(s) ? undefined : message('rejNotAccountId', { value: describeValue(s) })));
+export const AccountName = text(message('whatName'), accountNameProblem, true);
+const RoleArn = text(message('whatRoleArn'), (s) => (parseRoleArn(s) ? undefined : message('rejNotRoleArn', { value: describeValue(s) })));
+// Which IdP app an assertion came from (the shell decides); recent sign-ins and auto sign-in are kept per app.
+export const IdpAppKey = text(message('whatAppKey'), (s) =>
   // Assigning to "__proto__" changes an object's prototype instead of adding the key.
-  if (s === '__proto__') return message('rejProtoAppKey');
-  return undefined;
-});
-const Timestamp = z.number({ error: expected(message('whatTime')) }).check(
-  z.int({ error: says(message('rejWholeMs')) }),
-  z.gte(0, { error: says(message('rejNegativeTime')) }),
+  s.length < 1 || s.length > 256 ? message('rejAppKeyLength', { max: 256 }) : s === '__proto__' ? message('rejProtoAppKey') : undefined,
 );
-
-export const AliasPatternSchema = z.discriminatedUnion(
-  'kind',
-  [
-    z.strictObject({ kind: z.literal('none') }),
-    z.strictObject({
-      kind: z.literal('role-name'),
-      pattern: z.string({ error: says(message('rejExpectedText', { what: message('whatPattern') })) }).check(
-        failsWith((s) => {
-          const check = validateAliasRegex(s);
-          return check.ok ? undefined : check.error;
-        }),
-      ),
-    }),
-    z.strictObject({ kind: z.literal('preset'), preset: oneOf(ALIAS_PRESETS) }),
-  ],
-  { error: expected(message('whatOneOf', { choices: '{"kind": "none"}, {"kind": "role-name", …}, {"kind": "preset", …}' })) },
-) satisfies z.ZodMiniType<AliasPattern>;
-
-const entry = <S extends z.core.$ZodLooseShape>(shape: S) =>
-  z.object(shape, {
-    error: (iss) => (iss.code === 'invalid_type' ? expected(message('whatObject'))(iss) : undefined),
-  });
 export const Colour = oneOf(ACCOUNT_COLOURS);
-export const ColourRuleSchema = entry({
-  words: z
-    .string({ error: expected(message('whatWords')) })
-    .check(z.trim(), failsWith(colourRuleProblem)),
-  colour: Colour,
-});
-export const PinSchema = entry({ roleArn: RoleArnText, region: z.optional(RegionCode) });
-export const RecentSignInSchema = entry({ roleArn: RoleArnText, region: RegionCode, at: Timestamp });
-export const AutoSignInSchema = entry({ roleArn: RoleArnText, region: RegionCode });
 
-export const unique = <T>(key: (t: T) => string) => (list: readonly T[]) => new Set(list.map(key)).size === list.length;
+const ALIAS_KINDS: Record<AliasPattern['kind'], Record<string, Check<unknown>>> = {
+  none: {},
+  'role-name': {
+    pattern: (raw, path, rejected) =>
+      typeof raw === 'string'
+        ? judge(raw, path, rejected, ((c) => (c.ok ? undefined : c.error))(validateAliasRegex(raw)))
+        : judge(undefined, path, rejected, message('rejExpectedText', { what: message('whatPattern') })),
+  },
+  preset: { preset: oneOf(ALIAS_PRESETS) },
+};
+export const AliasPatternCheck: Check<AliasPattern> = (raw, path, rejected) => {
+  const kind = isRecord(raw) && typeof raw['kind'] === 'string' && Object.hasOwn(ALIAS_KINDS, raw['kind']) ? (raw['kind'] as AliasPattern['kind']) : undefined;
+  if (kind) return entry<AliasPattern>({ kind: () => kind, ...ALIAS_KINDS[kind] }, { strict: true })(raw, path, rejected);
+  const what = message('whatOneOf', { choices: '{"kind": "none"}, {"kind": "role-name", …}, {"kind": "preset", …}' });
+  // As zod's discriminated union said it: of an object, at its `kind`.
+  return judge(undefined, isRecord(raw) ? pathOf(path, 'kind') : path, rejected, message('rejExpected', { what, found: describeValue(raw) }));
+};
 
-export const bool = z.boolean({ error: expected(message('whatBoolean')) });
+const Timestamp = whole(message('whatTime'), message('rejWholeMs'), [[(n) => n >= 0, message('rejNegativeTime')]]);
+export type Pin = { roleArn: string; region?: string };
+export type RecentSignIn = { roleArn: string; region: string; at: number };
+export type ColourRule = { words: string; colour: (typeof ACCOUNT_COLOURS)[number] };
+export const PinCheck = entry<Pin>({ roleArn: RoleArn, region: RegionCode }, { optional: ['region'] });
+export const RecentSignInCheck = entry<RecentSignIn>({ roleArn: RoleArn, region: RegionCode, at: Timestamp });
+export const AutoSignInCheck = entry<{ roleArn: string; region: string }>({ roleArn: RoleArn, region: RegionCode });
+export const ColourRuleCheck = entry<ColourRule>({ words: text(message('whatWords'), colourRuleProblem, true), colour: Colour });

@@ -1,4 +1,4 @@
-// The codes of the options page: settings read part by part (partial-parse.ts, settings*.ts),
+// The codes of the options page: settings read part by part (core/settings),
 // imports, patterns, rules. Part of user-message.ts's table (same rules), kept apart for size.
 
 export const OPTIONS_PARAMS = {
@@ -11,12 +11,10 @@ export const OPTIONS_PARAMS = {
   rejExpectedObject: ['found'],
   rejRepeats: ['other'],
   rejOverLimit: ['count', 'max'],
-  rejNotValidKey: [],
   rejNotManageable: [],
   managedNotObject: ['found'],
   storedNotObject: ['found'],
   rejNotVersion: ['value'],
-  rejDefaultUsed: ['path', 'reason'],
   rejNewerSetting: [],
   rejNotASetting: [],
   rejRecentPerApp: ['max', 'dropped'],
@@ -94,5 +92,4 @@ export const OPTIONS_PARAMS = {
   rejAtMostSeconds: ['max'],
   rejNegativeTime: [],
   rejUnknownKeys: ['keys'],
-  rejInvalid: [],
 } as const satisfies Record<string, readonly string[]>;

@@ -1,7 +1,7 @@
 import { OKTA_PRESET } from '../../core/accounts/names';
 import type { CliFormat } from '../../core/signin/cli-credentials';
 import type { Settings } from '../../core/settings/schema';
-import { ALIAS_OFFER_DECLINED_MAX } from '../../core/settings/defaults';
+import { ALIAS_OFFER_DECLINED_MAX } from '../../core/settings/fields';
 
 /** The changes the picker makes to the user's settings, each a function of the user's own. */
 type Change = (user: Settings) => Settings;

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../../core/settings/schema';
-import { defaultSettings } from '../../core/settings/defaults';
+import { defaultSettings } from '../../core/settings/fields';
 import type { LoadedSettings } from '../../platform/settings-store';
 import { applyAppearance } from '../../ui/appearance';
 
-// The settings' schema and store (zod, migrations, sync quotas, managed values) are no part of the
-// first paint: the picker shows the roles with the defaults and loads them alongside.
+// The settings' store (storage, sync quotas, managed values) is no part of the first paint: the picker shows the roles with the defaults and loads them alongside.
 const settingsStore = () => import('../../platform/settings-store');
 
 /**

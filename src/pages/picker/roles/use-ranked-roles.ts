@@ -3,7 +3,7 @@ import { buildRoleIndex, rankRoles } from '../../../core/roles/ranking';
 import { layoutSections, rowsInOrder } from '../../../core/roles/sections';
 import type { SamlRole } from '../../../core/saml/decode';
 import type { Settings } from '../../../core/settings/schema';
-import { recentRoleArns } from '../../../core/settings/defaults';
+import { recentRoleArns } from '../../../core/settings/schema';
 
 /**
  * The roles as the list shows them for a query: ranked (pins, then this IdP app's recent
