@@ -32,7 +32,8 @@ describe('a naming pattern that runs out of time', () => {
       expect(total).toBe(100);
       expect(read).toBeGreaterThan(0);
       expect(read).toBeLessThan(100);
-      await expect(page.getByRole('button', { name: /^Sign in/ }).isEnabled()).resolves.toBe(true);
+      // Usable: the Sign in button takes a click once armed (half a second after the picker appeared).
+      await expect.poll(() => page.getByRole('button', { name: /^Sign in/ }).isEnabled(), { timeout: 5_000 }).toBe(true);
       await page.close();
     } finally {
       await setSettings({ aliasPattern: { kind: 'none' } });
