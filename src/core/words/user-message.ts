@@ -180,6 +180,22 @@ const PARAMS = {
   replyFailed: [],
   replyNone: [],
   replyWorkerUnreachable: [],
+  // The failover check's cells and its report for the admin (signin/failover-check.ts).
+  failoverViaRepost: [],
+  failoverViaSts: [],
+  failoverTrustPolicy: [],
+  failoverRegionDisabled: [],
+  failoverRepostRefused: [],
+  failoverStsRefused: [],
+  failoverFederationFailed: [],
+  failoverNoAnswer: [],
+  failoverStsNotAllowed: [],
+  failoverOutOfTime: [],
+  failoverReportHello: ['count', 'regions'],
+  failoverReportRole: ['role', 'regions'],
+  failoverReportAcs: ['region', 'target'],
+  failoverReportAllReady: [],
+  replyPickerTabFailover: [],
   ...OPTIONS_PARAMS,
 } as const satisfies Record<string, readonly string[]>;
 
