@@ -12,7 +12,7 @@ export async function readFailoverResults(): Promise<FailoverStore> {
   return readFailoverStore(await checked.get());
 }
 
-export async function saveFailoverResults(appKey: string, check: { regions: readonly string[]; results: readonly FailoverResult[]; at: number }): Promise<void> {
+export async function saveFailoverResults(appKey: string, check: { regions: readonly string[]; roleArns: readonly string[]; results: readonly FailoverResult[]; at: number }): Promise<void> {
   await checked.set(recordCheck(await readFailoverResults(), appKey, check));
 }
 

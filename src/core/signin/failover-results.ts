@@ -3,7 +3,7 @@
 // says beside each role from it.
 import * as z from 'zod/mini';
 import { MAX_ARN_LENGTH, MAX_REGION_LENGTH } from '../base/limits';
-import { FAILOVER_REASONS, isStale, verdict, type FailoverMethod, type FailoverResult, type RegionVerdict } from './failover-check';
+import { FAILOVER_REASONS, MAX_CHECKED_ROLES, isStale, verdict, type FailoverMethod, type FailoverResult, type RegionVerdict } from './failover-check';
 
 /** IdP apps remembered at most (the most recently checked kept). */
 export const MAX_CHECKED_APPS = 20;
@@ -21,6 +21,8 @@ const ResultSchema = z.object({
 const AppSchema = z.object({
   at: z.number().check(z.gte(0)),
   regions: z.array(z.string().check(z.maxLength(MAX_REGION_LENGTH))).check(z.maxLength(8)),
+  /** The roles checked (a re-post result speaks for all of them, a role left out was not checked). */
+  roleArns: z.array(z.string().check(z.maxLength(MAX_ARN_LENGTH))).check(z.maxLength(MAX_CHECKED_ROLES)),
   results: z.array(ResultSchema).check(z.maxLength(MAX_RESULTS_PER_APP)),
 });
 
@@ -39,8 +41,17 @@ export function readFailoverStore(raw: unknown): FailoverStore {
 }
 
 /** The store with this app's latest check (replacing its previous one), the oldest apps dropped. */
-export function recordCheck(store: FailoverStore, appKey: string, check: { readonly regions: readonly string[]; readonly results: readonly FailoverResult[]; readonly at: number }): FailoverStore {
-  const entry: CheckedApp = { at: check.at, regions: [...check.regions].slice(0, 8), results: check.results.slice(0, MAX_RESULTS_PER_APP).map((r) => ({ ...r })) };
+export function recordCheck(
+  store: FailoverStore,
+  appKey: string,
+  check: { readonly regions: readonly string[]; readonly roleArns: readonly string[]; readonly results: readonly FailoverResult[]; readonly at: number },
+): FailoverStore {
+  const entry: CheckedApp = {
+    at: check.at,
+    regions: check.regions.slice(0, 8),
+    roleArns: check.roleArns.slice(0, MAX_CHECKED_ROLES),
+    results: check.results.slice(0, MAX_RESULTS_PER_APP).map((r) => ({ ...r })),
+  };
   const apps = Object.entries({ ...store, [appKey]: entry })
     .sort(([, a], [, b]) => b.at - a.at)
     .slice(0, MAX_CHECKED_APPS);
@@ -61,9 +72,8 @@ const DAY_MS = 24 * 60 * 60_000;
  * when the role was not checked.
  */
 export function roleFailoverStatus(app: CheckedApp | undefined, roleArn: string, now: number): RoleFailoverStatus | undefined {
-  if (!app) return undefined;
+  if (!app?.roleArns.includes(roleArn)) return undefined;
   const verdicts = app.regions.map((region) => verdict(app.results, roleArn, region)).filter((v): v is RegionVerdict => !!v);
-  if (!app.results.some((r) => r.roleArn === roleArn) && !verdicts.some((v) => v.method === 're-post')) return undefined;
   const days = Math.max(0, Math.floor((now - app.at) / DAY_MS));
   if (isStale(app.at, now)) return { kind: 'stale', days };
   const refused = verdicts.find((v) => v.outcome === 'refused');

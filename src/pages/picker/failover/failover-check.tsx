@@ -53,7 +53,7 @@ export function FailoverCheck(props: Props) {
         return setState({ kind: 'error', message: t('failoverCheckFailed', reply.ok ? t('pickerFailed') : tMessage(reply.error)) });
       }
       setState({ kind: 'done', Table: await table, reply: reply.failover, roleArns: checked, regions, leftOut });
-      await saveFailoverResults(props.appKey, { regions, results: reply.failover.results, at: Date.now() }).catch(() => undefined);
+      await saveFailoverResults(props.appKey, { regions, roleArns: checked, results: reply.failover.results, at: Date.now() }).catch(() => undefined);
     })().catch(() => setState({ kind: 'error', message: t('pickerFailed') }));
   };
 
