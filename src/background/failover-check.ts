@@ -12,6 +12,8 @@ import { readCapture } from '../platform/session-store';
 import { CapturedSigninSchema } from '../core/signin/capture-schema';
 import { parseSamlResponse } from '../core/saml';
 import { readStsRules } from '../platform/stored-settings';
+import { recordRefusal } from '../platform/refusal-store';
+import { refusalKey } from '../core/signin/method';
 import { assumeRole, prepare, signinTokenAnywhere, type Prepared } from './sts-calls';
 
 /** Each re-post gets this long; AWS's role page is small, its error page smaller. */
@@ -52,6 +54,10 @@ export async function checkFailover(
     repostRegions.map((region) => async () => result('', region, 're-post', await repostCheck(base, region), Date.now())),
     (i) => result('', repostRegions[i]!, 're-post', 'out-of-time', Date.now()),
   );
+  // A region that refuses the re-post: the next sign-in there goes straight to STS (core/signin/method.ts).
+  if (base.info.issuer && reposts.some((r) => r.reason === 'repost-refused' && r.region !== address?.endpoint.region)) {
+    await recordRefusal(refusalKey(base.info.issuer, base.partition), Date.now()).catch(() => undefined);
+  }
   const accepted = new Set(reposts.filter((r) => r.outcome === 'ready').map((r) => r.region));
   const pairs = roles.flatMap((role) => request.regions.filter((region) => !accepted.has(region)).map((region) => ({ role: role!, region })));
   const sts = stsAllowed
