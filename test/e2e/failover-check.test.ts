@@ -125,4 +125,24 @@ describe('failover check: on a normal day, how each role would get in while us-e
     expect(page.url()).toBe(consoleUrl('eu-west-1'));
     expect(server.received).toEqual([]);
   });
+
+  it('makes no STS call when the sign-in method allows the re-post only, and says so in the table', async () => {
+    await worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, signinMethod: 'repost' } }));
+    const other = await browser.context.newPage();
+    try {
+      await openPickerFromTile(other, tileUrl({}, 'acme.okta.com', 'exk1checkrepost'));
+      await other.getByLabel(/^Region/).selectOption('eu-west-1');
+      server.clearReceived();
+      await other.getByRole('button', { name: /^Check failover/ }).click();
+      const table = other.getByRole('table', { name: /failover check/i });
+      await table.waitFor({ timeout: 60_000 });
+      await expect(table.getByRole('row', { name: /Deploy/ }).textContent()).resolves.toMatch(/refuses this sign-in/);
+      await other.getByText(/STS not checked: the sign-in method .* allows only the re-post/).waitFor();
+      expect(server.stsRequests).toEqual([]);
+      expect(server.received.filter((p) => p.host === 'eu-west-1.signin.aws.amazon.com')).toHaveLength(1);
+    } finally {
+      await other.close();
+      await worker.evaluate(() => chrome.storage.sync.remove('settings'));
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { own } from '../../../core/base/own';
 import type { SamlRole } from '../../../core/saml/decode';
 import { adminReport, verdict, verdictWords } from '../../../core/signin/failover-check';
+import { message } from '../../../core/words/user-message';
 import type { FailoverCheckReply } from '../../../messages/protocol';
 import { t, tMessage } from '../../../platform/i18n';
 
@@ -29,6 +30,7 @@ export function FailoverTable({ reply, roles, regions, leftOut, accountNames }: 
   return (
     <div class="failover-results">
       <p class="hint">{t('failoverIntro')}</p>
+      {reply.results.some((r) => r.reason === 'sts-not-allowed') && <p class="hint">{tMessage(message('failoverStsNotAllowed'))}</p>}
       <div class="failover-scroll">
         <table class="failover-table">
           <caption>{t('failoverCaption')}</caption>
