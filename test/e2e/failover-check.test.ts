@@ -115,6 +115,14 @@ describe('failover check: on a normal day, how each role would get in while us-e
       expect(await axeFindings(page), scheme).toEqual([]);
     }
 
+    // The toolbar popup sums it up: two of the three roles get into eu-west-1.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/src/pages/popup/index.html`);
+    await popup.getByText('Failover ready: 2 of 3 roles in eu-west-1, checked today').waitFor();
+    expect(await axeFindings(popup)).toEqual([]);
+    await saveArtifact(popup, 'failover-popup.png');
+    await popup.close();
+
     // The picker stays usable: the user signs in with the same assertion, straight through STS now
     // that eu-west-1 is known to refuse the re-post.
     await page.getByText(/SAML endpoints refused this IdP app's assertions before/).waitFor();

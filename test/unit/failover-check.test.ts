@@ -12,7 +12,7 @@ import {
   verdict,
   type FailoverResult,
 } from '../../src/core/signin/failover-check';
-import { readFailoverStore, recordCheck, roleFailoverStatus, MAX_CHECKED_APPS } from '../../src/core/signin/failover-results';
+import { failoverSummary, readFailoverStore, recordCheck, roleFailoverStatus, MAX_CHECKED_APPS } from '../../src/core/signin/failover-results';
 import { renderMessage } from '../support/render-message';
 
 const ADMIN = 'arn:aws:iam::111122223333:role/Admin';
@@ -146,5 +146,12 @@ describe('remembered results', () => {
     expect(roleFailoverStatus(app, DEPLOY, 5 + STALE_AFTER_MS + 1)).toMatchObject({ kind: 'stale' });
     expect(roleFailoverStatus(app, 'arn:aws:iam::111122223333:role/Other', 5)).toBeUndefined();
     expect(roleFailoverStatus(undefined, DEPLOY, 5)).toBeUndefined();
+  });
+
+  it("sums up the last checked app for the popup: how many roles get into its first region", () => {
+    const store = recordCheck(recordCheck({}, 'old', { ...check, roleArns: [DEPLOY], at: 1 }), 'app', { ...check, regions: ['eu-west-1', 'us-west-2'], at: 5 });
+    expect(failoverSummary(store, 5)).toEqual({ ready: 1, total: 2, region: 'eu-west-1', days: 0, stale: false });
+    expect(failoverSummary(store, 5 + STALE_AFTER_MS + 1)).toMatchObject({ stale: true });
+    expect(failoverSummary({}, 5)).toBeUndefined();
   });
 });

@@ -81,3 +81,12 @@ export function roleFailoverStatus(app: CheckedApp | undefined, roleArn: string,
   const ready = verdicts.find((v) => v.outcome === 'ready');
   return ready ? { kind: 'ready', region: ready.region, method: ready.method, days } : undefined;
 }
+
+/** The popup's line: of the last checked IdP app, how many roles get into its first region checked. */
+export function failoverSummary(store: FailoverStore, now: number): { readonly ready: number; readonly total: number; readonly region: string; readonly days: number; readonly stale: boolean } | undefined {
+  const app = Object.values(store).sort((a, b) => b.at - a.at)[0];
+  const region = app?.regions[0];
+  if (!app || !region || !app.roleArns.length) return undefined;
+  const ready = app.roleArns.filter((arn) => verdict(app.results, arn, region)?.outcome === 'ready').length;
+  return { ready, total: app.roleArns.length, region, days: Math.max(0, Math.floor((now - app.at) / DAY_MS)), stale: isStale(app.at, now) };
+}
