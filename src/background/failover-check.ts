@@ -42,6 +42,8 @@ export async function checkFailover(
   if (!base) return { ok: false, error: message('replyCaptureGone') };
   const roles = request.roleArns.map((arn) => base.info.roles.find((r) => r.roleArn === arn));
   if (roles.some((r) => !r)) return { ok: false, error: message('replyRoleNotInAssertion') };
+  // Only regions of the assertion's partition: elsewhere the STS fallbacks would answer for another region.
+  const regions = request.regions.filter((region) => signinEndpoint(base.partition, region));
   const address = assertionAddress(base.info.recipient, base.capture.url);
   const recipient = base.info.recipient ?? base.capture.url;
   const deadline = base.capture.capturedAt + STS_ASSERTION_WINDOW_MS - LAST_START_MARGIN_MS;
@@ -49,7 +51,7 @@ export async function checkFailover(
     runBounded(jobs, { limit: CHECK_CONCURRENCY, deadline, now: Date.now, late });
 
   // The re-post, one per region (it does not depend on the role); none when the sign-in never uses it.
-  const repostRegions = rules.signinMethod === 'sts' ? [] : request.regions;
+  const repostRegions = rules.signinMethod === 'sts' ? [] : regions;
   const reposts = await bounded(
     repostRegions.map((region) => async () => result('', region, 're-post', await repostCheck(base, region), Date.now())),
     (i) => result('', repostRegions[i]!, 're-post', 'out-of-time', Date.now()),
@@ -59,7 +61,7 @@ export async function checkFailover(
     await recordRefusal(refusalKey(base.info.issuer, base.partition), Date.now()).catch(() => undefined);
   }
   const accepted = new Set(reposts.filter((r) => r.outcome === 'ready').map((r) => r.region));
-  const pairs = roles.flatMap((role) => request.regions.filter((region) => !accepted.has(region)).map((region) => ({ role: role!, region })));
+  const pairs = roles.flatMap((role) => regions.filter((region) => !accepted.has(region)).map((region) => ({ role: role!, region })));
   const sts = stsAllowed
     ? await bounded(
         pairs.map(({ role, region }) => async () => result(role.roleArn, region, 'sts', await stsCheck({ ...base, role, partition: role.partition }, region), Date.now())),
