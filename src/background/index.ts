@@ -11,6 +11,7 @@ import { letOwnPostsThrough, listenForSigninPosts, setInterceptionEnabled } from
 import { watchReposts } from '../platform/repost-watch';
 import { explainRejection, followRepost, forgetLandedSignin } from './diagnosis';
 import { fetchAccountNames } from './account-names';
+import { checkFailover } from './failover-check';
 import { recordLearnedNames } from '../platform/learned-names';
 import { credentialsThroughSts, signInManyThroughSts, signInThroughSts } from './sts-signin';
 import { refreshHealth } from './health';
@@ -65,6 +66,10 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
     case 'names/fetch': {
       if (tabId === undefined) return { ok: false, error: userMessage('replyPickerTabNames') };
       return fetchAccountNames(tabId);
+    }
+    case 'failover/check': {
+      if (tabId === undefined) return { ok: false, error: userMessage('replyPickerTabFailover') };
+      return checkFailover(tabId, message);
     }
     case 'names/seen':
       // The user is on AWS's own role page: what it names is kept as on "Get account names from AWS"

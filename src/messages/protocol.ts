@@ -8,6 +8,7 @@ import { MAX_ARN_LENGTH, MAX_REGION_LENGTH, MAX_SESSION_SECONDS, MIN_SESSION_SEC
 import { isOwnPageUrl } from '../core/base/own-origin';
 import { MAX_LEARNED_NAME_LENGTH, MAX_NAMES_PER_PAGE } from '../core/accounts/learned-names';
 import type { StsCredentials } from '../core/signin/sts';
+import { MAX_CHECKED_REGIONS, MAX_CHECKED_ROLES, type FailoverResult } from '../core/signin/failover-check';
 import type { UserMessage } from '../core/words/user-message';
 
 const CatalogRegion = z.string().check(z.maxLength(MAX_REGION_LENGTH), z.refine(isCatalogRegion));
@@ -92,11 +93,22 @@ export const RolePageNamesMessage = z.object({
     .check(z.refine((m) => Object.keys(m).length >= 1 && Object.keys(m).length <= MAX_NAMES_PER_PAGE)),
 });
 
+/**
+ * From the picker, on the user's click: the failover check of these roles in these regions
+ * (core/signin/failover-check.ts). The reply carries results only: no credential, no token.
+ */
+export const FailoverCheckMessage = z.object({
+  type: z.literal('failover/check'),
+  roleArns: z.array(StsSigninMessage.shape.roleArn).check(z.minLength(1), z.maxLength(MAX_CHECKED_ROLES)),
+  regions: z.array(CatalogRegion).check(z.minLength(1), z.maxLength(MAX_CHECKED_REGIONS)),
+});
+
 /** The picker copied CLI credentials and the user wants the clipboard cleared a minute later. */
 export const ClearClipboardLaterMessage = z.object({ type: z.literal('clipboard/clear-later') });
 
 export const ExtensionMessage = z.discriminatedUnion('type', [
   ClearClipboardLaterMessage,
+  FailoverCheckMessage,
   FetchAccountNamesMessage,
   RolePageNamesMessage,
   StsSigninManyMessage,
@@ -128,8 +140,15 @@ export interface ConsolesOutcome {
   readonly failed: readonly FailedConsole[];
 }
 
+/** What the failover check found, and what the admin report needs (the Recipient is no secret). */
+export interface FailoverCheckReply {
+  readonly results: readonly FailoverResult[];
+  readonly recipient: string;
+  readonly partition: string;
+}
+
 export type MessageReply =
-  | { ok: true; cliCredentials?: CliCredentials; learned?: number; consoles?: ConsolesOutcome }
+  | { ok: true; cliCredentials?: CliCredentials; learned?: number; consoles?: ConsolesOutcome; failover?: FailoverCheckReply }
   /** Why not, for the page to word (user-message.ts). */
   | { ok: false; error: UserMessage };
 
@@ -149,6 +168,7 @@ export function isAllowedSender(message: ExtensionMessage, sender: MessageSender
     case 'credentials/sts':
     case 'clipboard/clear-later':
     case 'names/fetch':
+    case 'failover/check':
       // The tab's own picker: the worker uses that tab's capture.
       return isFromOwnPage(sender, ownId, ownOrigin) && sender.tab?.id !== undefined;
     case 'signin/rejected':

@@ -9,7 +9,15 @@ const refusals = storageItem<Record<string, number>>('local', 'learned:repost-re
 const MAX_ENTRIES = 50;
 
 export async function readRefusals(): Promise<Record<string, number>> {
-  const stored = await refusals.get();
+  return validRefusals(await refusals.get());
+}
+
+/** Calls back with what is known whenever it changes (a refused sign-in, a failover check). */
+export function watchRefusals(listener: (known: Record<string, number>) => void): () => void {
+  return refusals.watch((value) => listener(validRefusals(value)));
+}
+
+function validRefusals(stored: unknown): Record<string, number> {
   if (!stored || typeof stored !== 'object') return {};
   return Object.fromEntries(
     Object.entries(stored as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'),

@@ -39,6 +39,8 @@ const STS_CALLS = 'src/background/sts-calls.ts';
 const STS_SIGNIN = 'src/background/sts-signin.ts';
 /** "Get account names from AWS": the assertion without a role, as buildSigninPost allowed it (`toFormPost(allowed.post)`). */
 const NAMES_FETCH = 'src/background/account-names.ts';
+/** The failover check: the same re-post without a role to each region's /saml, and the sign-in's STS calls. */
+const FAILOVER_CHECK = 'src/background/failover-check.ts';
 const STS_REQUEST = /^\s*post\.url\s*,\s*post\s*,/;
 const STS_POST_ORIGIN =
   /\bpost\s*:\s*ReturnType<typeof\s+buildAssumeRoleWithSaml>|\bpost\s*=\s*buildSigninTokenPost\s*\(|\b([A-Za-z_$][\w$]*)\s*=\s*buildSigninPost\s*\([\s\S]*?\bpost\s*=\s*toFormPost\s*\(\s*\1\s*\.\s*post\s*\)/;
@@ -223,7 +225,7 @@ const withoutExtension = (path: string) => path.replace(/\.(?:tsx?|html)$/, '');
 
 /** `requestAws(post.url, post, …)` in the STS sign-in, with `post` from one of the two builders, in the enclosing function. */
 function isAllowedStsRequest(file: SourceFile, code: string, name: string, args: string, index: number): boolean {
-  if ((file.path !== STS_CALLS && file.path !== NAMES_FETCH) || name !== 'requestAws' || !STS_REQUEST.test(args)) return false;
+  if (![STS_CALLS, NAMES_FETCH, FAILOVER_CHECK].includes(file.path) || name !== 'requestAws' || !STS_REQUEST.test(args)) return false;
   const enclosing = code.slice(code.lastIndexOf('function ', index), index);
   return STS_POST_ORIGIN.test(enclosing) && /\b(?:check(?:Sts|Federation)Target|buildSigninPost)\s*\(/.test(code);
 }
@@ -408,7 +410,7 @@ describe('STS credentials stay in the worker (static analysis of src/)', () => {
     expect(credentialMentions([{ path: 'src/pages/picker/x.ts', text: 'const a = reply.sessionToken;' }])).toEqual(['src/pages/picker/x.ts:1']);
   });
 
-  it.each([STS_CALLS, STS_SIGNIN])('the worker (%s) stores, logs and messages none of them', (path) => {
+  it.each([STS_CALLS, STS_SIGNIN, FAILOVER_CHECK])('the worker (%s) stores, logs and messages none of them', (path) => {
     const worker = SOURCES.find((f) => f.path === path);
     expect(worker).toBeDefined();
     const code = codeOnly(worker!.text);

@@ -20,6 +20,9 @@ import { useSigninMethod } from './signin/use-signin-method';
 import { stsPermission, stsRulesOf } from '../../core/signin/sts-permission';
 import { useSubmit } from './signin/use-submit';
 import { setCliFormat, stopSkipping, togglePin } from './setting-changes';
+import { recentRoleArns } from '../../core/settings/schema';
+import { FailoverCheck } from './failover/failover-check';
+import { FailoverResultsContext, useFailoverResults } from './failover/failover-results';
 
 interface Props {
   assertion: Assertion;
@@ -77,6 +80,7 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
   };
 
   const lastTime = own(settings.recent, appKey)?.[0];
+  const failover = useFailoverResults(appKey);
   return (
     <form class="panel picker" onSubmit={onSubmit} onKeyDown={selection.onFormKey} aria-busy={signing.posting}>
       <PickerHeader info={info} address={address} now={now} firstFromApp={firstFromApp} />
@@ -87,21 +91,23 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
       />
       <AutoSigninNotice auto={auto} roles={info.roles} onCancel={() => cancelAuto()} onStopSkipping={() => void updateSettings(stopSkipping(appKey))} />
       <NamesOffers names={names} roles={info.roles} appKey={appKey} address={address} addressedDown={regions.addressedDown} updateSettings={updateSettings} />
-      <RoleList
-        sections={selection.sections}
-        accountNames={accountNames}
-        derivedNames={names.derivedNames}
-        colours={colours}
-        pinned={selection.pinned}
-        onTogglePin={(role) => void updateSettings(togglePin(role.roleArn))}
-        alsoOpen={selection.alsoOpen}
-        onToggleAlsoOpen={selection.toggleAlsoOpen}
-        selectedArn={selected?.roleArn}
-        onSelect={selection.setSelectedArn}
-        onMoveBy={selection.move}
-        query={selection.query}
-        radioId={radioId}
-      />
+      <FailoverResultsContext.Provider value={failover}>
+        <RoleList
+          sections={selection.sections}
+          accountNames={accountNames}
+          derivedNames={names.derivedNames}
+          colours={colours}
+          pinned={selection.pinned}
+          onTogglePin={(role) => void updateSettings(togglePin(role.roleArn))}
+          alsoOpen={selection.alsoOpen}
+          onToggleAlsoOpen={selection.toggleAlsoOpen}
+          selectedArn={selected?.roleArn}
+          onSelect={selection.setSelectedArn}
+          onMoveBy={selection.move}
+          query={selection.query}
+          radioId={radioId}
+        />
+      </FailoverResultsContext.Provider>
       <RegionPicker regions={regions.regions} region={region} health={regions.health} stsHealth={regions.stsHealth} onChange={regions.setChosen} onCheckAgain={regions.checkAgain} />
       <MethodLine choice={method} region={region} addressedHost={address.endpoint.host} byPolicy={sts.signinMethodByPolicy} />
       <SignInActions
@@ -123,6 +129,16 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
             onFormat: (format) => void updateSettings(setCliFormat(format)),
           } : undefined
         }
+      />
+      <FailoverCheck
+        roles={info.roles}
+        interest={{ selected: selected?.roleArn, ticked: [...selection.alsoOpen], pinned: [...selection.pinned], recent: recentRoleArns(settings, appKey) }}
+        partition={address.partition}
+        region={region}
+        preferred={regions.preferred}
+        appKey={appKey}
+        accountNames={accountNames}
+        stsAllowed={stsPermission(sts, 'signin').ok}
       />
       <AssertionWarnings info={info} />
       <PickerNotices assertion={assertion} regions={regions} method={method} signing={signing} manyRoles={manyRoles.length}

@@ -13,6 +13,9 @@ import '../../ui/base.css';
 import './popup.css';
 import { t, tMessage } from '../../platform/i18n';
 import { StableLabel } from '../../ui/stable-label';
+import { readFailoverResults } from '../../platform/failover-store';
+import type { FailoverStore } from '../../core/signin/failover-results';
+import { FailoverSummary } from './failover-summary';
 
 const PARTITION = 'aws';
 const NO_SETTINGS = defaultSettings();
@@ -21,6 +24,7 @@ const NO_SETTINGS = defaultSettings();
 interface PopupData {
   settings: Settings;
   consoles: OpenedConsole[];
+  failover: FailoverStore;
 }
 
 function Popup() {
@@ -29,7 +33,8 @@ function Popup() {
     void Promise.all([
       loadSettings().then((loaded) => loaded.settings, () => defaultSettings()),
       readConsoles().catch(() => []),
-    ]).then(([settings, consoles]) => setData({ settings, consoles }));
+      readFailoverResults().catch(() => ({})),
+    ]).then(([settings, consoles, failover]) => setData({ settings, consoles, failover }));
   }, []);
   const settings = data?.settings ?? NO_SETTINGS;
   const consoles = data?.consoles ?? [];
@@ -78,6 +83,7 @@ function Popup() {
           <StableLabel labels={[t('checkNow'), t('checking')]} current={checking ? 1 : 0} />
         </button>
       </div>
+      <FailoverSummary store={data.failover} />
       {consoles.length > 0 && (
         <>
           <h2>{t('consolesTitle')}</h2>

@@ -23,5 +23,5 @@ export function useRegionChoice(address: AssertionAddress, settings: Settings, a
     remembered: selectedArn === undefined ? undefined : rememberedRegion(settings, appKey, selectedArn),
     idpAppLinks: settings.idpAppLinks,
   });
-  return { ...resolved, regions, health, stsHealth, checkAgain, setChosen };
+  return { ...resolved, regions, preferred, health, stsHealth, checkAgain, setChosen };
 }

@@ -5,6 +5,7 @@ import type { FieldMatch, MatchField } from '../../../core/roles/ranking';
 import type { SamlRole } from '../../../core/saml/decode';
 import { t } from '../../../platform/i18n';
 import { ColourSwatch } from '../../../ui/account-colour';
+import { FailoverStatus } from '../failover/failover-status';
 
 /** What every row of the role list needs to know and can do. */
 export interface RowProps {
@@ -68,6 +69,7 @@ export function RoleRow(props: RowProps & { role: SamlRole; matches: readonly Fi
           <span class="visually-hidden">{` ${t('roleInAccount', accountText)}`}</span>
         )}
       </label>
+      <FailoverStatus roleArn={role.roleArn} />
       {props.onToggleAlsoOpen && (
         <input
           type="checkbox"

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { chooseSigninMethod, refusalKey, type SigninMethodChoice } from '../../../core/signin/method';
 import type { Settings } from '../../../core/settings/schema';
 import type { AssertionAddress } from '../../../core/regions/choice';
-import { readRefusals } from '../../../platform/refusal-store';
+import { readRefusals, watchRefusals } from '../../../platform/refusal-store';
 
 /**
  * How the picker will sign in to `region` (core/signin/method.ts), with what the worker learned
@@ -19,9 +19,13 @@ export function useSigninMethod(input: {
   useEffect(() => {
     if (!issuer) return;
     let live = true;
-    readRefusals().then((known) => live && setRefused(Object.hasOwn(known, refusalKey(issuer, address.partition))), () => undefined);
+    const key = refusalKey(issuer, address.partition);
+    readRefusals().then((known) => live && setRefused(Object.hasOwn(known, key)), () => undefined);
+    // A failover check that found a region refusing the re-post counts as soon as it is done.
+    const stop = watchRefusals((known) => setRefused(Object.hasOwn(known, key)));
     return () => {
       live = false;
+      stop();
     };
   }, [issuer, address.partition]);
   const choiceFor = (target: string) =>
