@@ -93,7 +93,7 @@ export function AccountNamesSection(props: SectionProps) {
         </label>
         <label class="check">
           <input type="radio" name="pattern" checked={choice === 'role-name'} onChange={() => choose('role-name', regex && validateAliasRegex(regex).ok ? { kind: 'role-name', pattern: regex } : undefined)} />
-          {t('deriveCustomChoice')}
+          {t('deriveCustom')}
         </label>
         {/* The regular expression only for those who chose it. */}
         {choice === 'role-name' && (

@@ -1,6 +1,7 @@
 import { roleLabel } from '../../core/accounts/account-label';
 import type { Settings } from '../../core/settings/schema';
 import { openTab } from '../../platform/extension';
+import { offerRole } from '../../platform/offered-role';
 import { t } from '../../platform/i18n';
 
 const MAX_ENTRIES = 5;
@@ -14,7 +15,7 @@ interface RoleEntry {
 /**
  * Pinned roles, then the most recent sign-ins, each once: every one whose region (its pin's, its
  * last sign-in's, else the region that answers) has an IdP app link known opens that link, and the
- * picker ranks pins and recent roles first.
+ * picker it leads to selects that role (offered-role.ts).
  */
 export function roleEntries(settings: Settings, fallback: { region: string; url: string } | undefined): RoleEntry[] {
   const recent = Object.values(settings.recent).flat().sort((a, b) => b.at - a.at);
@@ -46,7 +47,7 @@ export function RoleEntries(props: { entries: readonly RoleEntry[]; names: Reado
           const label = roleLabel(e.roleArn, props.names);
           return (
             <li key={e.roleArn}>
-              <button type="button" class="entry" onClick={() => void openTab(e.link)}>
+              <button type="button" class="entry" onClick={() => void offerRole(e.roleArn).then(() => openTab(e.link))}>
                 {t('popupRoleEntry', label.role, label.account || label.role, props.shownRegion(e.region))}
               </button>
             </li>
