@@ -9,7 +9,7 @@ import './options.css';
 import { t, tMessage } from '../../platform/i18n';
 import type { UserMessage } from '../../core/words/user-message';
 import { SettingsGroups, SettingsNav } from './groups';
-import { SavedNote, besideFocusedControl, type SavedAt } from './saved-note';
+import { SavedNote, besideChangedControl, watchChangedControls, type SavedAt } from './saved-note';
 
 export interface SectionProps {
   loaded: LoadedSettings;
@@ -31,14 +31,19 @@ function OptionsPage() {
   });
   useEffect(() => {
     void load();
-    return watchSettings(() => void load());
+    const stopWatching = watchChangedControls();
+    const stopSettings = watchSettings(() => void load());
+    return () => {
+      stopWatching();
+      stopSettings();
+    };
   }, []);
 
   if (!loaded) return <p class="hint">{t('loadingSettings')}</p>;
 
   const persist = async (user: Settings) => {
     // Where the change was made, read before saving re-renders the page.
-    const at = besideFocusedControl();
+    const at = besideChangedControl();
     const result = await saveSettings(user);
     // A notice is a sentence: it goes in the header; "Saved." goes beside the control.
     setStatus(result.notice ? { text: tMessage(result.notice), at: undefined } : { text: t('saved'), at });

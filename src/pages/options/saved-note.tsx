@@ -6,12 +6,29 @@ export interface SavedAt {
 
 const NOTE_WIDTH = 96;
 
+// The control the user last changed or clicked: not every browser focuses a button or a box on a
+// click (Safari, Firefox on macOS), so focus alone does not say which one it was.
+let lastControl: Element | undefined;
+const remember = (event: Event) => {
+  if (event.target instanceof HTMLElement && event.target.closest('input, select, button, textarea, label')) lastControl = event.target;
+};
+
+/** Starts noting which control the user changes; returns the stop. */
+export function watchChangedControls(): () => void {
+  document.addEventListener('change', remember, true);
+  document.addEventListener('click', remember, true);
+  return () => {
+    document.removeEventListener('change', remember, true);
+    document.removeEventListener('click', remember, true);
+  };
+}
+
 /**
- * The place beside the control that has focus (the one just changed): right of it, or under it
- * when the window has no room there. A box or a radio is placed by its label's text.
+ * The place beside the control just changed (else the one that has focus): right of it, or under
+ * it when the window has no room there. A box or a radio is placed by its label's text.
  */
-export function besideFocusedControl(): SavedAt | undefined {
-  const active = document.activeElement;
+export function besideChangedControl(): SavedAt | undefined {
+  const active = lastControl?.isConnected ? lastControl : document.activeElement;
   if (!(active instanceof HTMLElement) || active === document.body) return undefined;
   const input = active instanceof HTMLInputElement ? active : undefined;
   // A visually hidden file input is shown by its label (styled as a button).
