@@ -41,8 +41,10 @@ export function useRoleSelection(roles: readonly SamlRole[], accountNames: Reado
   const selected: SamlRole | undefined = visible.find((r) => r.roleArn === selectedArn) ?? visible[0];
 
   // A role clicked in the toolbar popup before it opened the IdP app: selected once, if this assertion has it.
+  const offerRead = useRef(false);
   useEffect(() => {
-    if (!roles.length) return;
+    if (offerRead.current || !roles.length) return;
+    offerRead.current = true;
     void takeOfferedRole().then((arn) => arn && roles.some((r) => r.roleArn === arn) && setSelectedArn((now) => now ?? arn), () => undefined);
   }, [roles]);
 
