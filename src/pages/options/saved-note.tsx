@@ -5,6 +5,7 @@ export interface SavedAt {
 }
 
 const NOTE_WIDTH = 96;
+const NOTE_HEIGHT = 24;
 
 // The control the user last changed or clicked: not every browser focuses a button or a box on a
 // click (Safari, Firefox on macOS), so focus alone does not say which one it was.
@@ -35,18 +36,41 @@ export function besideChangedControl(): SavedAt | undefined {
   const anchor = input && (input.type === 'checkbox' || input.type === 'radio' || input.type === 'file') ? (input.labels?.[0] ?? active) : active;
   const rect = anchor.getBoundingClientRect();
   if (!rect.width && !rect.height) return undefined;
-  const right = rect.right + 12;
-  if (right + NOTE_WIDTH < document.documentElement.clientWidth) {
-    return { top: rect.top + window.scrollY + rect.height / 2 - 12, left: right + window.scrollX };
-  }
-  return { top: rect.bottom + window.scrollY + 4, left: rect.left + window.scrollX };
+  // Right of the control, else under it, else above it: the first place that covers no other control.
+  const places = [
+    { top: rect.top + rect.height / 2 - NOTE_HEIGHT / 2, left: rect.right + 12 },
+    { top: rect.bottom + 4, left: rect.left },
+    { top: rect.top - NOTE_HEIGHT - 4, left: rect.left },
+  ];
+  const place = places.find(isFree) ?? places[1]!;
+  return { top: place.top + window.scrollY, left: place.left + window.scrollX };
 }
 
-/** The one "Saved." (or the save's notice) of the page, a live region that moves to what changed. */
+/** Whether a note at this place (viewport coordinates) is inside the window and over no control. */
+function isFree(place: { top: number; left: number }): boolean {
+  if (place.left + NOTE_WIDTH > document.documentElement.clientWidth || place.top < 0) return false;
+  const y = place.top + NOTE_HEIGHT / 2;
+  return [place.left + 2, place.left + NOTE_WIDTH / 2, place.left + NOTE_WIDTH - 2].every((x) => {
+    const under = document.elementFromPoint(x, y);
+    return !under?.closest('button, input, select, textarea, a, label');
+  });
+}
+
+/**
+ * "Saved." (or the save's notice): beside the control when its place is known, else in the header's
+ * status line, which keeps its height either way so nothing below it moves.
+ */
 export function SavedNote(props: { text: string | undefined; at: SavedAt | undefined }) {
   return (
-    <p class={props.at ? 'status saved-note' : 'status'} role="status" style={props.at ? { top: `${props.at.top}px`, left: `${props.at.left}px` } : undefined}>
-      {props.text}
-    </p>
+    <>
+      <p class="status" role="status">
+        {props.at ? '' : props.text}
+      </p>
+      {props.at && (
+        <p class="saved-note" role="status" style={{ top: `${props.at.top}px`, left: `${props.at.left}px` }}>
+          {props.text}
+        </p>
+      )}
+    </>
   );
 }
