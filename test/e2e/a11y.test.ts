@@ -61,6 +61,25 @@ const PAGES: Array<[string, Opener]> = [
     await page.goto(`${origin()}/src/pages/diagnosis/index.html`);
     await page.getByRole('heading').first().waitFor();
   }],
+  ['diagnosis, STS refused, details open', async (page) => {
+    // A diagnosis as the worker leaves it for the tab (diagnoseStsFailure), with the admin's details opened.
+    await page.goto(`${origin()}/src/pages/diagnosis/index.html`);
+    const tabId = await suite.worker.evaluate(async () => (await chrome.tabs.query({})).find((tab) => tab.url?.endsWith('/src/pages/diagnosis/index.html'))?.id);
+    const said = 'Not authorized to perform sts:AssumeRoleWithSAML';
+    const attempt = { partition: 'aws', region: 'eu-west-1', targetUrl: 'https://eu-west-1.signin.aws.amazon.com/saml', recipientUrl: 'https://signin.aws.amazon.com/saml', recipientRegion: 'us-east-1', roleArn: 'arn:aws:iam::444455556666:role/Admin' };
+    const diagnosis = {
+      cause: 'sts-refused',
+      title: { code: 'diagTrustRefusedTitle', params: {} },
+      explanation: [{ code: 'diagStsSaid', params: { said } }],
+      adminRequest: [{ code: 'adminStsFailed', params: { role: attempt.roleArn } }],
+      awsMessage: said,
+      steps: [{ method: 'sts', host: 'sts.eu-west-1.amazonaws.com', said }],
+    };
+    await suite.worker.evaluate((value) => chrome.storage.session.set(value), { [`diagnosis:${tabId}`]: { diagnosis, attempt } });
+    await page.reload();
+    await page.getByText('Details for your admin').click();
+    await page.getByText('Admin in payments-prod').waitFor();
+  }],
 ];
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {

@@ -144,6 +144,43 @@ describe('endpoint health in the picker', () => {
     await tile.getByRole('button', { name: /^Sign in .* in eu-west-1$/ }).waitFor();
   });
 
+  it('says the state in words, and a role clicked in the popup is the one the picker selects', async () => {
+    const { context, serviceWorker, extensionId } = await freshBrowser();
+    const euApp = tileUrl({ acs: 'https://eu-west-1.signin.aws.amazon.com/saml' }, 'acme.okta.com', 'exk1offer');
+    const at = Date.now();
+    await serviceWorker!.evaluate(
+      async ([link, at]) => {
+        await chrome.storage.sync.set({
+          settings: {
+            version: 1,
+            preferredRegions: ['eu-west-1'],
+            idpAppLinks: { 'eu-west-1': link },
+            accountNames: { '444455556666': 'payments-prod' },
+            recent: { 'http://www.okta.com/elsewhere': [{ roleArn: 'arn:aws:iam::111122223333:role/ReadOnly', region: 'eu-west-1', at }, { roleArn: 'arn:aws:iam::444455556666:role/team/Deploy', region: 'eu-west-1', at: at - 1 }] },
+          },
+        });
+      },
+      [euApp, at] as const,
+    );
+    server.setHostMode(GLOBAL, 'down');
+    for (const [entry, radio] of [
+      ['Deploy in payments-prod, eu-west-1', /^Deploy/],
+      ['ReadOnly in 1111-2222-3333, eu-west-1', /^ReadOnly/],
+    ] as const) {
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+      await popup.getByText('us-east-1 sign-in is down. Click your AWS tile as usual: the picker will use eu-west-1.').waitFor({ timeout: 15_000 });
+      await expect(popup.getByRole('button', { name: 'Add your IdP app link…' }).count()).resolves.toBe(0);
+      const opened = context.waitForEvent('page');
+      await popup.getByRole('button', { name: entry }).click();
+      const tile = await opened;
+      await tile.waitForURL(/picker/);
+      await expect.poll(() => tile.getByRole('radio', { name: radio }).isChecked(), { timeout: 10_000 }).toBe(true);
+      await tile.close();
+      await popup.close();
+    }
+  });
+
   it('keeps the addressed region as default when it is healthy, and shows every region answering', async () => {
     const { context } = await freshBrowser();
     const page = await context.newPage();

@@ -53,6 +53,8 @@ describe('a naming pattern that runs out of time', () => {
       const page = await suite.browser.context.newPage();
       await page.goto(`chrome-extension://${suite.browser.extensionId}/src/pages/options/index.html`);
       await page.getByRole('heading', { name: 'Account names' }).waitFor();
+      // The pattern field sits behind its choice.
+      await page.getByRole('radio', { name: 'Custom pattern…' }).check();
       await page.getByLabel('Pattern', { exact: true }).fill(SLOW);
       await page.getByRole('radio', { name: 'the pattern above' }).check();
       const [read, total] = await gaveUpMessage(page);

@@ -128,7 +128,10 @@ describe('failover with no admin change: regional STS + federation (us-east-1 do
     await signInAs('exk1denied', 'eu-west-1', /Admin.*111122223333/);
     await page.getByRole('heading', { name: "The role's trust policy refused the sign-in through STS" }).waitFor({ timeout: 20_000 });
     expect(page.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/src\/pages\/diagnosis\/index\.html$/);
+    // AWS's words once, in the explanation; what was tried sits in the admin's (collapsed) details.
+    await page.getByText('Details for your admin').click();
     const body = await page.locator('main').innerText();
+    expect(body.split('Not authorized to perform sts:AssumeRoleWithSAML').length - 1).toBe(1);
     // Both attempts, in plain words: the re-post AWS refused, then what STS said.
     expect(body).toContain('eu-west-1.signin.aws.amazon.com refused the assertion');
     expect(body).toContain('Not authorized to perform sts:AssumeRoleWithSAML');
@@ -198,12 +201,13 @@ describe('failover with no admin change: regional STS + federation (us-east-1 do
     const other = await openTwoConsoles(page, browser.context, server, 'exk1many', 'eu-west-1');
     await expectNoSecretsStored();
     await expect.poll(async () => JSON.stringify(await storageContents(worker, 'session')).includes(server.issued.at(-1)!.samlResponse)).toBe(false);
-    // The toolbar popup lists the consoles opened this way, with when each session ends.
+    // The toolbar popup lists the consoles opened this way, with when each session ends (an account
+    // without a name by its ID grouped as the console shows it).
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/src/pages/popup/index.html`);
     const list = popup.getByRole('list', { name: 'Consoles opened here' });
-    await expect(list.textContent()).resolves.toMatch(/Deploy in 444455556666, eu-west-1, until \d{1,2}:\d{2}/);
-    await expect(list.textContent()).resolves.toMatch(/Admin in 111122223333, eu-west-1, until/);
+    await expect(list.textContent()).resolves.toMatch(/Deploy in 4444-5555-6666, eu-west-1, until \d{1,2}:\d{2}/);
+    await expect(list.textContent()).resolves.toMatch(/Admin in 1111-2222-3333, eu-west-1, until/);
     await saveArtifact(popup, 'popup-consoles.png');
     await popup.close();
     await other.close();

@@ -39,6 +39,8 @@ export interface RegionHealth {
   readonly checkedAt?: number | undefined;
   /** Consecutive failed probes, for the backoff. */
   readonly failures: number;
+  /** While down: when the first of the failed probes in a row ran (for "down since 09:12"). */
+  readonly downSince?: number | undefined;
   /** Set while a probe runs; the last known state stays shown meanwhile. */
   readonly checkingSince?: number | undefined;
 }
@@ -54,14 +56,15 @@ export function unknownHealth(region: string): RegionHealth {
 export function classifyProbe(region: string, outcome: ProbeOutcome, at: number, previous?: RegionHealth, anyAnswerIsUp = false): RegionHealth {
   const latencyMs = Math.round(outcome.latencyMs);
   const failures = (previous?.failures ?? 0) + 1;
+  const downSince = previous?.state === 'down' ? (previous.downSince ?? previous.checkedAt ?? at) : at;
   switch (outcome.kind) {
     case 'timeout':
-      return { region, state: 'down', latencyMs, detail: message('noAnswerWithin', { seconds: PROBE_TIMEOUT_MS / 1000 }), checkedAt: at, failures };
+      return { region, state: 'down', latencyMs, detail: message('noAnswerWithin', { seconds: PROBE_TIMEOUT_MS / 1000 }), checkedAt: at, failures, downSince };
     case 'network-error':
-      return { region, state: 'down', latencyMs, detail: message('connectionFailed'), checkedAt: at, failures };
+      return { region, state: 'down', latencyMs, detail: message('connectionFailed'), checkedAt: at, failures, downSince };
     case 'answered':
       if (!anyAnswerIsUp && (outcome.status < 200 || outcome.status >= 400)) {
-        return { region, state: 'down', latencyMs, detail: message('answeredHttp', { status: outcome.status }), checkedAt: at, failures };
+        return { region, state: 'down', latencyMs, detail: message('answeredHttp', { status: outcome.status }), checkedAt: at, failures, downSince };
       }
       return {
         region,

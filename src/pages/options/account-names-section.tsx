@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
-import { validateAliasRegex } from '../../core/accounts/names';
+import { useEffect, useState } from 'preact/hooks';
+import { validateAliasRegex, type AliasPattern } from '../../core/accounts/names';
 import { compactAccountId, parseAccountNamesFile } from '../../core/accounts/names-file';
 import type { SectionProps } from './main';
 import { t, tMessage } from '../../platform/i18n';
 import { AccountTable } from './account-table';
 import { AliasPreview } from './alias-preview';
+import { FileButton } from './file-button';
 import { RowForm, Section, useEdit, withoutKey } from './section';
 
 /** Names for account IDs: typed, imported from a file, or read from role names by a pattern. */
@@ -18,6 +19,13 @@ export function AccountNamesSection(props: SectionProps) {
   const user = props.loaded.user.accountNames;
   const shown = props.loaded.settings.accountNames;
   const pattern = props.loaded.user.aliasPattern;
+  // The choice shown: "Custom pattern…" opens the field before any pattern is saved.
+  const [choice, setChoice] = useState<AliasPattern['kind']>(pattern.kind);
+  useEffect(() => setChoice(pattern.kind), [pattern.kind]);
+  const choose = (kind: AliasPattern['kind'], value: AliasPattern | undefined) => {
+    setChoice(kind);
+    if (value) void edit('aliasPattern', value);
+  };
 
   const onFile = async (file: File | undefined) => {
     setReport([]);
@@ -61,8 +69,10 @@ export function AccountNamesSection(props: SectionProps) {
         </button>
       </RowForm>
       <div class="row">
-        <label for="names-file">{t('importNamesLabel')}</label>
-        <input id="names-file" type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => void onFile((e.target as HTMLInputElement).files?.[0])} />
+        <FileButton id="names-file" label={t('importNamesLabel')} accept=".csv,.json,text/csv,application/json" describedBy="names-file-format" onFile={(file) => void onFile(file)} />
+        <span id="names-file-format" class="hint">
+          {t('importNamesFormat')}
+        </span>
       </div>
       {report.length > 0 && (
         <ul class="report" role="status">
@@ -74,31 +84,35 @@ export function AccountNamesSection(props: SectionProps) {
       <fieldset class="pattern">
         <legend>{t('deriveLegend')}</legend>
         <label class="check">
-          <input type="radio" name="pattern" checked={pattern.kind === 'none'} onChange={() => void edit('aliasPattern', { kind: 'none' })} />
+          <input type="radio" name="pattern" checked={choice === 'none'} onChange={() => choose('none', { kind: 'none' })} />
           {t('deriveNone')}
         </label>
         <label class="check">
-          <input type="radio" name="pattern" checked={pattern.kind === 'preset'} onChange={() => void edit('aliasPattern', { kind: 'preset', preset: 'okta-provider-alias-role' })} />
+          <input type="radio" name="pattern" checked={choice === 'preset'} onChange={() => choose('preset', { kind: 'preset', preset: 'okta-provider-alias-role' })} />
           {t('deriveOkta')}
         </label>
         <label class="check">
-          <input type="radio" name="pattern" checked={pattern.kind === 'role-name'} onChange={() => regex && void edit('aliasPattern', { kind: 'role-name', pattern: regex })} />
+          <input type="radio" name="pattern" checked={choice === 'role-name'} onChange={() => choose('role-name', regex && validateAliasRegex(regex).ok ? { kind: 'role-name', pattern: regex } : undefined)} />
           {t('deriveCustom')}
         </label>
-        <div class="row">
-          <label for="alias-regex" class="visually-hidden">
-            {t('patternLabel')}
-          </label>
-          <input id="alias-regex" value={regex} placeholder="^(?<alias>[a-z]+)-" onInput={(e) => setRegex((e.target as HTMLInputElement).value)} />
-          <button type="button" class="button" disabled={!regex} onClick={() => {
-            const check = validateAliasRegex(regex);
-            if (!check.ok) setError(tMessage(check.error));
-            else void edit('aliasPattern', { kind: 'role-name', pattern: regex });
-          }}>
-            {t('usePattern')}
-          </button>
-        </div>
-        <AliasPreview settings={props.loaded.settings} customPattern={regex} />
+        {/* The regular expression only for those who chose it. */}
+        {choice === 'role-name' && (
+          <div class="row">
+            <label for="alias-regex">{t('patternLabel')}</label>
+            <input id="alias-regex" value={regex} placeholder="^(?<alias>[a-z]+)-" aria-describedby="alias-regex-hint" onInput={(e) => setRegex((e.target as HTMLInputElement).value)} />
+            <button type="button" class="button" disabled={!regex} onClick={() => {
+              const check = validateAliasRegex(regex);
+              if (!check.ok) setError(tMessage(check.error));
+              else void edit('aliasPattern', { kind: 'role-name', pattern: regex });
+            }}>
+              {t('usePattern')}
+            </button>
+            <p id="alias-regex-hint" class="hint">
+              {t('patternHint')}
+            </p>
+          </div>
+        )}
+        <AliasPreview settings={props.loaded.settings} customPattern={choice === 'role-name' ? regex : ''} />
       </fieldset>
     </Section>
   );

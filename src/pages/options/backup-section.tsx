@@ -4,6 +4,7 @@ import type { SectionProps } from './main';
 import { hostOf } from '../../core/base/url-host';
 import { t, tMessage } from '../../platform/i18n';
 import { Section } from './section';
+import { FileButton } from './file-button';
 
 /** The user's settings to a file and back. */
 export function BackupSection(props: SectionProps) {
@@ -39,8 +40,7 @@ export function BackupSection(props: SectionProps) {
         <button type="button" class="button" onClick={download}>
           {t('exportSettings')}
         </button>
-        <label for="settings-file">{t('importSettingsLabel')}</label>
-        <input id="settings-file" type="file" accept=".json,application/json" onChange={(e) => void upload((e.target as HTMLInputElement).files?.[0])} />
+        <FileButton id="settings-file" label={t('importSettingsLabel')} accept=".json,application/json" onFile={(file) => void upload(file)} />
       </div>
       {report && (
         <div class="report" role="status">

@@ -8,16 +8,8 @@ import '../../ui/base.css';
 import './options.css';
 import { t, tMessage } from '../../platform/i18n';
 import type { UserMessage } from '../../core/words/user-message';
-import { AccountColoursSection } from './account-colours-section';
-import { AccountNamesSection } from './account-names-section';
-import { AppearanceSection } from './appearance-section';
-import { AutoSignInSection } from './auto-sign-in-section';
-import { BackupSection } from './backup-section';
-import { IdpLinksSection } from './idp-links-section';
-import { InterceptionSection } from './interception-section';
-import { PinsSection } from './pins-section';
-import { RegionsSection } from './regions-section';
-import { SigninMethodSection } from './signin-method-section';
+import { SettingsGroups, SettingsNav } from './groups';
+import { SavedNote, besideChangedControl, watchChangedControls, type SavedAt } from './saved-note';
 
 export interface SectionProps {
   loaded: LoadedSettings;
@@ -31,7 +23,7 @@ export interface SectionProps {
 
 function OptionsPage() {
   const [loaded, setLoaded] = useState<LoadedSettings>();
-  const [status, setStatus] = useState<string>();
+  const [status, setStatus] = useState<{ text: string; at: SavedAt | undefined }>();
 
   const load = () => loadSettings().then((l) => {
     setLoaded(l);
@@ -39,14 +31,22 @@ function OptionsPage() {
   });
   useEffect(() => {
     void load();
-    return watchSettings(() => void load());
+    const stopWatching = watchChangedControls();
+    const stopSettings = watchSettings(() => void load());
+    return () => {
+      stopWatching();
+      stopSettings();
+    };
   }, []);
 
   if (!loaded) return <p class="hint">{t('loadingSettings')}</p>;
 
   const persist = async (user: Settings) => {
+    // Where the change was made, read before saving re-renders the page.
+    const at = besideChangedControl();
     const result = await saveSettings(user);
-    setStatus(result.notice ? tMessage(result.notice) : t('saved'));
+    // A notice is a sentence: it goes in the header; "Saved." goes beside the control.
+    setStatus(result.notice ? { text: tMessage(result.notice), at: undefined } : { text: t('saved'), at });
     await load();
   };
   const props: SectionProps = {
@@ -70,9 +70,7 @@ function OptionsPage() {
           {loaded.storedIn === 'sync' ? t('settingsSynced') : t('settingsLocal')}{' '}
           {loaded.locked.length > 0 && t('settingsSomeLocked')}
         </p>
-        <p class="status" role="status">
-          {status}
-        </p>
+        <SavedNote text={status?.text} at={status?.at} />
         {loaded.rejected.length > 0 && (
           <details class="warning">
             <summary>{t('rejectedStoredValues', String(loaded.rejected.length))}</summary>
@@ -84,16 +82,12 @@ function OptionsPage() {
           </details>
         )}
       </header>
-      <InterceptionSection {...props} />
-      <RegionsSection {...props} />
-      <IdpLinksSection {...props} />
-      <SigninMethodSection {...props} />
-      <AccountNamesSection {...props} />
-      <AccountColoursSection {...props} />
-      <PinsSection {...props} />
-      <AutoSignInSection {...props} />
-      <BackupSection {...props} />
-      <AppearanceSection {...props} />
+      <div class="settings-layout">
+        <SettingsNav />
+        <div class="settings-groups">
+          <SettingsGroups {...props} />
+        </div>
+      </div>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { parseRoleArn } from '../../core/aws/arn';
+import { accountLabel } from '../../core/accounts/account-label';
 import { ALL_REGIONS, regionInfo } from '../../core/aws/catalog';
 import { t } from '../../platform/i18n';
 import type { SectionProps } from './main';
@@ -16,10 +17,11 @@ export function PinsSection(props: SectionProps) {
       <ol class="ordered" aria-label={t('pinsListLabel')}>
         {pins.map((pin, i) => {
           const role = parseRoleArn(pin.roleArn);
-          const label = role ? `${role.roleName} (${role.accountId})` : pin.roleArn;
+          // By the account's name where one is known (else its ID as the console groups it).
+          const label = role ? t('roleOfAccount', role.roleName, accountLabel(role.accountId, props.loaded.settings.accountNames)) : pin.roleArn;
           return (
             <li key={pin.roleArn}>
-              <span>{label}</span>
+              <span title={pin.roleArn}>{label}</span>
               <span class="actions-inline">
                 <label class="visually-hidden" for={`pin-region-${i}`}>
                   {t('pinRegionLabel', label)}

@@ -8,7 +8,7 @@ import type { SectionProps } from './main';
 export function Section(props: { title: string; id: string; locked?: boolean; lockedNote?: string; error?: string | undefined; children: ComponentChildren }) {
   return (
     <section class="panel" aria-labelledby={props.id}>
-      <h2 id={props.id}>{props.title}</h2>
+      <h3 id={props.id}>{props.title}</h3>
       {props.locked && <p class="locked">{props.lockedNote ?? t('sectionLocked')}</p>}
       {props.children}
       {props.error && (

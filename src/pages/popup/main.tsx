@@ -2,12 +2,13 @@ import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { partitionInfo } from '../../core/aws/catalog';
 import { describeHealth, isUsable, watchedRegions } from '../../core/health/probe';
+import { summarizeOutage } from '../../core/health/outage';
 import { defaultSettings, type Settings } from '../../core/settings/schema';
 import { localTimeZone, preferredRegionsFor } from '../../core/regions/preferred';
+import { roleLabel } from '../../core/accounts/account-label';
 import { openOptionsPage, openTab } from '../../platform/extension';
 import { loadSettings } from '../../platform/settings-store';
 import { readConsoles, type OpenedConsole } from '../../platform/console-list';
-import { parseRoleArn } from '../../core/aws/arn';
 import { useRegionHealth } from '../../ui/use-health';
 import '../../ui/base.css';
 import './popup.css';
@@ -16,6 +17,8 @@ import { StableLabel } from '../../ui/stable-label';
 import { readFailoverResults } from '../../platform/failover-store';
 import type { FailoverStore } from '../../core/signin/failover-results';
 import { FailoverSummary } from './failover-summary';
+import { OutageLead } from './outage-lead';
+import { RoleEntries, roleEntries } from './role-entries';
 
 const PARTITION = 'aws';
 const NO_SETTINGS = defaultSettings();
@@ -27,6 +30,11 @@ interface PopupData {
   failover: FailoverStore;
 }
 
+/**
+ * The toolbar popup: the state of AWS sign-in in words first (what to do during an outage), the
+ * watched regions, one click to sign in again (or as a pinned or recent role), and the consoles
+ * opened here, every account by its name where one is known.
+ */
 function Popup() {
   const [data, setData] = useState<PopupData>();
   useEffect(() => {
@@ -43,11 +51,14 @@ function Popup() {
     [settings],
   );
   const { health, checkAgain } = useRegionHealth(PARTITION, regions);
+  const summary = summarizeOutage(regions, health);
+  const names = settings.accountNames;
 
   // "Sign in again": the IdP app of the first watched region that answers, else any app link.
   const signInAgain =
     regions.map((r) => ({ region: r, url: settings.idpAppLinks[r] })).find((l) => l.url && isUsable(health[l.region])) ??
     Object.entries(settings.idpAppLinks).map(([region, url]) => ({ region, url }))[0];
+  const again = signInAgain?.url ? { region: signInAgain.region, url: signInAgain.url } : undefined;
   const checking = regions.some((r) => health[r]?.checkingSince !== undefined);
 
   if (!data) {
@@ -60,6 +71,7 @@ function Popup() {
   return (
     <section>
       <h1>{t('popupTitle')}</h1>
+      <OutageLead summary={summary} regions={regions} />
       <ul class="health-list" aria-label={t('healthListLabel')}>
         {regions.map((r) => (
           <li key={r} class={`state-${health[r]?.state ?? 'unknown'}`}>
@@ -70,13 +82,9 @@ function Popup() {
         ))}
       </ul>
       <div class="actions">
-        {signInAgain?.url ? (
-          <button type="button" class="button primary" onClick={() => void openTab(signInAgain.url!)}>
-            {t('signInAgain', signInAgain.region)}
-          </button>
-        ) : (
-          <button type="button" class="button primary" onClick={() => void openOptionsPage()}>
-            {t('addIdpLink')}
+        {again && (
+          <button type="button" class="button primary" onClick={() => void openTab(again.url)}>
+            {t('signInAgain', again.region)}
           </button>
         )}
         <button type="button" class="button" onClick={checkAgain} disabled={checking}>
@@ -84,15 +92,16 @@ function Popup() {
         </button>
       </div>
       <FailoverSummary store={data.failover} />
+      <RoleEntries entries={roleEntries(settings, again)} names={names} shownRegion={(r) => (health[r]?.state === 'down' ? (summary.working ?? r) : r)} />
       {consoles.length > 0 && (
         <>
           <h2>{t('consolesTitle')}</h2>
           <ul class="consoles" aria-label={t('consolesTitle')}>
             {consoles.map((c) => {
-              const role = parseRoleArn(c.roleArn);
+              const role = roleLabel(c.roleArn, names);
               return (
                 <li key={`${c.roleArn} ${c.openedAt}`}>
-                  {t('consoleLine', role?.roleName ?? c.roleArn, role?.accountId ?? '', c.region, new Date(c.endsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))}
+                  {t('consoleLine', role.role, role.account, c.region, new Date(c.endsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))}
                 </li>
               );
             })}
@@ -100,6 +109,15 @@ function Popup() {
         </>
       )}
       <p class="hint">
+        {/* The IdP app link is a chore for a calm day: never offered while a region is down. */}
+        {!again && summary.down.length === 0 && (
+          <>
+            <button type="button" class="link" onClick={() => void openOptionsPage()}>
+              {t('addIdpLink')}
+            </button>
+            {' · '}
+          </>
+        )}
         <button type="button" class="link" onClick={() => void openOptionsPage()}>
           {t('settingsLink')}
         </button>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SamlRole } from '../../../core/saml/decode';
 import type { Settings } from '../../../core/settings/schema';
 import { useRankedRoles } from './use-ranked-roles';
+import { takeOfferedRole } from '../../../platform/offered-role';
 
 /** The keys that move the selection in the role list, and by how much (±Infinity: first or last). */
 const LIST_KEY_MOVES: Record<string, number | 'page-up' | 'page-down'> = {
@@ -38,6 +39,14 @@ export function useRoleSelection(roles: readonly SamlRole[], accountNames: Reado
   const ranked = useRankedRoles(roles, accountNames, query, settings, appKey);
   const { visible } = ranked;
   const selected: SamlRole | undefined = visible.find((r) => r.roleArn === selectedArn) ?? visible[0];
+
+  // A role clicked in the toolbar popup before it opened the IdP app: selected once, if this assertion has it.
+  const offerRead = useRef(false);
+  useEffect(() => {
+    if (offerRead.current || !roles.length) return;
+    offerRead.current = true;
+    void takeOfferedRole().then((arn) => arn && roles.some((r) => r.roleArn === arn) && setSelectedArn((now) => now ?? arn), () => undefined);
+  }, [roles]);
 
   // Typing anywhere goes to the filter: the keyboard never has to find it first.
   useEffect(() => {
