@@ -3,6 +3,7 @@ import type { AssertionAddress } from '../../../core/regions/choice';
 import type { SamlAssertionInfo } from '../../../core/saml/decode';
 import { t } from '../../../platform/i18n';
 import { Expiry } from '../views/expiry';
+import { StableLabel } from '../../../ui/stable-label';
 
 interface Props {
   info: SamlAssertionInfo;
@@ -21,7 +22,8 @@ export function PickerHeader({ info, address, now, firstFromApp, addressedDown }
       <p class="meta">
         <span class={addressedDown ? 'addressed down' : 'addressed'}>
           {t('addressedTo')} <strong>{address.endpoint.region}</strong>
-          {addressedDown ? <strong class="down-word"> — {t('addressedDownWord')}</strong> : ` (${address.endpoint.host})`}
+          {/* Both words hold their place: health answering late moves nothing beside them. */}{' '}
+          <StableLabel labels={[`(${address.endpoint.host})`, `— ${t('addressedDownWord')}`]} current={addressedDown ? 1 : 0} />
         </span>
         {info.roleSessionName && (
           <span>
