@@ -37,7 +37,7 @@ export function PickerHeader({ info, address, now, firstFromApp, addressedDown }
         {t('fromIdpApp', shortIssuer(info.issuer ?? address.endpoint.host, 48))}
         {/* Never seen on this browser: a page may have posted someone else's assertion. A security note, not a label. */}
         {firstFromApp && (
-          <strong class="first-app" role="note">
+          <strong class="first-app">
             <span aria-hidden="true">⚠ </span>
             {t('firstSigninFromApp')}
           </strong>
