@@ -65,8 +65,9 @@ export function SignInActions({ capture, selected, region, manyRoles, posting, a
           {t('clickTooSoon')}
         </p>
       )}
-      <label class="skip-next">
-        <input type="checkbox" checked={props.skipNextTime} onChange={(e) => props.onSkipNextTime((e.target as HTMLInputElement).checked)} />
+      {/* Kept in place without a role (nothing below moves), empty of words that would name none. */}
+      <label class="skip-next" style={selected ? undefined : { visibility: 'hidden' }}>
+        <input type="checkbox" checked={props.skipNextTime} disabled={!selected} onChange={(e) => props.onSkipNextTime((e.target as HTMLInputElement).checked)} />
         {t('skipNextTime', props.selectedLabel, region)}
       </label>
     </>
