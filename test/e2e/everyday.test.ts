@@ -48,7 +48,7 @@ describe('the everyday picker', () => {
 
     const page = await suite.browser.context.newPage();
     await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1names'));
-    await page.getByRole('heading', { name: /payments-prod\s*444455556666/ }).waitFor();
+    await page.getByRole('heading', { name: /payments-prod\s*4444-5555-6666/ }).waitFor();
     await page.keyboard.type('paydep');
     await expect(page.getByRole('radio').count()).resolves.toBe(1);
     await expect(page.getByRole('radio', { name: /Deploy.*payments-prod/ }).isChecked()).resolves.toBe(true);
@@ -188,8 +188,8 @@ describe('the everyday picker', () => {
     try {
       const page = await suite.browser.context.newPage();
       await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1colours'));
-      const byId = page.getByRole('group', { name: /111122223333/ });
-      const byRule = page.getByRole('group', { name: /payments-prod\s*444455556666/ });
+      const byId = page.getByRole('group', { name: /1111-2222-3333/ });
+      const byRule = page.getByRole('group', { name: /payments-prod\s*4444-5555-6666/ });
       // Named once per account, in its heading; a tooltip on each row's swatch.
       await byId.getByRole('heading').getByRole('img', { name: 'Account colour: red' }).waitFor();
       await byRule.getByRole('heading').getByRole('img', { name: 'Account colour: turquoise' }).waitFor();
@@ -227,7 +227,7 @@ describe('the everyday picker', () => {
     await declined.close();
     const again = await suite.browser.context.newPage();
     await openPickerFromTile(again, tileUrl({ naming: 'okta' }, 'acme.okta.com', 'exk1presetno'));
-    await again.getByRole('heading', { name: /Account\s*111122223333/ }).waitFor();
+    await again.getByRole('heading', { name: /Account\s*1111-2222-3333/ }).waitFor();
     await expect(offer(again).count()).resolves.toBe(0);
     await again.close();
 
@@ -237,8 +237,8 @@ describe('the everyday picker', () => {
       await expect(page.locator('.account-name').count()).resolves.toBe(0);
       await offer(page).getByRole('button', { name: 'Show account names' }).click();
       const name = page.locator('.account-heading .account-name.derived').filter({ hasText: 'sandbox' });
-      await page.getByRole('heading', { name: /sandbox\s*\(name read from the role names\)\s*111122223333/ }).waitFor({ timeout: 5_000 });
-      await page.getByRole('heading', { name: /payments.*444455556666/ }).waitFor();
+      await page.getByRole('heading', { name: /sandbox\s*\(name read from the role names\)\s*1111-2222-3333/ }).waitFor({ timeout: 5_000 });
+      await page.getByRole('heading', { name: /payments.*4444-5555-6666/ }).waitFor();
       // Styled as names read from role names are: in italics.
       await expect(name.evaluate((e) => getComputedStyle(e).fontStyle)).resolves.toBe('italic');
       await expect(offer(page).count()).resolves.toBe(0);

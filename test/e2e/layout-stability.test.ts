@@ -126,7 +126,7 @@ const PICKER_CASES: PickerCase[] = [
     name: 'the addressed region down',
     addressedDown: true,
     arrived: /us-east-2 is (up|slow)/,
-    notice: /us-east-1, where this assertion is addressed, is down/,
+    notice: /us-east-1 sign-in is down .* signing you in through us-east-2/,
   },
   {
     name: 'the addressed region down, an IdP app set up for us-east-2',

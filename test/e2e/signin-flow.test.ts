@@ -318,8 +318,8 @@ describe('account names from AWS itself', () => {
       await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1names-aws'));
       expect(server.received).toEqual([]);
       await page.getByRole('button', { name: 'Get account names from AWS' }).click();
-      await page.getByRole('heading', { name: /sandbox-prod\s*111122223333/ }).waitFor({ timeout: 5_000 });
-      await page.getByRole('heading', { name: /payments\s*444455556666/ }).waitFor();
+      await page.getByRole('heading', { name: /sandbox-prod\s*1111-2222-3333/ }).waitFor({ timeout: 5_000 });
+      await page.getByRole('heading', { name: /payments\s*4444-5555-6666/ }).waitFor();
       // Exactly one POST, to the endpoint the assertion is addressed to, without a role and without cookies.
       expect(server.received.map((p) => `${p.host} ${p.fields.roleIndex ?? '(no role)'} ${p.headers.cookie ?? '(no cookie)'}`)).toEqual([
         `${GLOBAL} (no role) (no cookie)`,
@@ -331,7 +331,7 @@ describe('account names from AWS itself', () => {
       server.clearReceived();
       const later = await browser.context.newPage();
       await openPickerFromTile(later, tileUrl({}, 'acme.okta.com', 'exk1names-aws'));
-      await later.getByRole('heading', { name: /sandbox-prod\s*111122223333/ }).waitFor({ timeout: 5_000 });
+      await later.getByRole('heading', { name: /sandbox-prod\s*1111-2222-3333/ }).waitFor({ timeout: 5_000 });
       expect(server.received).toEqual([]);
       await later.close();
     } finally {
@@ -371,7 +371,7 @@ describe("account names learned on AWS's own role page", () => {
         server.clearReceived();
         const later = await browser.context.newPage();
         await openPickerFromTile(later, tileUrl({}, 'acme.okta.com', `exk1rolepage${layout.length}`));
-        await later.getByRole('heading', { name: /testaccount1\s*111122223333/ }).waitFor({ timeout: 5_000 });
+        await later.getByRole('heading', { name: /testaccount1\s*1111-2222-3333/ }).waitFor({ timeout: 5_000 });
         // A name AWS gave, not one read from role names: not styled as derived.
         await expect(later.locator('.account-name.derived').count()).resolves.toBe(0);
         expect(server.received).toEqual([]);

@@ -65,6 +65,15 @@ describe('rankRoles: type-ahead', () => {
     ]);
   });
 
+  it('reads scattered letters only where each run starts a word: "dba" finds no sandbox-Admin', () => {
+    const list = [role(DEV, 'sandbox-Admin'), role(DEV, 'payments-deploy'), role(DEV, 'DBAdmin'), role(DEV, 'data-backup-admin')];
+    expect(rankRoles(list, 'dba').map((r) => r.role.roleName)).toEqual(['DBAdmin', 'data-backup-admin']);
+    expect(rankRoles(list.slice(0, 1), 'dba')).toEqual([]);
+    // "pay dep": both words at word starts; "pa dep" read out of "sandbox-Admin" finds nothing.
+    expect(rankRoles(list, 'pay dep').map((r) => r.role.roleName)).toEqual(['payments-deploy']);
+    expect(rankRoles(list, 'sdm')).toEqual([]);
+  });
+
   it('matches every word, in any order, and merges their highlights', () => {
     const results = rankRoles(roles, 'admin prod', { accountNames });
     expect(results.map(label)).toEqual(['prod/Admin', 'production-data/Administrator']);
@@ -172,7 +181,7 @@ describe('rankRoles: properties', () => {
     return true;
   };
 
-  it('returns exactly the roles containing the query as a subsequence, highlighting exactly its characters', () => {
+  it('returns roles containing the query as a subsequence (all that contain it whole), highlighting exactly its characters', () => {
     fc.assert(
       fc.property(setup, ({ roles: list, names, query }) => {
         const lower = query.toLowerCase();
@@ -183,8 +192,10 @@ describe('rankRoles: properties', () => {
           expect(results).toHaveLength(list.length);
           return;
         }
-        const expected = list.filter((r) => isSubsequence(word, hay(r, names)));
-        expect(new Set(results.map((r) => r.role))).toEqual(new Set(expected));
+        const found = new Set(results.map((r) => r.role));
+        for (const r of found) expect(isSubsequence(word, hay(r, names))).toBe(true);
+        // Scattered letters may be no match; the word occurring whole in one field always is one.
+        for (const r of list) if (hay(r, names).split('\u0000').some((field) => field.includes(word))) expect(found.has(r)).toBe(true);
         for (const { role: r, matches } of results) {
           const fields = { accountName: names[r.accountId] ?? '', accountId: r.accountId, path: r.path, roleName: r.roleName };
           const highlighted = FIELD_ORDER.map((field) =>

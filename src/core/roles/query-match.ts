@@ -67,6 +67,9 @@ export function matchText(fields: readonly string[]): MatchText {
   return { lower, hay: lower.join(SEPARATOR), starts, bonus };
 }
 
+/** The bonus from which a position starts a word (a field's start, after a separator, a camelCase hump). */
+const WORD_START = 7;
+
 const TIER = { exact: 4000, prefix: 3000, wordStart: 2000, substring: 1000, fuzzy: 0 } as const;
 
 /**
@@ -84,10 +87,10 @@ export function scoreWord(entry: MatchText, word: string, weights: readonly numb
     const offset = entry.starts[f]!;
     // Prefer an occurrence at a word start over the first one.
     let at = first;
-    while (at > 0 && entry.bonus[offset + at]! < 7) at = field.indexOf(word, at + 1);
+    while (at > 0 && entry.bonus[offset + at]! < WORD_START) at = field.indexOf(word, at + 1);
     if (at < 0) at = first;
     const tier =
-      field.length === word.length ? TIER.exact : at === 0 ? TIER.prefix : entry.bonus[offset + at]! >= 7 ? TIER.wordStart : TIER.substring;
+      field.length === word.length ? TIER.exact : at === 0 ? TIER.prefix : entry.bonus[offset + at]! >= WORD_START ? TIER.wordStart : TIER.substring;
     const score = tier + weights[f]! + Math.max(0, 30 - (field.length - word.length));
     if (score > bestScore) [bestScore, bestStart] = [score, offset + at];
   }
@@ -103,7 +106,7 @@ const NONE = -1e9;
 let scratch = { best: new Float64Array(1024), from: new Int32Array(1024) };
 
 /**
- * Scattered match. The window is the shortest one ending at the earliest end of the word as a
+ * Scattered match, where each run of matched letters starts a word. The window is the shortest one ending at the earliest end of the word as a
  * subsequence of `hay` (fzf's "v1" scan: forward, then back); inside it, a small dynamic programme
  * picks the best-scoring alignment, so "admin" highlights the humps of AuditDataMonitorInternal.
  */
@@ -138,6 +141,13 @@ function fuzzy(entry: MatchText, word: string, ranges: Ranges | null): number {
       best[k * w + p] = 16 + bonus[start + p]! + score;
       from[k * w + p] = at;
     }
+  }
+  // Scattered letters count only where each run of them starts a word ("prodadm": prod + Adm;
+  // "admin": Audit-Data-Monitor-Internal); "dba" read out of "sandbox-Admin" is no match.
+  for (let k = m - 1, p = w - 1; k >= 0; k--) {
+    const q = k > 0 ? from[k * w + p]! : -1;
+    if ((k === 0 || q !== p - 1) && bonus[start + p]! < WORD_START) return -1;
+    p = q;
   }
   const score = TIER.fuzzy + Math.max(0, Math.min(best[(m - 1) * w + w - 1]!, TIER.substring - 1));
   if (!ranges) return score;

@@ -1,6 +1,7 @@
 // Type-ahead ranking of roles. Each query word must occur, in order but not necessarily together,
 // in the role's account name, account ID, path and role name read as one text ("prodadm" finds
-// account "prod", role "Admin"). A word that equals, starts or occurs whole in one field ranks
+// account "prod", role "Admin"), each run of its letters starting a word ("dba" does not read
+// "sandbox-Admin" as d-b-A: a role list full of guesses hides the one role meant). A word that equals, starts or occurs whole in one field ranks
 // above a scattered match; within each kind, matches at word starts and in a row score higher
 // (how one word scores: query-match.ts). A role's score is the sum of its words' scores.
 // Ties (and the empty query) fall back to pins, then recent sign-ins, then alphabetical order.

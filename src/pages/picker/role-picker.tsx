@@ -10,7 +10,11 @@ import { RoleList } from './roles/role-list';
 import { RegionPicker } from './regions/region-picker';
 import { MethodLine } from './signin/method-line';
 import { SignInActions } from './signin/sign-in-actions';
-import { AssertionWarnings, PickerNotices } from './header/picker-notices';
+import { AssertionWarnings, ConsolesOutcomeInPlace, PickerNotices } from './header/picker-notices';
+import { RegionStatus } from './regions/region-status';
+import { t } from '../../platform/i18n';
+import { groupedAccountId } from '../../core/roles/shown-name';
+import { CHOOSING } from './views/picker-state';
 import type { Assertion, RolesPhase } from './views/picker-state';
 import { autoSigninPair, useAutoSignin } from './signin/use-auto-signin';
 import { useAccountNames } from './names/use-account-names';
@@ -81,9 +85,14 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
 
   const lastTime = own(settings.recent, appKey)?.[0];
   const failover = useFailoverResults(appKey);
+  // Several consoles always go through STS.
+  const regionDown = downRegion(regions, region, manyRoles.length > 1 ? 'sts' : method.method);
+  const selectedLabel = selected ? t('roleInAccountShort', selected.roleName, own(accountNames, selected.accountId) ?? groupedAccountId(selected.accountId)) : '';
   return (
-    <form class="panel picker" onSubmit={onSubmit} onKeyDown={selection.onFormKey} aria-busy={signing.posting}>
-      <PickerHeader info={info} address={address} now={now} firstFromApp={firstFromApp} />
+    <form class={info.roles.length > LONG_LIST ? 'panel picker long' : 'panel picker'} onSubmit={onSubmit} onKeyDown={selection.onFormKey} aria-busy={signing.posting}>
+      <PickerHeader info={info} address={address} now={now} firstFromApp={firstFromApp} addressedDown={regions.addressedDown} />
+      <RegionStatus regions={regions.regions} region={region} addressedRegion={address.endpoint.region} health={regions.health}
+        movedFromAddressed={regions.movedFromAddressed} freshApp={regions.freshApp} onCheckAgain={regions.checkAgain} />
       <RoleFilter
         selection={selection}
         roles={info.roles}
@@ -92,44 +101,56 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
       <AutoSigninNotice auto={auto} roles={info.roles} onCancel={() => cancelAuto()} onStopSkipping={() => void updateSettings(stopSkipping(appKey))} />
       <NamesOffers names={names} roles={info.roles} appKey={appKey} address={address} addressedDown={regions.addressedDown} updateSettings={updateSettings} />
       <FailoverResultsContext.Provider value={failover}>
-        <RoleList
-          sections={selection.sections}
-          accountNames={accountNames}
-          derivedNames={names.derivedNames}
-          colours={colours}
-          pinned={selection.pinned}
-          onTogglePin={(role) => void updateSettings(togglePin(role.roleArn))}
-          alsoOpen={selection.alsoOpen}
-          onToggleAlsoOpen={selection.toggleAlsoOpen}
-          selectedArn={selected?.roleArn}
-          onSelect={selection.setSelectedArn}
-          onMoveBy={selection.move}
-          query={selection.query}
-          radioId={radioId}
-        />
-      </FailoverResultsContext.Provider>
-      <RegionPicker regions={regions.regions} region={region} health={regions.health} stsHealth={regions.stsHealth} onChange={regions.setChosen} onCheckAgain={regions.checkAgain} />
-      <MethodLine choice={method} region={region} addressedHost={address.endpoint.host} byPolicy={sts.signinMethodByPolicy} />
-      <SignInActions
-        capture={capture}
-        selected={selected}
-        region={region}
-        manyRoles={manyRoles.length}
-        primary={!regions.freshApp}
-        posting={signing.posting}
-        addressedDown={regions.addressedDown}
-        skipNextTime={skipNextTime}
-        onSkipNextTime={setSkipNextTime}
-        cli={
-          selected && stsPermission(sts, 'cli').ok ? {
-            account: own(accountNames, selected.accountId) ?? selected.accountId,
-            durationCap: settings.sessionDurationCap,
-            format: settings.cliFormat,
-            clearClipboard: settings.clearCopiedCredentials,
-            onFormat: (format) => void updateSettings(setCliFormat(format)),
-          } : undefined
-        }
+      <RoleList
+        sections={selection.sections}
+        accountNames={accountNames}
+        derivedNames={names.derivedNames}
+        colours={colours}
+        pinned={selection.pinned}
+        onTogglePin={(role) => void updateSettings(togglePin(role.roleArn))}
+        alsoOpen={selection.alsoOpen}
+        onToggleAlsoOpen={selection.toggleAlsoOpen}
+        onTick={selection.tick}
+        selectedArn={selected?.roleArn}
+        onSelect={selection.setSelectedArn}
+        onMoveBy={selection.move}
+        query={selection.query}
+        radioId={radioId}
       />
+      </FailoverResultsContext.Provider>
+      {/* Region, method and actions: always in view under the list (the list takes the height left). */}
+      <div class="picker-footer">
+        <div class="region-row">
+          <RegionPicker regions={regions.regions} region={region} health={regions.health} stsHealth={regions.stsHealth} onChange={regions.setChosen} />
+          <MethodLine choice={method} region={region} addressedHost={address.endpoint.host} byPolicy={sts.signinMethodByPolicy} many={manyRoles.length} />
+        </div>
+        {signing.outcome ? (
+          <ConsolesOutcomeInPlace signing={signing} info={info} names={names} durationCap={settings.sessionDurationCap} now={now} onBack={() => onPhase(CHOOSING)} />
+        ) : (
+          <SignInActions
+            capture={capture}
+            selected={selected}
+            selectedLabel={selectedLabel}
+            region={region}
+            manyRoles={manyRoles.length}
+            posting={signing.posting}
+            addressedDown={regions.addressedDown}
+            regionDown={regionDown}
+            onUseRegion={regions.setChosen}
+            skipNextTime={skipNextTime}
+            onSkipNextTime={setSkipNextTime}
+            cli={
+              selected && stsPermission(sts, 'cli').ok ? {
+                account: own(accountNames, selected.accountId) ?? selected.accountId,
+                durationCap: settings.sessionDurationCap,
+                format: settings.cliFormat,
+                clearClipboard: settings.clearCopiedCredentials,
+                onFormat: (format) => void updateSettings(setCliFormat(format)),
+              } : undefined
+            }
+          />
+        )}
+      </div>
       <FailoverCheck
         roles={info.roles}
         interest={{ selected: selected?.roleArn, ticked: [...selection.alsoOpen], pinned: [...selection.pinned], recent: recentRoleArns(settings, appKey) }}
@@ -141,11 +162,26 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
         stsAllowed={stsPermission(sts, 'signin').ok}
       />
       <AssertionWarnings info={info} />
-      <PickerNotices assertion={assertion} regions={regions} method={method} signing={signing} manyRoles={manyRoles.length}
-        names={names} durationCap={settings.sessionDurationCap} now={now} />
+      <PickerNotices assertion={assertion} regions={regions} method={method} signing={signing} manyRoles={manyRoles.length} />
     </form>
   );
 }
+
+/**
+ * The chosen region's sign-in endpoint is down and the way Sign in goes cannot avoid it (a plain
+ * re-post, or STS down there too): the button says so, and names the default region when it answers.
+ */
+function downRegion(regions: ReturnType<typeof useRegionChoice>, region: string, method: string) {
+  if (regions.health[region]?.state !== 'down') return undefined;
+  const sts = regions.stsHealth[region]?.state;
+  if (method !== 'repost' && (sts === 'up' || sts === 'slow')) return undefined;
+  const other = regions.health[regions.defaultRegion]?.state;
+  const answers = regions.defaultRegion !== region && (other === 'up' || other === 'slow');
+  return { instead: answers ? { region: regions.defaultRegion, state: t(other === 'up' ? 'healthUp' : 'healthSlow') } : undefined };
+}
+
+/** From this many roles on, the list takes the window's height left (shorter lists are as tall as they are). */
+const LONG_LIST = 12;
 
 function radioId(roleArn: string): string {
   return `role-${roleArn.replace(/[^A-Za-z0-9_-]/g, '_')}`;

@@ -1,5 +1,6 @@
 import { CLI_FORMATS, type CliFormat } from '../../../core/signin/cli-credentials';
 import { t } from '../../../platform/i18n';
+import { clockTime } from '../../../ui/clock-time';
 
 const FORMAT_LABEL = {
   bash: 'cliFormatBash',
@@ -32,7 +33,7 @@ export function CliPanel(props: Props) {
   return (
     <section class="cli-panel" aria-labelledby="cli-title">
       <h2 id="cli-title">{t('cliTitle', props.roleName, props.region)}</h2>
-      <p class="hint">{t('cliExpires', new Date(props.expiration).toLocaleTimeString())}</p>
+      <p class="hint">{t('cliExpires', clockTime(props.expiration))}</p>
       <div class="row">
         <label for="cli-format">{t('cliFormatLabel')}</label>
         <select id="cli-format" value={props.format} onChange={(e) => props.onFormat((e.target as HTMLSelectElement).value as CliFormat)}>

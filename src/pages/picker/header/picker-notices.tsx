@@ -31,30 +31,17 @@ interface Props {
   signing: ReturnType<typeof useSubmit>;
   /** How many roles open together (0 or 1: just the selected one). */
   manyRoles: number;
-  names: { accountNames: Readonly<Record<string, string>>; colours: Readonly<Record<string, AccountColour>> };
-  durationCap: number;
-  now: number;
 }
 
 /** Everything that comes and goes, late or after a click, goes last: it pushes nothing. */
-export function PickerNotices({ assertion, regions, method, signing, manyRoles, ...props }: Props) {
-  const { info, address } = assertion;
+export function PickerNotices({ assertion, regions, method, signing, manyRoles }: Props) {
+  const { address } = assertion;
   const { region } = regions;
-  const { outcome } = signing;
   // The re-post alone into another region: say what it needs from the admin.
   const warning = method.reason === 'forced-repost' ? otherRegionWarning(address, region) : undefined;
   return (
     <div class="notices" aria-live="polite">
-      <HealthNotices
-        regions={regions.regions}
-        region={region}
-        addressedRegion={address.endpoint.region}
-        health={regions.health}
-        stsHealth={regions.stsHealth}
-        movedFromAddressed={regions.movedFromAddressed}
-        method={method}
-        freshApp={regions.freshApp}
-      />
+      <HealthNotices regions={regions.regions} region={region} health={regions.health} stsHealth={regions.stsHealth} method={method} />
       {warning && (
         <p class="warning" role="note">
           {tMessage(warning)}
@@ -83,19 +70,40 @@ export function PickerNotices({ assertion, regions, method, signing, manyRoles, 
           {signing.error}
         </p>
       )}
-      {outcome && (
-        <consolesOutcomeView.Lazy
-          key={outcome.at}
-          outcome={outcome.consoles}
-          roles={info.roles}
-          accountNames={props.names.accountNames}
-          accountColours={props.names.colours}
-          region={outcome.region}
-          durationCap={props.durationCap}
-          notOnOrAfter={info.notOnOrAfter}
-          now={props.now}
-        />
-      )}
+    </div>
+  );
+}
+
+/**
+ * Several consoles, some of which did not open: the result takes the actions' place, in view,
+ * so nothing stays armed to open them again; "Back to the roles" brings the actions back.
+ */
+export function ConsolesOutcomeInPlace(props: {
+  signing: ReturnType<typeof useSubmit>;
+  info: SamlAssertionInfo;
+  names: { accountNames: Readonly<Record<string, string>>; colours: Readonly<Record<string, AccountColour>> };
+  durationCap: number;
+  now: number;
+  onBack: () => void;
+}) {
+  const { outcome } = props.signing;
+  if (!outcome) return null;
+  return (
+    <div class="outcome-in-place">
+      <consolesOutcomeView.Lazy
+        key={outcome.at}
+        outcome={outcome.consoles}
+        roles={props.info.roles}
+        accountNames={props.names.accountNames}
+        accountColours={props.names.colours}
+        region={outcome.region}
+        durationCap={props.durationCap}
+        notOnOrAfter={props.info.notOnOrAfter}
+        now={props.now}
+      />
+      <button type="button" class="button" onClick={props.onBack}>
+        {t('backToRoles')}
+      </button>
     </div>
   );
 }

@@ -12,7 +12,14 @@ import { useRegionHealth } from '../../../ui/use-health';
 export function useRegionChoice(address: AssertionAddress, settings: Settings, appKey: string, selectedArn: string | undefined) {
   const preferred = useMemo(() => preferredRegionsFor(settings, localTimeZone()), [settings]);
   const [chosen, setChosen] = useState<string>();
-  const regions = useMemo(() => regionOptions(address), [address]);
+  // The addressed region, then the preferred ones in the user's order, then the rest as listed.
+  const regions = useMemo(() => {
+    const rank = (code: string) => (code === address.endpoint.region ? -1 : preferred.includes(code) ? preferred.indexOf(code) : preferred.length);
+    return regionOptions(address)
+      .map((option, i) => ({ option, i }))
+      .sort((a, b) => rank(a.option.code) - rank(b.option.code) || a.i - b.i)
+      .map(({ option }) => option);
+  }, [address, preferred]);
   const { health, stsHealth, checkAgain } = useRegionHealth(address.partition, [address.endpoint.region, ...preferred]);
   const resolved = resolveRegions({
     addressedRegion: address.endpoint.region,

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { RoleSection } from '../../../core/roles/sections';
 import type { SamlRole } from '../../../core/saml/decode';
 import { t } from '../../../platform/i18n';
@@ -12,6 +13,14 @@ interface Props extends RowProps {
   /** Moves the selection by this many rows over the whole list (±Infinity: to the first or last). */
   onMoveBy: (delta: number) => void;
   query: string;
+  /** Space on a row: ticks or unticks it among the roles opened together. */
+  onTick: ((role: SamlRole) => void) | undefined;
+}
+
+/** Space ticks the row, * pins it (no modifier besides Shift, which * may need). */
+function rowKey(event: KeyboardEvent): 'tick' | 'pin' | undefined {
+  if (event.altKey || event.ctrlKey || event.metaKey) return undefined;
+  return event.key === ' ' ? 'tick' : event.key === '*' ? 'pin' : undefined;
 }
 
 const Spacer = ({ px }: { px: number }) => <div class="spacer" aria-hidden="true" style={{ height: `${px}px` }} />;
@@ -25,6 +34,15 @@ export function RoleList(props: Props) {
   const { sections, accountNames, query } = props;
   const list = useListWindow(props);
   const { view, starts, total } = list;
+  // A pin moves the row into (or out of) Pinned: the radio is rendered anew there, and the focus
+  // it had goes with it once the pin is saved.
+  const pinning = useRef<{ arn: string; was: boolean } | undefined>(undefined);
+  useLayoutEffect(() => {
+    const pin = pinning.current;
+    if (!pin || props.pinned.has(pin.arn) === pin.was) return;
+    pinning.current = undefined;
+    if (document.activeElement === document.body || !document.activeElement) document.getElementById(props.radioId(pin.arn))?.focus({ preventScroll: true });
+  });
 
   if (!sections.length) {
     return (
@@ -34,15 +52,37 @@ export function RoleList(props: Props) {
     );
   }
 
+  // The list is one Tab stop (its radios): arrows move, Space ticks "open too", * pins.
   const onKeyDown = (event: KeyboardEvent) => {
+    if ((event.target as HTMLInputElement).type !== 'radio') return;
+    const key = rowKey(event);
+    if (key) {
+      const arn = (event.target as HTMLInputElement).value;
+      const role = sections.flatMap((s) => s.rows).find((row) => row.role.roleArn === arn)?.role;
+      if (!role || (key === 'tick' && !props.onTick)) return;
+      event.preventDefault();
+      if (key === 'tick') props.onTick?.(role);
+      else {
+        pinning.current = { arn, was: props.pinned.has(arn) };
+        props.onTogglePin(role);
+      }
+      return;
+    }
     const move = listKeyMove(event, list.pageRows);
-    if (move === undefined || (event.target as HTMLInputElement).type !== 'radio') return;
+    if (move === undefined) return;
     event.preventDefault();
     list.focusSelectedNext();
     props.onMoveBy(move);
   };
 
   return (
+    <>
+      {/* The columns of boxes and stars, named where they are (each box and star has its own name too). */}
+      <div class="list-columns" aria-hidden="true">
+        <span>{t('listKeys')}</span>
+        {props.onToggleAlsoOpen && <span class="column-also">{t('alsoOpenColumn')}</span>}
+        <span class="column-pin">{t('pinColumn')}</span>
+      </div>
     <fieldset
       id="role-list"
       class={list.windowed ? 'roles windowed' : 'roles'}
@@ -93,5 +133,6 @@ export function RoleList(props: Props) {
         {view.gapAfterPx > 0 && <Spacer key="end" px={view.gapAfterPx} />}
       </div>
     </fieldset>
+    </>
   );
 }

@@ -6,6 +6,7 @@ import type { SamlRole } from '../../../core/saml/decode';
 import { t } from '../../../platform/i18n';
 import { ColourSwatch } from '../../../ui/account-colour';
 import { FailoverStatus } from '../failover/failover-status';
+import { groupedAccountId, shiftRanges, shownRoleName } from '../../../core/roles/shown-name';
 
 /** What every row of the role list needs to know and can do. */
 export interface RowProps {
@@ -44,6 +45,8 @@ export function RoleRow(props: RowProps & { role: SamlRole; matches: readonly Fi
   const ranges = (field: MatchField) => matches.find((m) => m.field === field)?.ranges ?? [];
   const accountText = `${accountName ? `${accountName} ` : ''}${role.accountId}`;
   const colour = own(props.colours, role.accountId);
+  // Okta's Provider-Alias- prefix goes once the alias is the account's name (the search still reads it).
+  const shown = shownRoleName(role.roleName, accountName);
   return (
     <div class={role.roleArn === selectedArn ? 'role selected' : 'role'} data-arn={role.roleArn}>
       <label for={id}>
@@ -58,12 +61,14 @@ export function RoleRow(props: RowProps & { role: SamlRole; matches: readonly Fi
           onChange={() => props.onSelect(role.roleArn)}
         />
         {colour && <ColourSwatch colour={colour} />}
-        <span class="role-name">{highlight(role.roleName, ranges('roleName'))}</span>
+        <span class="role-name" title={shown.offset ? role.roleName : undefined}>
+          {highlight(shown.text, shiftRanges(ranges('roleName'), shown.offset))}
+        </span>
         {role.path !== '/' && <span class="role-path">{highlight(role.path, ranges('path'))}</span>}
         {props.showAccount ? (
           <span class="role-account">
             {accountName && <AccountName name={highlight(accountName, ranges('accountName'))} derived={props.derivedNames.has(role.accountId)} />}
-            <span class="account-id">{highlight(role.accountId, ranges('accountId'))}</span>
+            <AccountId id={role.accountId} ranges={ranges('accountId')} />
           </span>
         ) : (
           <span class="visually-hidden">{` ${t('roleInAccount', accountText)}`}</span>
@@ -77,6 +82,7 @@ export function RoleRow(props: RowProps & { role: SamlRole; matches: readonly Fi
           checked={props.alsoOpen.has(role.roleArn) || (props.alsoOpen.size > 0 && role.roleArn === selectedArn)}
           aria-label={t('alsoOpenRole', role.roleName, accountText)}
           title={t('alsoOpenTitle')}
+          tabIndex={-1}
           onChange={() => props.onToggleAlsoOpen?.(role)}
         />
       )}
@@ -86,12 +92,22 @@ export function RoleRow(props: RowProps & { role: SamlRole; matches: readonly Fi
         aria-pressed={isPinned}
         aria-label={isPinned ? t('unpinRole', role.roleName, accountText) : t('pinRole', role.roleName, accountText)}
         title={isPinned ? t('unpin') : t('pinTitle')}
+        tabIndex={-1}
         onClick={() => props.onTogglePin(role)}
       >
         {isPinned ? '★' : '☆'}
       </button>
     </div>
   );
+}
+
+/** An account ID grouped as the console writes it (1234-5678-9012), its matched digits marked. */
+export function AccountId(props: { id: string; ranges?: ReadonlyArray<readonly [number, number]> }) {
+  const grouped = groupedAccountId(props.id);
+  // Raw digit i sits at i + floor(i / 4) once grouped.
+  const at = (i: number) => (grouped === props.id ? i : i + Math.floor(i / 4));
+  const ranges = (props.ranges ?? []).map(([s, e]): [number, number] => [at(s), at(e - 1) + 1]);
+  return <span class="account-id">{highlight(grouped, ranges)}</span>;
 }
 
 /** Marks the given [start, end) ranges of `text`. */

@@ -3,7 +3,7 @@ import type { RoleSection } from '../../../core/roles/sections';
 import type { SamlRole } from '../../../core/saml/decode';
 import { t, tPlural } from '../../../platform/i18n';
 import { ColourSwatch } from '../../../ui/account-colour';
-import { AccountName } from './role-row';
+import { AccountId, AccountName } from './role-row';
 
 const sectionTitle = (kind: 'pinned' | 'recent' | 'matches') =>
   kind === 'pinned' ? t('sectionPinned') : kind === 'recent' ? t('sectionRecent') : t('sectionMatches');
@@ -23,7 +23,7 @@ export function SectionHeading(props: {
         <>
           {colour && <ColourSwatch colour={colour} named />}
           {accountName ? <AccountName name={accountName} derived={props.derived} /> : <span class="account-label">{t('accountLabel')}</span>}
-          <span class="account-id">{section.accountId}</span>
+          <AccountId id={section.accountId ?? ''} />
         </>
       ) : (
         <span class="account-label">{sectionTitle(section.kind)}</span>

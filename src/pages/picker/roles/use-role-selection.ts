@@ -52,7 +52,7 @@ export function useRoleSelection(roles: readonly SamlRole[], accountNames: Reado
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.defaultPrevented || event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
       if (target && (target.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text')) return;
       if (target?.tagName === 'SELECT' || event.key === ' ') return;
       filterRef.current?.focus();
@@ -92,6 +92,15 @@ export function useRoleSelection(roles: readonly SamlRole[], accountNames: Reado
       return next;
     });
 
+  // Space in the list: this role in or out of those opened together (the selected one included).
+  const tick = (role: SamlRole) =>
+    setAlsoOpen((now) => {
+      const next = new Set(now);
+      if (next.has(role.roleArn)) next.delete(role.roleArn);
+      else next.add(role.roleArn);
+      return next;
+    });
+
   // Shift+Enter adds the selected role to those opened together (and the next one is chosen).
   const onFormKey = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' || !event.shiftKey || !selected) return;
@@ -104,5 +113,5 @@ export function useRoleSelection(roles: readonly SamlRole[], accountNames: Reado
   /** The roles to open together, the selected one first; empty unless there are several. */
   const manyRoles = openMany && selected && alsoOpen.size > 0 ? [selected.roleArn, ...[...alsoOpen].filter((arn) => arn !== selected.roleArn)] : [];
 
-  return { ...ranked, query, setQuery, selected, setSelectedArn, move, alsoOpen, toggleAlsoOpen: openMany ? toggleAlsoOpen : undefined, manyRoles, filterRef, onFilterKey, onFormKey };
+  return { ...ranked, query, setQuery, selected, setSelectedArn, move, alsoOpen, toggleAlsoOpen: openMany ? toggleAlsoOpen : undefined, tick: openMany ? tick : undefined, manyRoles, filterRef, onFilterKey, onFormKey };
 }

@@ -4,6 +4,7 @@ import { own } from '../../../core/base/own';
 import type { SamlRole } from '../../../core/saml/decode';
 import type { ConsolesOutcome as Outcome } from '../../../messages/protocol';
 import { t, tMessage } from '../../../platform/i18n';
+import { clockTime } from '../../../ui/clock-time';
 import { requestStsAccess } from '../../../platform/sts-access';
 import { forAccountsOf, signInManyWithSts } from './sign-in';
 import { isExpired } from '../views/picker-state';
@@ -95,7 +96,7 @@ export function ConsolesOutcome(props: Props) {
       ))}
       {outcome.failed.length > 0 && (
         <p class="hint">
-          {valid && props.notOnOrAfter ? t('retryUntil', new Date(props.notOnOrAfter).toLocaleTimeString()) : !valid ? t('retryExpired') : null}
+          {valid && props.notOnOrAfter ? t('retryUntil', clockTime(props.notOnOrAfter)) : !valid ? t('retryExpired') : null}
         </p>
       )}
       {outcome.failed.length === 0 && <p role="status">{t('consolesAllOpened')}</p>}

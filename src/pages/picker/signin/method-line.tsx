@@ -8,14 +8,17 @@ interface Props {
   addressedHost: string;
   /** The sign-in method is the organisation's policy, not the user's setting. */
   byPolicy: boolean;
+  /** How many roles open together (0 or 1: just the selected one): several always go through STS. */
+  many: number;
 }
 
 /**
  * One line: which way "Sign in" goes and why (a plain re-post, or STS + federation). It changes
  * when health moves the region: two lines are reserved for it, so the buttons below stay put.
  */
-export function MethodLine({ choice, region, addressedHost, byPolicy }: Props) {
+export function MethodLine({ choice, region, addressedHost, byPolicy, many }: Props) {
   const line = (() => {
+    if (many > 1) return t('methodMany', String(many), region);
     switch (choice.reason) {
       case 'addressed-region':
       case 'encrypted':

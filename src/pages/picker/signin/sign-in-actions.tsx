@@ -9,35 +9,54 @@ import { useArming } from './use-arming';
 interface Props {
   capture: CapturedSignin;
   selected: SamlRole | undefined;
+  /** The selected role as the skip-next-time line names it ("Admin in payments-prod"). */
+  selectedLabel: string;
   region: string;
   /** How many roles open together (0 or 1: just the selected one). */
   manyRoles: number;
-  /** Sign in is the page's main action, unless a fresh assertion from another IdP app is offered. */
-  primary: boolean;
   posting: boolean;
   addressedDown: boolean;
+  /** The chosen region's sign-in endpoint is down, and which one answers instead (its state in a word), if any. */
+  regionDown: { instead: { region: string; state: string } | undefined } | undefined;
+  onUseRegion: (region: string) => void;
   skipNextTime: boolean;
   onSkipNextTime: (skip: boolean) => void;
   /** For "Copy CLI credentials" of the selected role. */
   cli: { account: string; durationCap: number; format: CliFormat; onFormat: (format: CliFormat) => void; clearClipboard: boolean } | undefined;
 }
 
-/** Sign in (one role or several), CLI credentials, AWS's own page, and "skip the picker next time". */
-export function SignInActions({ capture, selected, region, manyRoles, primary, posting, addressedDown, cli, ...props }: Props) {
+/**
+ * Sign in (one role or several; the page's one primary action, which says so when its region is
+ * down, with a switch to one that answers beside it), CLI credentials, AWS's own page, and "skip
+ * the picker next time" naming the role.
+ */
+export function SignInActions({ capture, selected, region, manyRoles, posting, addressedDown, regionDown, cli, ...props }: Props) {
   // Pointer clicks wait a moment after the picker appears or regains focus (click-jacking).
   const arming = useArming();
+  const label =
+    manyRoles > 1
+      ? t(regionDown ? 'openConsolesDown' : 'openConsoles', String(manyRoles), region)
+      : selected
+        ? t(regionDown ? 'signInAsDown' : 'signInAs', selected.roleName, region)
+        : t('signInChooseRole');
+  const instead = regionDown?.instead;
   return (
     <>
       <div class="actions">
         <button
           type="submit"
-          class={`${primary ? 'button primary sign-in' : 'button sign-in'}${arming.arming ? ' arming' : ''}`}
+          class={`button primary sign-in${arming.arming ? ' arming' : ''}`}
           disabled={!selected || posting}
           aria-disabled={arming.arming || undefined}
           onClick={(e) => arming.allows(e)}
         >
-          {manyRoles > 1 ? t('openConsoles', String(manyRoles), region) : selected ? t('signInAs', selected.roleName, region) : t('signInChooseRole')}
+          {label}
         </button>
+        {instead && (
+          <button type="button" class="button switch-region" onClick={() => props.onUseRegion(instead.region)}>
+            {t('useRegionInstead', instead.region, instead.state)}
+          </button>
+        )}
         {selected && cli && <CliCredentialsAction roleArn={selected.roleArn} roleName={selected.roleName} region={region} arming={arming} {...cli} />}
         <ContinueToAws capture={capture} endpointDown={addressedDown} />
       </div>
@@ -46,9 +65,10 @@ export function SignInActions({ capture, selected, region, manyRoles, primary, p
           {t('clickTooSoon')}
         </p>
       )}
-      <label class="skip-next">
-        <input type="checkbox" checked={props.skipNextTime} onChange={(e) => props.onSkipNextTime((e.target as HTMLInputElement).checked)} />
-        {t('skipNextTime')}
+      {/* Kept in place without a role (nothing below moves), empty of words that would name none. */}
+      <label class="skip-next" style={selected ? undefined : { visibility: 'hidden' }}>
+        <input type="checkbox" checked={props.skipNextTime} disabled={!selected} onChange={(e) => props.onSkipNextTime((e.target as HTMLInputElement).checked)} />
+        {t('skipNextTime', props.selectedLabel, region)}
       </label>
     </>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
+import { clockTime } from '../../../ui/clock-time';
 
 export function useNow(intervalMs = 1000): number {
   const [now, setNow] = useState(() => Date.now());
@@ -10,20 +11,19 @@ export function useNow(intervalMs = 1000): number {
   return now;
 }
 
-export function formatRemaining(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const minutes = Math.floor(total / 60);
-  const seconds = total % 60;
-  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+/** "(4 min left)", or "(45 s left)" in the last minute. */
+export function timeLeft(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  return seconds < 60 ? t('secondsLeft', String(seconds)) : t('minutesLeft', String(Math.ceil(seconds / 60)));
 }
 
-/** Live countdown to the assertion's NotOnOrAfter. */
+/** When the assertion stops working, as a time of day (the format of every time the pages show), and how long that is. */
 export function Expiry(props: { notOnOrAfter: string; now: number }) {
   const remaining = Date.parse(props.notOnOrAfter) - props.now;
   const urgent = remaining < 60_000;
   return (
-    <span class={urgent ? 'expiry urgent' : 'expiry'} title={t('expiryValidUntil', new Date(props.notOnOrAfter).toLocaleTimeString())}>
-      {t('expiresIn')} <time dateTime={props.notOnOrAfter}>{formatRemaining(remaining)}</time>
+    <span class={urgent ? 'expiry urgent' : 'expiry'}>
+      {t('expiresIn')} <time dateTime={props.notOnOrAfter}>{clockTime(props.notOnOrAfter)}</time> {timeLeft(remaining)}
     </span>
   );
 }

@@ -7,6 +7,7 @@ import type { SamlAssertionInfo } from '../../../core/saml/decode';
 import { Expiry } from './expiry';
 import { identityProviderHome, signIn } from '../signin/sign-in';
 import { t } from '../../../platform/i18n';
+import { clockTime } from '../../../ui/clock-time';
 import { StableLabel } from '../../../ui/stable-label';
 
 function BackToIdp(props: { capture?: CapturedSignin | undefined; primary?: boolean }) {
@@ -119,7 +120,7 @@ export function ExpiredView(props: { capture: CapturedSignin; notOnOrAfter: stri
   return (
     <section class="panel state" role="alert">
       <h1>{t('expiredTitle')}</h1>
-      <p>{t('expiredText', new Date(props.notOnOrAfter).toLocaleTimeString())}</p>
+      <p>{t('expiredText', clockTime(props.notOnOrAfter))}</p>
       <div class="actions">
         <BackToIdp capture={props.capture} primary />
       </div>
