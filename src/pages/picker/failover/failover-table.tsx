@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { own } from '../../../core/base/own';
+import { groupedAccountId } from '../../../core/roles/shown-name';
 import type { SamlRole } from '../../../core/saml/decode';
 import { adminReport, verdict, verdictWords } from '../../../core/signin/failover-check';
 import { message } from '../../../core/words/user-message';
@@ -48,7 +49,7 @@ export function FailoverTable({ reply, roles, regions, leftOut, accountNames }: 
             {roles.map((role) => (
               <tr key={role.roleArn}>
                 <th scope="row">
-                  <span class="role-name">{role.roleName}</span> <span class="account-id">{own(accountNames, role.accountId) ?? role.accountId}</span>
+                  <span class="role-name">{role.roleName}</span> <span class="account-id">{own(accountNames, role.accountId) ?? groupedAccountId(role.accountId)}</span>
                 </th>
                 {regions.map((region) => {
                   const v = verdict(reply.results, role.roleArn, region);
@@ -63,7 +64,7 @@ export function FailoverTable({ reply, roles, regions, leftOut, accountNames }: 
           </tbody>
         </table>
       </div>
-      {leftOut.length > 0 && <p class="hint">{t('failoverLeftOut', leftOut.map((r) => `${r.roleName} (${r.accountId})`).join(', '))}</p>}
+      {leftOut.length > 0 && <p class="hint">{t('failoverLeftOut', leftOut.map((r) => `${r.roleName} (${groupedAccountId(r.accountId)})`).join(', '))}</p>}
       <button type="button" class="button" onClick={() => void copy()}>
         {t('failoverCopyReport')}
       </button>
