@@ -3,6 +3,7 @@
 // picker reads each as the decoder does in Node, and signs in with what the page posted, unchanged.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { groupedAccountId } from '../../src/core/roles/shown-name';
 import { parseSamlResponse, SamlResponseError, type SamlAssertionInfo } from '../../src/core/saml/parse';
 import { renderMessage } from '../support/render-message';
 import { idpFixtureNames } from '../support/mock-server';
@@ -41,7 +42,8 @@ describe('real IdP responses in the picker (real Chromium, built extension)', ()
     // One section per account, however the assertion orders the roles.
     const accounts = [...new Set(expected.map((r) => r.accountId))];
     for (const account of accounts) {
-      const section = page.getByRole('group', { name: new RegExp(account) });
+      // Headings write an account ID grouped as 1234-5678-9012.
+      const section = page.getByRole('group', { name: new RegExp(groupedAccountId(account)) });
       await expect(section.getByRole('radio').count()).resolves.toBe(expected.filter((r) => r.accountId === account).length);
     }
 
