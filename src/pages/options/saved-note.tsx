@@ -49,11 +49,12 @@ export function besideChangedControl(): SavedAt | undefined {
 /** Whether a note at this place (viewport coordinates) is inside the window and over no control. */
 function isFree(place: { top: number; left: number }): boolean {
   if (place.left + NOTE_WIDTH > document.documentElement.clientWidth || place.top < 0) return false;
-  const y = place.top + NOTE_HEIGHT / 2;
-  return [place.left + 2, place.left + NOTE_WIDTH / 2, place.left + NOTE_WIDTH - 2].every((x) => {
-    const under = document.elementFromPoint(x, y);
-    return !under?.closest('button, input, select, textarea, a, label');
-  });
+  // Probe the note's whole box (every 8px along two lines), so a short label beside it counts too.
+  const xs = Array.from({ length: NOTE_WIDTH / 8 + 1 }, (_, i) => place.left + Math.min(i * 8, NOTE_WIDTH - 1));
+  const ys = [place.top + 3, place.top + NOTE_HEIGHT - 3];
+  return ys.every((y) =>
+    xs.every((x) => !document.elementFromPoint(x, y)?.closest('button, input, select, textarea, a, label')),
+  );
 }
 
 /**
