@@ -46,7 +46,7 @@ export function RegionStatus({ regions, region, addressedRegion, health, movedFr
       <p id="region-status" aria-live="polite">
         {outage && addressed ? (
           <strong class="sentence outage" role="alert">
-            {t('movedFromAddressed', addressedRegion, tMessage(addressed.detail), clockTime(addressed.checkedAt ?? Date.now()), region)}
+            {t('movedFromAddressed', addressedRegion, tMessage(addressed.detail), clockTime(addressed.downSince ?? addressed.checkedAt ?? Date.now()), region)}
           </strong>
         ) : (
           <span class="sentence">{statusSentence(region, chosen)}</span>
