@@ -109,18 +109,19 @@ function Popup() {
         </>
       )}
       <p class="hint">
-        {/* The IdP app link is a chore for a calm day: never offered while a region is down. */}
-        {!again && summary.down.length === 0 && (
-          <>
-            <button type="button" class="link" onClick={() => void openOptionsPage()}>
-              {t('addIdpLink')}
-            </button>
-            {' · '}
-          </>
-        )}
+        {/* Settings first: the chore after it may go once health answers, and nothing moves then. */}
         <button type="button" class="link" onClick={() => void openOptionsPage()}>
           {t('settingsLink')}
         </button>
+        {/* The IdP app link is a chore for a calm day: never offered while a region is down. */}
+        {!again && summary.down.length === 0 && (
+          <>
+            {' · '}
+            <button type="button" class="link" onClick={() => void openOptionsPage()}>
+              {t('addIdpLink')}
+            </button>
+          </>
+        )}
       </p>
     </section>
   );

@@ -32,11 +32,16 @@ export function OutageLead(props: { summary: OutageSummary; regions: readonly st
   return (
     <div class={`lead lead-${summary.kind}`}>
       <p>{leadOf(summary)}</p>
-      {summary.kind !== 'checking' && (
-        <button type="button" class="link" onClick={() => void copy()}>
-          {copied ? t('statusCopied') : t('copyStatus')}
-        </button>
-      )}
+      {/* Kept in the layout while checking (hidden), so its arrival never moves what is below. */}
+      <button
+        type="button"
+        class={summary.kind === 'checking' ? 'link reserved' : 'link'}
+        disabled={summary.kind === 'checking'}
+        aria-hidden={summary.kind === 'checking' ? 'true' : undefined}
+        onClick={() => void copy()}
+      >
+        {copied ? t('statusCopied') : t('copyStatus')}
+      </button>
     </div>
   );
 }
