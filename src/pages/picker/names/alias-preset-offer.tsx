@@ -1,7 +1,7 @@
 import { t, tPlural } from '../../../platform/i18n';
 
 /**
- * Issue I, item 4: most role names here carry their account's alias (Okta's
+ * Most role names here carry their account's alias (Okta's
  * `<Provider>-<Alias>-<Role>`) and no rule is set. Offered inline, where the other names offer
  * sits: "Show them" sets the Okta preset rule (the settings page can change it later); "Never for
  * this IdP app" is remembered for the app.
