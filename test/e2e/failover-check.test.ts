@@ -1,9 +1,9 @@
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type LaunchedExtension } from '../support/chromium';
-import { startMockServer, type MockServer } from '../support/mock-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LaunchedExtension } from '../support/chromium';
+import type { MockServer } from '../support/mock-server';
 import { consoleUrl, landsInConsole } from './flows';
-import { axeFindings, openPickerFromTile, saveArtifact, storageContents, tileUrl, warmUpCapture } from './helpers';
+import { axeFindings, extensionSuite, openPickerFromTile, saveArtifact, storageContents, tileUrl } from './helpers';
 
 // A normal day (every endpoint up), a default Okta setup: the assertion's Recipient is
 // https://signin.aws.amazon.com/saml (us-east-1), which the regional /saml endpoints refuse, as AWS
@@ -11,24 +11,17 @@ import { axeFindings, openPickerFromTile, saveArtifact, storageContents, tileUrl
 // policy refuses every assertion (AccessDenied at STS).
 const ADMIN = 'arn:aws:iam::111122223333:role/Admin';
 
+const suite = extensionSuite();
 let server: MockServer;
 let browser: LaunchedExtension;
 let worker: Worker;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startMockServer();
-  browser = await launchWithExtension({ server, headless: true });
-  worker = browser.serviceWorker!;
-  await warmUpCapture(browser.context);
+  ({ server, browser, worker } = suite);
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   server.denyRoles([ADMIN]);
   page = await browser.context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('failover check: on a normal day, how each role would get in while us-east-1 is down', () => {
