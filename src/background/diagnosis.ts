@@ -1,15 +1,14 @@
-import { ATTEMPT_TTL_MS, diagnoseEndpointFailure, diagnoseRejection, type Diagnosis, type SigninAttempt } from '../core/diagnosis/signin-refusal';
+import { ATTEMPT_TTL_MS, type SigninAttempt } from '../core/diagnosis/signin-refusal';
+import { repostDiagnosis } from '../core/diagnosis/repost-refusal';
+import type { RepostFailure } from '../core/signin/sts-continuation';
 import type { RepostOutcome } from '../core/signin/repost-outcome';
 import { refusalKey } from '../core/signin/method';
-import { stsPermission } from '../core/signin/sts-permission';
-import { hostOf } from '../core/base/url-host';
 import { removeCapture } from '../platform/session-store';
-import { peekAttempt, showDiagnosis, takeAttempt } from '../platform/attempt-store';
+import { continueInPicker, peekAttempt, showDiagnosis, takeAttempt } from '../platform/attempt-store';
 import { recordRefusal } from '../platform/refusal-store';
 import { readStsRules } from '../platform/stored-settings';
 import { mayKeep } from '../core/base/private-window';
 import { tabInPrivateWindow } from '../platform/private-window';
-import { signInThroughSts } from './sts-signin';
 
 /** A re-post to another region that may continue through STS once AWS refuses it. */
 function continuesThroughSts(attempt: SigninAttempt | undefined, now: number): attempt is SigninAttempt & { roleArn: string } {
@@ -17,36 +16,28 @@ function continuesThroughSts(attempt: SigninAttempt | undefined, now: number): a
 }
 
 /**
- * A re-post to another region than the assertion's own that did not get in: when STS may not be
- * used (re-post only, by the user's setting or the organisation's policy), the page says so too,
- * since the way in without an admin change is closed.
+ * A re-post that did not get in: in "auto" mode (to another region), the tab goes back to the
+ * picker, which continues through STS + federation for the same role and region with the tab's
+ * assertion (the worker makes no call to AWS); otherwise the diagnosis page explains it.
  */
-async function withStsRefusal(diagnosis: Diagnosis, attempt: SigninAttempt): Promise<Diagnosis> {
-  if (attempt.region === attempt.recipientRegion) return diagnosis;
-  const permission = stsPermission(await readStsRules(), 'signin');
-  return permission.ok ? diagnosis : { ...diagnosis, explanation: [...diagnosis.explanation, permission.refusal] };
+async function afterFailedRepost(tabId: number, attempt: SigninAttempt, failure: RepostFailure, now: number): Promise<void> {
+  if (continuesThroughSts(attempt, now)) return continueInPicker(tabId, { attempt, failure, at: now });
+  await showDiagnosis(tabId, { diagnosis: repostDiagnosis(failure, attempt, now, await readStsRules()), attempt });
 }
 
 /**
- * AWS refused a sign-in in this tab. A re-post to another region in "auto" mode continues at once
- * with STS + federation in the same region for the same role, and the IdP app is remembered as one
- * whose assertions are refused elsewhere. Otherwise, if the picker sent it, explain why on our page.
+ * AWS refused a sign-in in this tab. A re-post to another region in "auto" mode continues through
+ * STS, and the IdP app is remembered as one whose assertions are refused elsewhere. Otherwise, if
+ * the picker sent it, explain why on our page.
  */
 export async function explainRejection(tabId: number, awsMessage: string): Promise<void> {
   const attempt = await takeAttempt(tabId);
   const now = Date.now();
   if (!attempt || now - attempt.at > ATTEMPT_TTL_MS) return;
-  if (continuesThroughSts(attempt, now)) {
-    if (attempt.issuer && mayKeep('learned-refusal', await tabInPrivateWindow(tabId))) await recordRefusal(refusalKey(attempt.issuer, attempt.partition), now).catch(() => undefined);
-    const host = hostOf(attempt.targetUrl) ?? attempt.targetUrl.slice(0, 256);
-    const result = await signInThroughSts(
-      tabId,
-      { roleArn: attempt.roleArn, region: attempt.region, durationCap: attempt.durationCap },
-      { attempt, step: { method: 'repost', host, said: awsMessage } },
-    );
-    if (result.ok || result.code === 'refused') return;
+  if (continuesThroughSts(attempt, now) && attempt.issuer && mayKeep('learned-refusal', await tabInPrivateWindow(tabId))) {
+    await recordRefusal(refusalKey(attempt.issuer, attempt.partition), now).catch(() => undefined);
   }
-  await showDiagnosis(tabId, { diagnosis: await withStsRefusal(diagnoseRejection(awsMessage, attempt, now), attempt), attempt });
+  await afterFailedRepost(tabId, attempt, { kind: 'rejected', awsMessage }, now);
 }
 
 /**
@@ -79,13 +70,5 @@ export async function followRepost(tabId: number, outcome: RepostOutcome, posted
     await removeCapture(tabId, postedAt);
     return;
   }
-  if (continuesThroughSts(attempt, now)) {
-    const result = await signInThroughSts(
-      tabId,
-      { roleArn: attempt.roleArn, region: attempt.region, durationCap: attempt.durationCap },
-      { attempt, step: { method: 'repost', host: hostOf(attempt.targetUrl) ?? attempt.targetUrl.slice(0, 256), said: outcome.detail } },
-    );
-    if (result.ok || result.code === 'refused') return;
-  }
-  await showDiagnosis(tabId, { diagnosis: await withStsRefusal(diagnoseEndpointFailure(outcome.detail, attempt), attempt), attempt });
+  await afterFailedRepost(tabId, attempt, { kind: 'endpoint', detail: outcome.detail }, now);
 }

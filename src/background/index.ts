@@ -10,13 +10,9 @@ import { interceptionOn } from '../core/settings/glance';
 import { letOwnPostsThrough, listenForSigninPosts, setInterceptionEnabled } from '../platform/signin-capture';
 import { watchReposts } from '../platform/repost-watch';
 import { explainRejection, followRepost, forgetLandedSignin } from './diagnosis';
-import { fetchAccountNames } from './account-names';
-import { checkFailover } from './failover-check';
 import { recordLearnedNames } from '../platform/learned-names';
-import { credentialsThroughSts, signInManyThroughSts, signInThroughSts } from './sts-signin';
 import { refreshHealth } from './health';
 import { showHealthBadge } from './badge';
-import { message as userMessage } from '../core/words/user-message';
 import { clearClipboardLater, listenForClipboardClear } from './clipboard';
 import { mayKeep } from '../core/base/private-window';
 import { tabInPrivateWindow } from '../platform/private-window';
@@ -52,25 +48,6 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
     case 'signin/landed':
       if (tabId !== undefined) await forgetLandedSignin(tabId, message.pageSince);
       return { ok: true };
-    case 'signin/sts': {
-      if (tabId === undefined) return { ok: false, error: userMessage('replyPickerTabSignin') };
-      const result = await signInThroughSts(tabId, message);
-      return result.ok ? { ok: true } : { ok: false, error: result.error };
-    }
-    case 'signin/sts-many': {
-      if (tabId === undefined) return { ok: false, error: userMessage('replyPickerTabSignin') };
-      const result = await signInManyThroughSts(tabId, message);
-      if (!result.ok) return { ok: false, error: result.error };
-      return 'consoles' in result ? { ok: true, consoles: result.consoles } : { ok: true };
-    }
-    case 'names/fetch': {
-      if (tabId === undefined) return { ok: false, error: userMessage('replyPickerTabNames') };
-      return fetchAccountNames(tabId);
-    }
-    case 'failover/check': {
-      if (tabId === undefined) return { ok: false, error: userMessage('replyPickerTabFailover') };
-      return checkFailover(tabId, message);
-    }
     case 'names/seen':
       // The user is on AWS's own role page: what it names is kept as on "Get account names from AWS"
       // (not from a private window: core/base/private-window.ts).
@@ -79,11 +56,6 @@ handleMessages(async (message, tabId): Promise<MessageReply> => {
     case 'clipboard/clear-later':
       await clearClipboardLater(Date.now());
       return { ok: true };
-    case 'credentials/sts': {
-      if (tabId === undefined) return { ok: false, error: userMessage('replyPickerTabCredentials') };
-      const result = await credentialsThroughSts(tabId, message);
-      return result.ok ? { ok: true, cliCredentials: { ...result.credentials, assumedRoleArn: result.assumedRoleArn } } : { ok: false, error: result.error };
-    }
   }
 });
 

@@ -1,154 +1,77 @@
-// zod/mini: the same validation, tree-shaken, so the service worker stays small.
-import * as z from 'zod/mini';
-import { ACCOUNT_COLOURS } from '../core/accounts/colours';
-import { parseRoleArn } from '../core/aws/arn';
 import { endpointForHost } from '../core/aws/endpoints';
 import { isCatalogRegion } from '../core/aws/catalog';
-import { MAX_ARN_LENGTH, MAX_REGION_LENGTH, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS } from '../core/base/limits';
+import { MAX_REGION_LENGTH } from '../core/base/limits';
 import { isOwnPageUrl } from '../core/base/own-origin';
 import { MAX_LEARNED_NAME_LENGTH, MAX_NAMES_PER_PAGE } from '../core/accounts/learned-names';
-import type { StsCredentials } from '../core/signin/sts';
-import { MAX_CHECKED_REGIONS, MAX_CHECKED_ROLES, type FailoverResult } from '../core/signin/failover-check';
 import type { UserMessage } from '../core/words/user-message';
 
-const CatalogRegion = z.string().check(z.maxLength(MAX_REGION_LENGTH), z.refine(isCatalogRegion));
-
 /**
- * Every message between our pages and the worker, validated on arrival. Messages carry no
- * assertion: the picker reads that from session storage itself.
+ * Every message to the worker, validated on arrival (readExtensionMessage). None carries the
+ * assertion or anything secret: what a click starts (STS, federation, AWS's role page) runs in the
+ * page clicked (src/aws-calls/).
  */
-export const RefreshHealthMessage = z.object({
-  type: z.literal('health/refresh'),
-  partition: z.string().check(z.regex(/^aws(-[a-z0-9]+)*$/), z.maxLength(MAX_REGION_LENGTH)),
-  /** The user asked ("Check again"): ignore the cache. */
-  force: z.boolean(),
-  /** Regions to probe before the others: the addressed one, the user's preferred ones. */
-  first: z.optional(z.array(CatalogRegion).check(z.maxLength(64))),
-});
+export type ExtensionMessage =
+  /** Probe the sign-in and STS endpoints; `force`: the user asked ("Check again"); `first`: regions to probe first. */
+  | { readonly type: 'health/refresh'; readonly partition: string; readonly force: boolean; readonly first?: readonly string[] | undefined }
+  /** From our content script on an AWS sign-in page that shows an error after our re-post. */
+  | { readonly type: 'signin/rejected'; readonly awsMessage: string }
+  /**
+   * From our content script on an AWS sign-in page that is not an error: AWS took the assertion.
+   * `pageSince`: when that page's navigation began (ms since epoch): a capture made later is a new
+   * sign-in in the same tab, not the one AWS took.
+   */
+  | { readonly type: 'signin/landed'; readonly pageSince: number }
+  /**
+   * From our content script on AWS's own role page (the user went there): the aliases it names, by
+   * account ID, for the worker to keep as learned names. Nothing else from the page.
+   */
+  | { readonly type: 'names/seen'; readonly names: Readonly<Record<string, string>> }
+  /** The picker copied CLI credentials and the user wants the clipboard cleared a minute later. */
+  | { readonly type: 'clipboard/clear-later' };
 
-/** From our content script on an AWS sign-in page that shows an error after our re-post. */
-export const SigninRejectedMessage = z.object({
-  type: z.literal('signin/rejected'),
-  awsMessage: z.string().check(z.minLength(1), z.maxLength(2000)),
-});
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRegion = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_REGION_LENGTH && isCatalogRegion(value);
 
-/**
- * From our content script on an AWS sign-in page that is not an error: AWS took the assertion.
- * `pageSince`: when that page's navigation began (ms since epoch): a capture made later is a new
- * sign-in in the same tab, not the one AWS took.
- */
-export const SigninLandedMessage = z.object({ type: z.literal('signin/landed'), pageSince: z.number().check(z.gte(0)) });
-
-/**
- * From the picker: sign this tab in through regional STS and the federation endpoint with its
- * captured assertion (docs/sts-federation.md). The worker reads the assertion itself and checks the role.
- */
-export const StsSigninMessage = z.object({
-  type: z.literal('signin/sts'),
-  roleArn: z.string().check(z.maxLength(MAX_ARN_LENGTH), z.refine((s) => parseRoleArn(s) !== undefined)),
-  region: CatalogRegion,
-  durationCap: z.optional(z.number().check(z.int(), z.gte(MIN_SESSION_SECONDS), z.lte(MAX_SESSION_SECONDS))),
-});
-
-/**
- * From the picker, on the user's click: CLI credentials for the chosen role and region (the only
- * message whose reply carries credentials; the page shows them for at most a minute).
- */
-export const CliCredentialsMessage = z.object({
-  type: z.literal('credentials/sts'),
-  roleArn: StsSigninMessage.shape.roleArn,
-  region: StsSigninMessage.shape.region,
-  durationCap: StsSigninMessage.shape.durationCap,
-});
-
-/**
- * From the picker: several roles at once, each in a console tab of its own (this tab the first
- * when all open). `retry`: roles that failed a moment ago, tried again from the picker, which
- * stays. `accountNames` and `accountColours`: the names and colours the picker shows for these
- * accounts (Firefox names and colours their containers with them; the worker reads no settings).
- */
-export const StsSigninManyMessage = z.object({
-  type: z.literal('signin/sts-many'),
-  roleArns: z.array(StsSigninMessage.shape.roleArn).check(z.minLength(1), z.maxLength(5)),
-  region: StsSigninMessage.shape.region,
-  durationCap: StsSigninMessage.shape.durationCap,
-  retry: z.optional(z.boolean()),
-  accountNames: z.optional(
-    z.record(z.string().check(z.regex(/^\d{12}$/)), z.string().check(z.minLength(1), z.maxLength(64))).check(z.refine((r) => Object.keys(r).length <= 5)),
-  ),
-  accountColours: z.optional(z.record(z.string().check(z.regex(/^\d{12}$/)), z.enum(ACCOUNT_COLOURS)).check(z.refine((r) => Object.keys(r).length <= 5))),
-});
-
-/** From the picker, on the user's click: learn account names from AWS's role page. */
-export const FetchAccountNamesMessage = z.object({ type: z.literal('names/fetch') });
-
-/**
- * From our content script on AWS's own role page (the user went there): the aliases it names, by
- * account ID, for the worker to keep as learned names. Nothing else from the page.
- */
-export const RolePageNamesMessage = z.object({
-  type: z.literal('names/seen'),
-  names: z
-    .record(z.string().check(z.regex(/^\d{12}$/)), z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_LEARNED_NAME_LENGTH)))
-    .check(z.refine((m) => Object.keys(m).length >= 1 && Object.keys(m).length <= MAX_NAMES_PER_PAGE)),
-});
-
-/**
- * From the picker, on the user's click: the failover check of these roles in these regions
- * (core/signin/failover-check.ts). The reply carries results only: no credential, no token.
- */
-export const FailoverCheckMessage = z.object({
-  type: z.literal('failover/check'),
-  roleArns: z.array(StsSigninMessage.shape.roleArn).check(z.minLength(1), z.maxLength(MAX_CHECKED_ROLES)),
-  regions: z.array(CatalogRegion).check(z.minLength(1), z.maxLength(MAX_CHECKED_REGIONS)),
-});
-
-/** The picker copied CLI credentials and the user wants the clipboard cleared a minute later. */
-export const ClearClipboardLaterMessage = z.object({ type: z.literal('clipboard/clear-later') });
-
-export const ExtensionMessage = z.discriminatedUnion('type', [
-  ClearClipboardLaterMessage,
-  FailoverCheckMessage,
-  FetchAccountNamesMessage,
-  RolePageNamesMessage,
-  StsSigninManyMessage,
-  RefreshHealthMessage,
-  SigninRejectedMessage,
-  SigninLandedMessage,
-  StsSigninMessage,
-  CliCredentialsMessage,
-]);
-export type ExtensionMessage = z.infer<typeof ExtensionMessage>;
-
-export type CliCredentials = StsCredentials & { readonly assumedRoleArn: string };
-
-/** A role of several that did not open, with the diagnosis page's own words for why. */
-export interface FailedConsole {
-  readonly roleArn: string;
-  readonly title: UserMessage;
-  readonly explanation: readonly UserMessage[];
-  /** One message a line. */
-  readonly adminRequest: readonly UserMessage[];
-}
-
-/**
- * Several roles at once, when not all opened: which did (each in a new tab) and which did not.
- * The capture is kept for a retry while the assertion is valid. Nothing secret in it.
- */
-export interface ConsolesOutcome {
-  readonly opened: readonly string[];
-  readonly failed: readonly FailedConsole[];
-}
-
-/** What the failover check found, and what the admin report needs (the Recipient is no secret). */
-export interface FailoverCheckReply {
-  readonly results: readonly FailoverResult[];
-  readonly recipient: string;
-  readonly partition: string;
+/** The message, with only its known fields, when it is one the worker takes; else undefined. */
+export function readExtensionMessage(raw: unknown): ExtensionMessage | undefined {
+  if (!isRecord(raw)) return undefined;
+  switch (raw.type) {
+    case 'health/refresh': {
+      const { partition, force, first } = raw;
+      if (typeof partition !== 'string' || partition.length > MAX_REGION_LENGTH || !/^aws(-[a-z0-9]+)*$/.test(partition)) return undefined;
+      if (typeof force !== 'boolean') return undefined;
+      if (first !== undefined && !(Array.isArray(first) && first.length <= 64 && first.every(isRegion))) return undefined;
+      return { type: raw.type, partition, force, ...(first !== undefined && { first: [...(first as string[])] }) };
+    }
+    case 'signin/rejected': {
+      const { awsMessage } = raw;
+      return typeof awsMessage === 'string' && awsMessage.length >= 1 && awsMessage.length <= 2000 ? { type: raw.type, awsMessage } : undefined;
+    }
+    case 'signin/landed': {
+      const { pageSince } = raw;
+      return typeof pageSince === 'number' && pageSince >= 0 ? { type: raw.type, pageSince } : undefined;
+    }
+    case 'names/seen': {
+      if (!isRecord(raw.names)) return undefined;
+      const entries = Object.entries(raw.names);
+      if (entries.length < 1 || entries.length > MAX_NAMES_PER_PAGE) return undefined;
+      const names: Record<string, string> = {};
+      for (const [accountId, name] of entries) {
+        const trimmed = typeof name === 'string' ? name.trim() : '';
+        if (!/^\d{12}$/.test(accountId) || trimmed.length < 1 || trimmed.length > MAX_LEARNED_NAME_LENGTH) return undefined;
+        names[accountId] = trimmed;
+      }
+      return { type: raw.type, names };
+    }
+    case 'clipboard/clear-later':
+      return { type: raw.type };
+    default:
+      return undefined;
+  }
 }
 
 export type MessageReply =
-  | { ok: true; cliCredentials?: CliCredentials; learned?: number; consoles?: ConsolesOutcome; failover?: FailoverCheckReply }
+  | { ok: true }
   /** Why not, for the page to word (user-message.ts). */
   | { ok: false; error: UserMessage };
 
@@ -163,13 +86,8 @@ export function isAllowedSender(message: ExtensionMessage, sender: MessageSender
   switch (message.type) {
     case 'health/refresh':
       return isFromOwnPage(sender, ownId, ownOrigin);
-    case 'signin/sts':
-    case 'signin/sts-many':
-    case 'credentials/sts':
     case 'clipboard/clear-later':
-    case 'names/fetch':
-    case 'failover/check':
-      // The tab's own picker: the worker uses that tab's capture.
+      // The picker, in a tab, that copied CLI credentials.
       return isFromOwnPage(sender, ownId, ownOrigin) && sender.tab?.id !== undefined;
     case 'signin/rejected':
     case 'signin/landed':

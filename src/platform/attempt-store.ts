@@ -1,6 +1,7 @@
 import type { Diagnosis, SigninAttempt } from '../core/diagnosis/signin-refusal';
 import { tabItem } from './storage-item';
-import { DIAGNOSIS_PATH, extensionUrl, openInTab } from './extension';
+import { checkContinuation, type StsContinuation } from '../core/signin/sts-continuation';
+import { DIAGNOSIS_PATH, PICKER_PATH, extensionUrl, openInTab } from './extension';
 
 /**
  * What the picker posted (never the assertion) and what AWS answered, per tab, in session
@@ -14,6 +15,7 @@ export interface StoredDiagnosis {
 const attempt = (tabId: number) => tabItem<SigninAttempt>('attempt', tabId);
 const diagnosis = (tabId: number) => tabItem<StoredDiagnosis>('diagnosis', tabId);
 const retry = (tabId: number) => tabItem<number>('retry', tabId);
+const continuation = (tabId: number) => tabItem<StsContinuation>('continue', tabId);
 
 export async function saveAttempt(value: SigninAttempt): Promise<void> {
   await attempt(value.tabId).set(value);
@@ -57,4 +59,18 @@ export async function takeRetry(tabId: number): Promise<boolean> {
   const at = await retry(tabId).get();
   await retry(tabId).remove();
   return typeof at === 'number' && Date.now() - at >= 0 && Date.now() - at <= RETRY_GRANT_MS;
+}
+
+/** Worker: hands a re-post that did not get in back to the picker in the tab, to continue through STS. */
+export async function continueInPicker(tabId: number, value: StsContinuation): Promise<void> {
+  await continuation(tabId).set(value);
+  await openInTab(tabId, extensionUrl(PICKER_PATH));
+}
+
+/** Picker: consumes the tab's continuation, when there is a fresh, well-formed one. */
+export async function takeContinuation(tabId: number): Promise<StsContinuation | undefined> {
+  const stored = await continuation(tabId).get();
+  if (stored === undefined) return undefined;
+  await continuation(tabId).remove();
+  return checkContinuation(stored, Date.now());
 }

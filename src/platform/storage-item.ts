@@ -36,10 +36,11 @@ export function storageItem<T>(area: StorageAreaName, key: string): StorageItem<
 
 /**
  * What is kept per tab in session storage: the captured sign-in (the assertion), what the picker
- * posted, the diagnosis of a refusal, the diagnosis page's one-time retry grant, and when a
- * sign-in could not be kept for the picker (a time, nothing of the sign-in).
+ * posted, the diagnosis of a refusal, the diagnosis page's one-time retry grant, a refused re-post
+ * handed back to the picker to continue through STS, and when a sign-in could not be kept for the
+ * picker (a time, nothing of the sign-in).
  */
-export const TAB_ITEM_KINDS = ['capture', 'attempt', 'diagnosis', 'retry', 'lost'] as const;
+export const TAB_ITEM_KINDS = ['capture', 'attempt', 'diagnosis', 'retry', 'continue', 'lost'] as const;
 export type TabItemKind = (typeof TAB_ITEM_KINDS)[number];
 
 export function tabItem<T>(kind: TabItemKind, tabId: number): StorageItem<T> {
@@ -54,7 +55,7 @@ export async function allTabItems(kind: TabItemKind): Promise<Array<{ tabId: num
     .map(([key, value]) => ({ tabId: Number(key.slice(kind.length + 1)), value }));
 }
 
-/** A tab closed: nothing kept for it survives (capture, attempt, diagnosis, retry grant). */
+/** A tab closed: nothing kept for it survives. */
 export async function forgetTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(TAB_ITEM_KINDS.map((kind) => `${kind}:${tabId}`));
 }

@@ -4,7 +4,7 @@ import { StoredDiagnosisSchema } from '../../src/core/diagnosis/stored-diagnosis
 import { stsSaid } from '../../src/core/signin/sts';
 import { message } from '../../src/core/words/user-message';
 import { diagnoseStsFailure } from '../../src/core/diagnosis/sts-refusal';
-import { ExtensionMessage, isAllowedSender } from '../../src/messages/protocol';
+import { isAllowedSender, readExtensionMessage } from '../../src/messages/protocol';
 import { renderMessage } from '../support/render-message';
 
 /** What the diagnosis page shows, from the real messages.json. */
@@ -87,23 +87,26 @@ describe('message senders', () => {
     expect(isAllowedSender(rejected, { id: 'other', url: 'https://signin.aws.amazon.com/saml', tab: { id: 3 } }, id, origin)).toBe(false);
   });
 
-  it('takes an STS sign-in request only from our own page in a tab, and validates it', () => {
-    const sts = ExtensionMessage.parse({ type: 'signin/sts', roleArn: 'arn:aws:iam::444455556666:role/team/Deploy', region: 'eu-west-1', durationCap: 3600 });
+  it('has no message that starts a call to AWS: what a click starts runs in the page clicked', () => {
     const picker = `${origin}/src/pages/picker/index.html`;
-    expect(isAllowedSender(sts, { id, url: picker, tab: { id: 3 } }, id, origin)).toBe(true);
-    expect(isAllowedSender(sts, { id, url: picker }, id, origin)).toBe(false);
-    expect(isAllowedSender(sts, { id, url: 'https://eu-west-1.signin.aws.amazon.com/saml', tab: { id: 3 } }, id, origin)).toBe(false);
-    for (const bad of [
-      { type: 'signin/sts', roleArn: 'Admin', region: 'eu-west-1' },
-      { type: 'signin/sts', roleArn: 'arn:aws:iam::444455556666:role/Deploy', region: 'https://evil.example' },
-      { type: 'signin/sts', roleArn: 'arn:aws:iam::444455556666:role/Deploy', region: 'eu-west-1', durationCap: 60 },
+    const role = 'arn:aws:iam::444455556666:role/team/Deploy';
+    for (const retired of [
+      { type: 'signin/sts', roleArn: role, region: 'eu-west-1' },
+      { type: 'signin/sts-many', roleArns: [role], region: 'eu-west-1' },
+      { type: 'credentials/sts', roleArn: role, region: 'eu-west-1' },
+      { type: 'names/fetch' },
+      { type: 'failover/check', roleArns: [role], regions: ['eu-west-1'] },
     ]) {
-      expect(ExtensionMessage.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+      expect(readExtensionMessage(retired) !== undefined, retired.type).toBe(false);
     }
-    expect(ExtensionMessage.safeParse({ type: 'signin/landed' }).success).toBe(false);
-    const landed = ExtensionMessage.parse({ type: 'signin/landed', pageSince: 1_700_000_000_000 });
+    expect(readExtensionMessage({ type: 'signin/landed' }) !== undefined).toBe(false);
+    const landed = readExtensionMessage({ type: 'signin/landed', pageSince: 1_700_000_000_000 })!;
     expect(isAllowedSender(landed, { id, url: 'https://eu-west-1.signin.aws.amazon.com/saml', tab: { id: 3 } }, id, origin)).toBe(true);
     expect(isAllowedSender(landed, { id, url: picker, tab: { id: 3 } }, id, origin)).toBe(false);
+    const clear = readExtensionMessage({ type: 'clipboard/clear-later' })!;
+    expect(isAllowedSender(clear, { id, url: picker, tab: { id: 3 } }, id, origin)).toBe(true);
+    expect(isAllowedSender(clear, { id, url: picker }, id, origin)).toBe(false);
+    expect(isAllowedSender(clear, { id, url: 'https://eu-west-1.signin.aws.amazon.com/saml', tab: { id: 3 } }, id, origin)).toBe(false);
   });
 });
 
@@ -180,5 +183,36 @@ describe('StoredDiagnosisSchema', () => {
     expect(bad({ code: 'diagEndpointTitle', params: {} })).toBe(false);
     expect(bad({ code: 'diagEndpointTitle', params: { region: 'x', extra: 'y' } })).toBe(false);
     expect(bad('a sentence')).toBe(false);
+  });
+});
+
+describe('readExtensionMessage', () => {
+  it('keeps only the known fields of a health request, and refuses a bad partition or region', () => {
+    expect(readExtensionMessage({ type: 'health/refresh', partition: 'aws', force: true, first: ['eu-west-1'], extra: 'x' })).toEqual({
+      type: 'health/refresh',
+      partition: 'aws',
+      force: true,
+      first: ['eu-west-1'],
+    });
+    expect(readExtensionMessage({ type: 'health/refresh', partition: 'aws-us-gov', force: false })).toEqual({ type: 'health/refresh', partition: 'aws-us-gov', force: false });
+    for (const bad of [
+      { type: 'health/refresh', partition: 'evil', force: false },
+      { type: 'health/refresh', partition: 'aws', force: 'yes' },
+      { type: 'health/refresh', partition: 'aws', force: false, first: ['https://evil.example'] },
+      { type: 'health/refresh', partition: 'aws', force: false, first: Array(65).fill('eu-west-1') },
+      { type: 'signin/rejected', awsMessage: '' },
+      { type: 'signin/rejected', awsMessage: 'x'.repeat(2001) },
+      { type: 'signin/landed', pageSince: -1 },
+      { type: 'signin/landed', pageSince: '1' },
+      { type: 'other' },
+      null,
+      ['signin/landed'],
+    ]) {
+      expect(readExtensionMessage(bad), JSON.stringify(bad)?.slice(0, 80)).toBeUndefined();
+    }
+    expect(readExtensionMessage({ type: 'signin/rejected', awsMessage: 'Your request included an invalid SAML response.' })).toEqual({
+      type: 'signin/rejected',
+      awsMessage: 'Your request included an invalid SAML response.',
+    });
   });
 });

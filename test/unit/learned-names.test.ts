@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aliasesFromPageData, aliasesFromRolePage } from '../../src/core/accounts/aws-role-page';
 import { learnedNameMap, mergeLearnedNames, readLearnedStore } from '../../src/core/accounts/learned-names';
 import { resolveAccountNames } from '../../src/core/accounts/names';
-import { ExtensionMessage, isAllowedSender } from '../../src/messages/protocol';
+import { isAllowedSender, readExtensionMessage } from '../../src/messages/protocol';
 
 describe('names from AWS role page the user visited', () => {
   const id = 'mlkkifchelpfbajlhekonmgdfifpjknd';
@@ -10,7 +10,8 @@ describe('names from AWS role page the user visited', () => {
   const seen = { type: 'names/seen', names: { '111122223333': 'sandbox-prod' } } as const;
 
   it('takes the names only from our content script on an AWS sign-in host of the catalog', () => {
-    const message = ExtensionMessage.parse(seen);
+    const message = readExtensionMessage(seen)!;
+    expect(message).toEqual(seen);
     expect(isAllowedSender(message, { id, url: 'https://signin.aws.amazon.com/saml', tab: { id: 3 } }, id, origin)).toBe(true);
     expect(isAllowedSender(message, { id, url: 'https://eu-west-1.signin.aws.amazon.com/saml', tab: { id: 3 } }, id, origin)).toBe(true);
     expect(isAllowedSender(message, { id, url: 'https://signin.aws.amazon.com.evil.example/saml', tab: { id: 3 } }, id, origin)).toBe(false);
@@ -21,12 +22,12 @@ describe('names from AWS role page the user visited', () => {
   });
 
   it('validates the names: 12-digit IDs, 1 to 64 characters, at least one, not too many', () => {
-    expect(ExtensionMessage.parse({ type: 'names/seen', names: { '111122223333': '  prod  ' } })).toEqual({ type: 'names/seen', names: { '111122223333': 'prod' } });
+    expect(readExtensionMessage({ type: 'names/seen', names: { '111122223333': '  prod  ' } })).toEqual({ type: 'names/seen', names: { '111122223333': 'prod' } });
     const many = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [String(100000000000 + i), 'a']));
     for (const names of [{}, { '1111': 'prod' }, { '111122223333': '' }, { '111122223333': '   ' }, { '111122223333': 'x'.repeat(65) }, { '111122223333': 7 }, many]) {
-      expect(ExtensionMessage.safeParse({ type: 'names/seen', names }).success, JSON.stringify(names).slice(0, 80)).toBe(false);
+      expect(readExtensionMessage({ type: 'names/seen', names }) !== undefined, JSON.stringify(names).slice(0, 80)).toBe(false);
     }
-    expect(ExtensionMessage.safeParse({ type: 'names/seen' }).success).toBe(false);
+    expect(readExtensionMessage({ type: 'names/seen' }) !== undefined).toBe(false);
   });
 
   it('reads what the content script sees on the page (legacy labels and the Next.js data)', () => {

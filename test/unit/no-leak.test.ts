@@ -34,13 +34,13 @@ const SIGNIN_POST = 'src/core/signin/repost.ts';
  * calls, only as `requestAws(post.url, post, …)` with a `post` that buildAssumeRoleWithSaml (the
  * form POST to an STS endpoint that checkStsTarget allowed) or buildSigninTokenPost made.
  */
-const STS_CALLS = 'src/background/sts-calls.ts';
+const STS_CALLS = 'src/aws-calls/sts-calls.ts';
 /** The worker's sign-in through STS, which holds the credentials between the calls and the login URL. */
-const STS_SIGNIN = 'src/background/sts-signin.ts';
+const STS_SIGNIN = 'src/aws-calls/sts-signin.ts';
 /** "Get account names from AWS": the assertion without a role, as buildSigninPost allowed it (`toFormPost(allowed.post)`). */
-const NAMES_FETCH = 'src/background/account-names.ts';
+const NAMES_FETCH = 'src/aws-calls/account-names.ts';
 /** The failover check: the same re-post without a role to each region's /saml, and the sign-in's STS calls. */
-const FAILOVER_CHECK = 'src/background/failover-check.ts';
+const FAILOVER_CHECK = 'src/aws-calls/failover-check.ts';
 const STS_REQUEST = /^\s*post\.url\s*,\s*post\s*,/;
 const STS_POST_ORIGIN =
   /\bpost\s*:\s*ReturnType<typeof\s+buildAssumeRoleWithSaml>|\bpost\s*=\s*buildSigninTokenPost\s*\(|\b([A-Za-z_$][\w$]*)\s*=\s*buildSigninPost\s*\([\s\S]*?\bpost\s*=\s*toFormPost\s*\(\s*\1\s*\.\s*post\s*\)/;
@@ -381,11 +381,12 @@ describe('the assertion never leaks (static analysis of src/)', () => {
 });
 
 /**
- * Where STS credentials may appear at all: the readers and builders in core, the worker's sign-in,
- * and the CLI credentials the user asked for (their reply type, their formats, the picker's view).
+ * Where STS credentials may appear at all: the readers and builders in core, the page's STS calls,
+ * and the CLI credentials the user asked for (their formats, the picker's view). Not the worker's
+ * message protocol: no message carries them.
  */
 const CLI_VIEW = 'src/pages/picker/cli/cli-credentials.tsx';
-const CREDENTIAL_FILES = ['src/core/signin/sts.ts', 'src/core/signin/federation.ts', STS_CALLS, STS_SIGNIN, 'src/core/signin/cli-credentials.ts', 'src/messages/protocol.ts', CLI_VIEW];
+const CREDENTIAL_FILES = ['src/core/signin/sts.ts', 'src/core/signin/federation.ts', STS_CALLS, STS_SIGNIN, 'src/core/signin/cli-credentials.ts', CLI_VIEW];
 const CREDENTIAL_WORDS = /\b(?:secretAccessKey|sessionToken|SecretAccessKey|SessionToken|StsCredentials)\b/g;
 
 function credentialMentions(files: readonly SourceFile[]): string[] {
@@ -394,14 +395,15 @@ function credentialMentions(files: readonly SourceFile[]): string[] {
     .flatMap((f) => [...codeOnly(f.text, true).matchAll(CREDENTIAL_WORDS)].map((m) => `${f.path}:${lineOf(f.text, m.index)}`));
 }
 
-describe('STS credentials stay in the worker (static analysis of src/)', () => {
+describe('STS credentials stay in the calls of the page clicked (static analysis of src/)', () => {
   it('the CLI view keeps them in memory only: no storage, no log, no other message', () => {
     const view = SOURCES.find((f) => f.path === CLI_VIEW);
     expect(view).toBeDefined();
     const code = codeOnly(view!.text);
     expect(code).not.toMatch(/\bstorage\s*\.|\blocalStorage\b|\bsessionStorage\b|\bconsole\s*\.|postMessage|\bfetch\s*\(/);
-    // The one message it sends asks for them; the only place they go is the clipboard, from the click.
-    expect([...code.matchAll(/sendToWorker\s*\(/g)]).toHaveLength(1);
+    // One call gets them, in this page (no message); the only place they go is the clipboard, from the click.
+    expect(code).not.toMatch(/sendToWorker|sendMessage/);
+    expect([...code.matchAll(/credentialsThroughSts\s*\(/g)]).toHaveLength(1);
     expect([...code.matchAll(/clipboard\s*\.\s*writeText\s*\(/g)]).toHaveLength(1);
   });
 
@@ -487,7 +489,7 @@ describe('each rule fails on a bad example', () => {
       ],
       'network',
     );
-    expect(found.map((v) => `${v.path}:${v.line}`).sort()).toEqual([NAMES_FETCH + ':7', 'src/background/other.ts:4', 'src/background/sts-calls.ts:5']);
+    expect(found.map((v) => `${v.path}:${v.line}`).sort()).toEqual([NAMES_FETCH + ':7', 'src/aws-calls/sts-calls.ts:5', 'src/background/other.ts:4']);
     const names = `${header}async function names(capture: { samlResponse: string }) {\n  const built = buildSigninPost(request);\n  if (!built.ok) return;\n  const post = toFormPost(built.post);\n  return requestAws(post.url, post, 1);\n}`;
     expect(check([aws, { path: NAMES_FETCH, text: names }], 'network')).toEqual([]);
   });

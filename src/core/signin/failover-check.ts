@@ -2,7 +2,7 @@
 // into which regions while the partition's global region is down, and how: the re-post to the
 // region's own `/saml`, or regional STS and the federation endpoint. Pure: which roles and regions
 // to check, how to read each answer, and what the results and the admin's report say. The worker
-// makes the requests (src/background/failover-check.ts); nothing here is secret.
+// makes the requests (src/aws-calls/failover-check.ts, in the picker page); nothing here is secret.
 import { partitionInfo } from '../aws/catalog';
 import { parseRoleArn } from '../aws/arn';
 import type { StsErrorCode } from './sts';

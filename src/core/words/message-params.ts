@@ -28,7 +28,7 @@ function checkedAgainstCatalog<const T>(table: T & CheckedAgainstCatalog<T>): T 
   return table;
 }
 
-export const PARAMS = checkedAgainstCatalog({
+export const PARAMS = /* @__PURE__ */ checkedAgainstCatalog({
   // The SAMLResponse form field could not be read (saml-refusal.ts).
   samlEmpty: [],
   samlUnreadable: [],

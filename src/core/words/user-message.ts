@@ -8,7 +8,7 @@
 import { PARAMS } from './message-params';
 
 export type MessageCode = keyof typeof PARAMS;
-export const MESSAGE_CODES = Object.keys(PARAMS) as MessageCode[];
+export const MESSAGE_CODES = /* @__PURE__ */ Object.keys(PARAMS) as MessageCode[];
 
 /** A value in a message: plain text (a host, AWS's words), or words of its own. */
 export type MessageValue = string | UserMessage;
@@ -23,12 +23,14 @@ type ParamsArgument<C extends MessageCode> = (typeof PARAMS)[C] extends readonly
   ? []
   : [params: { readonly [K in (typeof PARAMS)[C][number]]: MessageValue | number }];
 
-/** `message('samlBadTime', { attribute, value })`: numbers are written as digits. */
+/**
+ * `message('samlBadTime', { attribute, value })`: numbers are written as digits. The compiler checks
+ * the names given against the code's; the table itself is not read here, so code that only makes
+ * messages (the service worker) does not load it.
+ */
 export function message<C extends MessageCode>(code: C, ...[params]: ParamsArgument<C>): UserMessage {
-  const given = (params ?? {}) as Readonly<Record<string, MessageValue | number | undefined>>;
   const values: Record<string, MessageValue> = {};
-  for (const name of PARAMS[code]) {
-    const value = given[name];
+  for (const [name, value] of Object.entries((params ?? {}) as Readonly<Record<string, MessageValue | number | undefined>>)) {
     values[name] = typeof value === 'object' ? value : String(value ?? '');
   }
   return { code, params: values } as UserMessage;

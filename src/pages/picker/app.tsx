@@ -7,9 +7,10 @@ import { CaptureNotKeptView, DecodeErrorView, EncryptedView, ExpiredView, Framed
 import { CHOOSING, decodeCapture, pickerView, type PickerLoad, type RolesPhase } from './views/picker-state';
 import { usePickerSettings } from './use-picker-settings';
 import { useNow } from './views/expiry';
-
 // The page's own DOMParser is far faster than a JS parser (docs/testing.md#toolchain-and-xml-parsers).
-const parseXml = (xml: string): Document => new DOMParser().parseFromString(xml, 'text/xml');
+import { parseXml } from '../../platform/xml';
+import { continueWithSts } from './signin/sign-in';
+
 
 export function App(props: { framed: boolean; pageOpenedAt: number }) {
   const [load, setLoad] = useState<PickerLoad>(props.framed ? { kind: 'framed' } : { kind: 'waiting' });
@@ -24,8 +25,13 @@ export function App(props: { framed: boolean; pageOpenedAt: number }) {
       (found) => {
         if (!live) return;
         if (found.kind === 'found') {
-          setLoad(decodeCapture(found.capture, parseXml, found.reused));
+          const decoded = decodeCapture(found.capture, parseXml, found.reused);
+          setLoad(decoded);
           forgetWhenLeft(found.capture.tabId, found.capture.capturedAt);
+          if (found.continuation && decoded.kind === 'roles') {
+            setPhase({ kind: 'signing-in', viaSts: true });
+            void continueWithSts(found.continuation).then((leaving) => live && !leaving && setPhase(CHOOSING));
+          }
         }
         else if (found.kind === 'invalid') setLoad({ kind: 'decode-error', message: found.message });
         else setLoad({ kind: found.reason === 'not-kept' ? 'capture-not-kept' : 'no-capture' });

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CliFormat } from '../../../core/signin/cli-credentials';
-import type { CliCredentials } from '../../../messages/protocol';
+import type { CliCredentials } from '../../../aws-calls/sts-signin';
 import { t, tMessage } from '../../../platform/i18n';
-import { sendToWorker } from '../../../platform/worker-client';
+import { inThisTab } from '../../../aws-calls/this-tab';
 import { requestStsAccess } from '../../../platform/sts-access';
 import type { Arming } from '../signin/use-arming';
 import { clearClipboardLater } from './clear-clipboard-later';
@@ -96,12 +96,14 @@ export function CliCredentialsAction(props: Props) {
         return;
       }
       const { roleArn, region, durationCap, roleName, account } = props;
-      const reply = await sendToWorker({ type: 'credentials/sts', roleArn, region, durationCap });
-      if (!reply.ok || !reply.cliCredentials) {
-        setState({ kind: 'error', message: reply.ok ? t('cliNoCredentials') : tMessage(reply.error) });
+      const { credentialsThroughSts } = await import('../../../aws-calls/sts-signin');
+      const reply = await inThisTab('replyPickerTabCredentials', (tabId) => credentialsThroughSts(tabId, { roleArn, region, durationCap }));
+      if (!reply.ok) {
+        setState({ kind: 'error', message: tMessage(reply.error) });
         return;
       }
-      const shown = { kind: 'shown' as const, view: await view, credentials: reply.cliCredentials, roleName, region, account };
+      const credentials = { ...reply.credentials, assumedRoleArn: reply.assumedRoleArn };
+      const shown = { kind: 'shown' as const, view: await view, credentials, roleName, region, account };
       setState(shown);
       // Still within the click's activation: copy at once; the Copy button stays for a second try.
       await copy(text(format, shown, false));

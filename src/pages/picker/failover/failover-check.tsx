@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { SamlRole } from '../../../core/saml/decode';
 import { regionsToCheck, rolesToCheck } from '../../../core/signin/failover-check';
-import type { FailoverCheckReply } from '../../../messages/protocol';
+import type { FailoverCheckReply } from '../../../aws-calls/failover-check';
 import { saveFailoverResults } from '../../../platform/failover-store';
 import { t, tMessage } from '../../../platform/i18n';
 import { requestStsAccess } from '../../../platform/sts-access';
-import { sendToWorker } from '../../../platform/worker-client';
+import { inThisTab } from '../../../aws-calls/this-tab';
 
 // The table and the report are loaded on the first click: no part of the picker's first paint.
 const loadTable = () => import('./failover-table').then((m) => m.FailoverTable);
@@ -48,10 +48,9 @@ export function FailoverCheck(props: Props) {
       if (!(await access)) return setState({ kind: 'error', message: t('stsAccessNeeded') });
       const { checked, leftOut } = rolesToCheck(props.roles.map((r) => r.roleArn), props.interest);
       const regions = regionsToCheck(props.partition, props.region, props.preferred);
-      const reply = await sendToWorker({ type: 'failover/check', roleArns: checked, regions });
-      if (!reply.ok || !reply.failover) {
-        return setState({ kind: 'error', message: t('failoverCheckFailed', reply.ok ? t('pickerFailed') : tMessage(reply.error)) });
-      }
+      const { checkFailover } = await import('../../../aws-calls/failover-check');
+      const reply = await inThisTab('replyPickerTabFailover', (tabId) => checkFailover(tabId, { roleArns: checked, regions }));
+      if (!reply.ok) return setState({ kind: 'error', message: t('failoverCheckFailed', tMessage(reply.error)) });
       setState({ kind: 'done', Table: await table, reply: reply.failover, roleArns: checked, regions, leftOut });
       await saveFailoverResults(props.appKey, { regions, roleArns: checked, results: reply.failover.results, at: Date.now() }).catch(() => undefined);
     })().catch(() => setState({ kind: 'error', message: t('pickerFailed') }));

@@ -4,7 +4,7 @@ import { groupedAccountId } from '../../../core/roles/shown-name';
 import type { SamlRole } from '../../../core/saml/decode';
 import { adminReport, verdict, verdictWords } from '../../../core/signin/failover-check';
 import { message } from '../../../core/words/user-message';
-import type { FailoverCheckReply } from '../../../messages/protocol';
+import type { FailoverCheckReply } from '../../../aws-calls/failover-check';
 import { t, tMessage } from '../../../platform/i18n';
 
 interface Props {

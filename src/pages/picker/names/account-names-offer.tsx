@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t, tMessage } from '../../../platform/i18n';
-import { sendToWorker } from '../../../platform/worker-client';
+import { inThisTab } from '../../../aws-calls/this-tab';
 
 /**
  * "Get account names from AWS": offered when the assertion has several roles and some of
@@ -12,9 +12,10 @@ export function AccountNamesOffer(props: { host: string; endpointDown: boolean; 
   const [state, setState] = useState<{ kind: 'idle' | 'asking' } | { kind: 'done'; text: string; error: boolean }>({ kind: 'idle' });
   const ask = async () => {
     setState({ kind: 'asking' });
-    const reply = await sendToWorker({ type: 'names/fetch' });
+    const { fetchAccountNames } = await import('../../../aws-calls/account-names');
+    const reply = await inThisTab('replyPickerTabNames', fetchAccountNames);
     if (reply.ok) props.onLearned();
-    setState(reply.ok ? { kind: 'done', text: t('namesLearned', String(reply.learned ?? 0)), error: false } : { kind: 'done', text: tMessage(reply.error), error: true });
+    setState(reply.ok ? { kind: 'done', text: t('namesLearned', String(reply.learned)), error: false } : { kind: 'done', text: tMessage(reply.error), error: true });
   };
   if (props.endpointDown && state.kind === 'idle') {
     return <p class="hint names-offer">{t('namesEndpointDown', props.host)}</p>;

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AccountColour } from '../../../core/accounts/colours';
 import { own } from '../../../core/base/own';
 import type { SamlRole } from '../../../core/saml/decode';
-import type { ConsolesOutcome as Outcome } from '../../../messages/protocol';
+import type { ConsolesOutcome as Outcome } from '../../../aws-calls/sts-signin';
 import { t, tMessage } from '../../../platform/i18n';
 import { clockTime } from '../../../ui/clock-time';
 import { requestStsAccess } from '../../../platform/sts-access';

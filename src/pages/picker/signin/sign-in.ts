@@ -3,8 +3,9 @@ import type { SigninAttempt } from '../../../core/diagnosis/signin-refusal';
 import { buildSigninPost, type SigninPostRequest } from '../../../core/signin/repost';
 import { saveAttempt } from '../../../platform/attempt-store';
 import type { AccountColour } from '../../../core/accounts/colours';
-import type { ConsolesOutcome } from '../../../messages/protocol';
-import { sendToWorker } from '../../../platform/worker-client';
+import type { ConsolesOutcome } from '../../../aws-calls/sts-signin';
+import { inThisTab } from '../../../aws-calls/this-tab';
+import type { StsContinuation } from '../../../core/signin/sts-continuation';
 import { markSigningIn } from './leave-guard';
 import { submitSigninPost } from '../../../platform/post-form';
 import { t, tMessage } from '../../../platform/i18n';
@@ -97,16 +98,36 @@ export async function signIn(
   return undefined;
 }
 
+/** The calls to STS and federation, loaded on the first click that needs them (never before the first paint). */
+const stsSignin = () => import('../../../aws-calls/sts-signin');
+
 /**
- * Asks the worker to sign this tab in through STS + federation (docs/sts-federation.md). On success the
- * worker moves the tab to AWS's login URL; otherwise returns the sentence to show (or the worker
- * has opened the diagnosis page).
+ * Signs this tab in through STS + federation (docs/sts-federation.md). On success the tab moves to
+ * AWS's login URL; otherwise returns the sentence to show (or the tab shows the diagnosis page).
  */
 export async function signInWithSts(request: { roleArn: string; region: string; durationCap: number }): Promise<string | undefined> {
   markSigningIn();
-  const reply = await sendToWorker({ type: 'signin/sts', ...request });
+  const { signInThroughSts } = await stsSignin();
+  const reply = await inThisTab('replyPickerTabSignin', (tabId) => signInThroughSts(tabId, request));
   if (!reply.ok) markSigningIn(false);
   return reply.ok ? undefined : tMessage(reply.error);
+}
+
+/**
+ * Continues, in this tab, a re-post that did not get in (the worker handed it back): through STS +
+ * federation. The tab then leaves for the console or the diagnosis page; false when it could not.
+ */
+export async function continueWithSts(continuation: StsContinuation): Promise<boolean> {
+  markSigningIn();
+  try {
+    const { continueThroughSts } = await import('../../../aws-calls/continue-through-sts');
+    const done = await inThisTab('replyPickerTabSignin', async (tabId) => (await continueThroughSts(tabId, continuation), { ok: true as const }));
+    if (done.ok) return true;
+  } catch {
+    // The picker stays, for the user to choose again.
+  }
+  markSigningIn(false);
+  return false;
 }
 
 /** Where to get a fresh assertion: the IdP page that posted this one (its origin only). */
@@ -128,8 +149,10 @@ export async function signInManyWithSts(request: {
   retry?: boolean;
 }): Promise<{ refused: string } | { consoles: ConsolesOutcome } | undefined> {
   markSigningIn();
-  const reply = await sendToWorker({ type: 'signin/sts-many', ...request });
-  if (!reply.ok || reply.consoles) markSigningIn(false);
+  const { signInManyThroughSts } = await stsSignin();
+  const reply = await inThisTab('replyPickerTabSignin', (tabId) => signInManyThroughSts(tabId, request));
+  const consoles = reply.ok && 'consoles' in reply ? reply.consoles : undefined;
+  if (!reply.ok || consoles) markSigningIn(false);
   if (!reply.ok) return { refused: tMessage(reply.error) };
-  return reply.consoles ? { consoles: reply.consoles } : undefined;
+  return consoles ? { consoles } : undefined;
 }

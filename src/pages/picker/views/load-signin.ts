@@ -1,6 +1,7 @@
 import { FRESH_CAPTURE_MS, isFreshCapture, type CapturedSignin } from '../../../core/signin/capture';
 import { checkCapturedSignin } from '../../../core/signin/capture-check';
-import { takeRetry } from '../../../platform/attempt-store';
+import type { StsContinuation } from '../../../core/signin/sts-continuation';
+import { takeContinuation, takeRetry } from '../../../platform/attempt-store';
 import { currentTabId } from '../../../platform/extension';
 import { readCapture, removeCapture, takeLostCapture, watchCapture, watchLostCapture } from '../../../platform/session-store';
 import { t } from '../../../platform/i18n';
@@ -13,19 +14,22 @@ import { t } from '../../../platform/i18n';
 export const CAPTURE_WAIT_MS = 4_000;
 
 export type SigninLoad =
-  | { kind: 'found'; capture: CapturedSignin; reused: boolean }
+  /** `continuation`: a re-post that did not get in, to continue through STS at once (the worker handed it back). */
+  | { kind: 'found'; capture: CapturedSignin; reused: boolean; continuation?: StsContinuation | undefined }
   | { kind: 'none'; reason: 'not-captured' | 'not-in-tab' | 'not-kept' }
   | { kind: 'invalid'; message: string };
 
 /**
  * The tab's capture, when it is fresh (caught for this picker), or when the diagnosis page granted
- * one retry with the tab's unused capture (a one-time grant in session storage, never a URL flag:
- * any later page in the tab could open the picker with one).
+ * one retry with the tab's unused capture, or the worker handed back a re-post to continue through
+ * STS (one-time grants in session storage, never a URL flag: any later page in the tab could open
+ * the picker with one).
  */
 export async function loadCapturedSignin(pageOpenedAt: number): Promise<SigninLoad> {
   const tabId = await currentTabId();
   if (tabId === undefined) return { kind: 'none', reason: 'not-in-tab' };
-  const reuseCapture = await takeRetry(tabId).catch(() => false);
+  const [retry, continuation] = await Promise.all([takeRetry(tabId).catch(() => false), takeContinuation(tabId).catch(() => undefined)]);
+  const reuseCapture = retry || continuation !== undefined;
 
   return new Promise<SigninLoad>((resolve) => {
     let settled = false;
@@ -43,7 +47,7 @@ export async function loadCapturedSignin(pageOpenedAt: number): Promise<SigninLo
       // Nothing can use a damaged capture: it goes, so it no longer takes up session storage (a
       // newer one written meanwhile stays).
       if (!capture) void removeCapture(tabId, capturedAtOf(stored)).catch(() => undefined);
-      settle(capture ? { kind: 'found', capture, reused: reuseCapture } : { kind: 'invalid', message: t('captureDamaged') });
+      settle(capture ? { kind: 'found', capture, reused: reuseCapture, continuation } : { kind: 'invalid', message: t('captureDamaged') });
       return true;
     };
     // The worker could not store this sign-in (session storage full): say so at once.

@@ -1,7 +1,7 @@
 import type { CapturedSignin } from '../../../core/signin/capture';
 import { assertionAddress, type AssertionAddress } from '../../../core/regions/choice';
 import { decodeSamlResponse, SamlResponseError, type SamlAssertionInfo } from '../../../core/saml/decode';
-import type { ConsolesOutcome } from '../../../messages/protocol';
+import type { ConsolesOutcome } from '../../../aws-calls/sts-signin';
 import { t, tMessage } from '../../../platform/i18n';
 
 /** A decoded assertion, with where it is addressed to. */

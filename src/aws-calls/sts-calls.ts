@@ -11,7 +11,7 @@ import {
   consoleSessionSeconds,
   readSigninTokenResponse,
 } from '../core/signin/federation';
-import { parseWithXmldom, type SamlAssertionInfo, type SamlRole } from '../core/saml/parse';
+import type { SamlAssertionInfo, SamlRole } from '../core/saml/decode';
 import { federationRegions, stsRegionOrder } from '../core/signin/fallback-order';
 import {
   buildAssumeRoleWithSaml,
@@ -31,6 +31,7 @@ import type { OpenedConsole } from '../platform/console-list';
 import { readHealth } from '../platform/health-store';
 import { hasStsAccess } from '../platform/sts-access';
 import { readStsRules } from '../platform/stored-settings';
+import { parseXml } from '../platform/xml';
 import { readTabAssertion } from './tab-assertion';
 
 /** Each STS or federation call gets this long: several regions still fit in the assertion's 5 minutes. */
@@ -134,7 +135,7 @@ export async function assumeRole(
 async function callSts(post: ReturnType<typeof buildAssumeRoleWithSaml>): Promise<StsResult> {
   const answer = await requestAws(post.url, post, CALL_TIMEOUT_MS);
   if (answer.kind !== 'answered') return { ok: false, error: { code: answer.kind, message: '', problem: answer.problem } };
-  return readStsResponse(answer.status, answer.text, parseWithXmldom);
+  return readStsResponse(answer.status, answer.text, parseXml);
 }
 
 /**

@@ -7,7 +7,6 @@ import { relayStateForRegion } from '../core/aws/relay-state';
 import { explainStsError, stsSaid, type StsCredentials, type StsError } from '../core/signin/sts';
 import { diagnoseStsFailure } from '../core/diagnosis/sts-refusal';
 import { message, type UserMessage } from '../core/words/user-message';
-import type { ConsolesOutcome } from '../messages/protocol';
 import { showDiagnosis } from '../platform/attempt-store';
 import { recordConsoles } from '../platform/console-list';
 import { openConsoleTab } from '../platform/console-tabs';
@@ -16,6 +15,27 @@ import { removeCapture } from '../platform/session-store';
 import { assumeRole, openedConsole, prepare, prepareRoles, signinTokenAnywhere, stsAttempt, type StsSigninResult } from './sts-calls';
 
 export type { StsSigninResult } from './sts-calls';
+
+/** CLI credentials as the picker shows them: shown, copied, never stored. */
+export type CliCredentials = StsCredentials & { readonly assumedRoleArn: string };
+
+/** A role of several that did not open, with the diagnosis page's own words for why. */
+export interface FailedConsole {
+  readonly roleArn: string;
+  readonly title: UserMessage;
+  readonly explanation: readonly UserMessage[];
+  /** One message a line. */
+  readonly adminRequest: readonly UserMessage[];
+}
+
+/**
+ * Several roles at once, when not all opened: which did (each in a new tab) and which did not.
+ * The capture is kept for a retry while the assertion is valid. Nothing secret in it.
+ */
+export interface ConsolesOutcome {
+  readonly opened: readonly string[];
+  readonly failed: readonly FailedConsole[];
+}
 
 /**
  * Signs the tab in to `region`'s console through regional STS and the federation endpoint

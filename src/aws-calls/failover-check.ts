@@ -6,13 +6,19 @@ import { CHECK_CONCURRENCY, classifyRepost, classifySts, result, type FailoverRe
 import { buildSigninPost, toFormPost } from '../core/signin/repost';
 import { STS_ASSERTION_WINDOW_MS } from '../core/signin/sts';
 import { message, type UserMessage } from '../core/words/user-message';
-import type { FailoverCheckReply } from '../messages/protocol';
 import { requestAws } from '../platform/aws-request';
 import { readStsRules } from '../platform/stored-settings';
 import { recordRefusal } from '../platform/refusal-store';
 import { refusalKey } from '../core/signin/method';
 import { assumeRole, prepare, signinTokenAnywhere, type Prepared } from './sts-calls';
 import { readTabAssertion } from './tab-assertion';
+
+/** What the failover check found, and what the admin report needs (the Recipient is no secret). */
+export interface FailoverCheckReply {
+  readonly results: readonly FailoverResult[];
+  readonly recipient: string;
+  readonly partition: string;
+}
 
 /** Each re-post gets this long; AWS's role page is small, its error page smaller. */
 const REPOST_TIMEOUT_MS = 10_000;
