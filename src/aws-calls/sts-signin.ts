@@ -1,7 +1,8 @@
 import { idpHomeUrl } from '../core/signin/capture';
 import type { AccountColour } from '../core/accounts/colours';
 import type { DiagnosisStep, SigninAttempt } from '../core/diagnosis/signin-refusal';
-import { buildLoginUrl } from '../core/signin/federation';
+import { buildLoginForm, buildLoginUrl } from '../core/signin/federation';
+import { submitFormPost } from '../platform/post-form';
 import { own } from '../core/base/own';
 import { relayStateForRegion } from '../core/aws/relay-state';
 import { explainStsError, stsSaid, type StsCredentials, type StsError } from '../core/signin/sts';
@@ -10,7 +11,6 @@ import { message, type UserMessage } from '../core/words/user-message';
 import { showDiagnosis } from '../platform/attempt-store';
 import { recordConsoles } from '../platform/console-list';
 import { openConsoleTab } from '../platform/console-tabs';
-import { openInTab } from '../platform/extension';
 import { removeCapture } from '../platform/session-store';
 import { assumeRole, openedConsole, prepare, prepareRoles, signinTokenAnywhere, stsAttempt, type StsSigninResult } from './sts-calls';
 
@@ -67,7 +67,8 @@ export async function signInThroughSts(
     // Signed in: the assertion has done its job (a newer sign-in in the tab stays).
     await removeCapture(tabId, capture.capturedAt);
     await recordConsoles([openedConsole(role.roleArn, request.region, credentials.expiration, info.sessionDuration)]).catch(() => undefined);
-    await openInTab(tabId, buildLoginUrl(issued.endpoint, issued.token, destination, idpHomeUrl(capture.initiator)));
+    // This page is the tab's picker: it posts the login itself (no token in a URL).
+    submitFormPost(buildLoginForm(issued.endpoint, issued.token, destination, idpHomeUrl(capture.initiator)));
     return { ok: true };
   }
   return fail(undefined);
@@ -105,12 +106,12 @@ export async function signInManyThroughSts(
       if (!assumed.ok) return { one, steps, error: assumed.error };
       const issued = await signinTokenAnywhere(partition, request.region, assumed.credentials, info.sessionDuration, steps);
       return issued
-        ? { one, steps, expiration: assumed.credentials.expiration, url: buildLoginUrl(issued.endpoint, issued.token, destination, idpHomeUrl(capture.initiator)) }
+        ? { one, steps, expiration: assumed.credentials.expiration, login: [issued.endpoint, issued.token, destination, idpHomeUrl(capture.initiator)] as const }
         : { one, steps, error: undefined };
     }),
   );
-  const opened = results.filter((r): r is typeof r & { url: string } => 'url' in r && typeof r.url === 'string');
-  const failed = results.filter((r) => !('url' in r));
+  const opened = results.filter((r) => 'login' in r).map((r) => r as Extract<typeof r, { login: unknown }>);
+  const failed = results.filter((r) => !('login' in r));
   if (!opened.length && !request.retry) {
     const failure = results[0]!;
     return explainFailure(tabId, stsAttempt(tabId, failure.one, request.region), failure.steps, 'error' in failure ? failure.error : undefined);
@@ -123,10 +124,11 @@ export async function signInManyThroughSts(
   for (const other of opened) {
     if (other === intoPickerTab) continue;
     const id = other.one.role.accountId;
-    await openConsoleTab(other.url, { id, name: accountName(id) }, tabId, own(request.accountColours ?? {}, id));
+    // A tab of its own can only be opened at a URL: the token is in this one (SECURITY.md section 9).
+    await openConsoleTab(buildLoginUrl(...other.login), { id, name: accountName(id) }, tabId, own(request.accountColours ?? {}, id));
   }
   if (intoPickerTab) {
-    await openInTab(tabId, intoPickerTab.url);
+    submitFormPost(buildLoginForm(...intoPickerTab.login));
     return { ok: true };
   }
   return {

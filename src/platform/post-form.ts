@@ -13,6 +13,14 @@ import { TARGET_BROWSER } from './browser-target';
  * extension pages; Firefox keeps no POST bodies in its session files and gets no such field.)
  */
 export function submitSigninPost(post: SigninPost): void {
+  submitFormPost(post);
+}
+
+/**
+ * The same top-level POST for any form the page built through a gate (the federation login, whose
+ * sign-in token then stays out of the URL, the history and the session files).
+ */
+export function submitFormPost(post: { readonly url: string; readonly fields: Readonly<Record<string, string | undefined>> }): void {
   const form = document.createElement('form');
   form.method = 'POST';
   form.action = post.url;

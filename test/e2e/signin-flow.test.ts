@@ -81,7 +81,8 @@ describe('Okta tile → picker → regional sign-in (real Chromium, built extens
       expect(sts[0]!.fields.RoleArn).toBe('arn:aws:iam::444455556666:role/team/Deploy');
       expect(server.federationRequests.map((r) => `${r.method} ${r.host} ${r.action}`)).toEqual([
         'POST eu-west-1.signin.aws.amazon.com getSigninToken',
-        'GET eu-west-1.signin.aws.amazon.com login',
+        // The picker posts the login itself: the sign-in token is in no URL.
+        'POST eu-west-1.signin.aws.amazon.com login',
       ]);
 
       expect(server.received.filter((p) => p.host === GLOBAL)).toEqual([]);

@@ -77,7 +77,18 @@ export function readSigninTokenResponse(status: number, text: string): SigninTok
   return { ok: false, status, problem: said ? message('federationRefusedSaid', { status, said }) : message('federationRefused', { status }) };
 }
 
-/** The URL that signs the tab in and lands on `destination` (a console URL of the chosen region). */
+/**
+ * The login as the form POST AWS's guide also shows: the picker's own tab submits it, so the sign-in
+ * token is in no URL (nor in the history or the session files, which keep URLs). Same fields as the URL.
+ */
+export function buildLoginForm(endpoint: FederationEndpoint, token: string, destination: string, issuer?: string): { readonly url: string; readonly fields: Readonly<Record<string, string>> } {
+  return { url: endpoint.url, fields: Object.fromEntries(new URL(buildLoginUrl(endpoint, token, destination, issuer)).searchParams) };
+}
+
+/**
+ * The URL that signs a tab in and lands on `destination` (a console URL of the chosen region): for
+ * a new tab of its own (several consoles), which no page of ours can post a form into.
+ */
 export function buildLoginUrl(endpoint: FederationEndpoint, token: string, destination: string, issuer?: string): string {
   const query = new URLSearchParams({ Action: 'login' });
   if (issuer) query.set('Issuer', issuer);
