@@ -9,6 +9,8 @@ import { message, type UserMessage } from '../core/words/user-message';
 import { requestAws } from '../platform/aws-request';
 import { readStsRules } from '../platform/stored-settings';
 import { recordRefusal } from '../platform/refusal-store';
+import { mayKeep } from '../core/base/private-window';
+import { tabInPrivateWindow } from '../platform/private-window';
 import { refusalKey } from '../core/signin/method';
 import { assumeRole, prepare, signinTokenAnywhere, type Prepared } from './sts-calls';
 import { readTabAssertion } from './tab-assertion';
@@ -61,7 +63,8 @@ export async function checkFailover(
     (i) => result('', repostRegions[i]!, 're-post', 'out-of-time', Date.now()),
   );
   // A region that refuses the re-post: the next sign-in there goes straight to STS (core/signin/method.ts).
-  if (base.info.issuer && reposts.some((r) => r.reason === 'repost-refused' && r.region !== address?.endpoint.region)) {
+  const refusedElsewhere = reposts.some((r) => r.reason === 'repost-refused' && r.region !== address?.endpoint.region);
+  if (base.info.issuer && refusedElsewhere && mayKeep('learned-refusal', await tabInPrivateWindow(tabId))) {
     await recordRefusal(refusalKey(base.info.issuer, base.partition), Date.now()).catch(() => undefined);
   }
   const accepted = new Set(reposts.filter((r) => r.outcome === 'ready').map((r) => r.region));

@@ -4,6 +4,7 @@ import type { LaunchedExtension } from '../support/chromium';
 import type { MockServer } from '../support/mock-server';
 import { consoleUrl, landsInConsole } from './flows';
 import { axeFindings, extensionSuite, openPickerFromTile, saveArtifact, storageContents, tileUrl } from './helpers';
+import { SETTINGS_VERSION } from '../../src/core/settings/fields';
 
 // A normal day (every endpoint up), a default Okta setup: the assertion's Recipient is
 // https://signin.aws.amazon.com/saml (us-east-1), which the regional /saml endpoints refuse, as AWS
@@ -141,6 +142,46 @@ describe('failover check: on a normal day, how each role would get in while us-e
       await other.getByText(/STS not checked: the sign-in method .* allows only the re-post/).waitFor();
       expect(server.stsRequests).toEqual([]);
       expect(server.received.filter((p) => p.host === 'eu-west-1.signin.aws.amazon.com')).toHaveLength(1);
+    } finally {
+      await other.close();
+      await worker.evaluate(() => chrome.storage.sync.remove('settings'));
+    }
+  });
+
+  it('checks by itself, once a week, the roles the user uses, after a normal sign-in, when the setting is on', async () => {
+    const DEPLOY = 'arn:aws:iam::444455556666:role/team/Deploy';
+    await worker.evaluate((version) => chrome.storage.sync.set({ settings: { version, automaticFailoverCheck: true, preferredRegions: ['eu-west-1'] } }), SETTINGS_VERSION);
+    const other = await browser.context.newPage();
+    try {
+      const app = tileUrl({}, 'acme.okta.com', 'exk1checkauto');
+      // First sign-in from this IdP app: no role is "used" yet, so nothing is checked.
+      server.clearReceived();
+      await openPickerFromTile(other, app);
+      await other.getByRole('radio', { name: /Deploy.*444455556666/ }).check();
+      await expect.poll(() => other.getByRole('button', { name: /^Sign in/ }).isEnabled()).toBe(true);
+      expect(server.stsRequests).toEqual([]);
+      await other.getByRole('button', { name: /^Sign in/ }).click();
+      await other.waitForURL(/console\.aws\.amazon\.com/, { timeout: 20_000 });
+
+      // The next time: Deploy (signed in as before) is checked in the background at eu-west-1, the
+      // picker stays as it was, and says so.
+      server.clearReceived();
+      await openPickerFromTile(other, app);
+      const pickerUrl = other.url();
+      await other.getByText(/^Checked just now whether the roles you use \(1\) would get in/).waitFor({ timeout: 30_000 });
+      expect(server.stsRequests.map((r) => `${r.host} ${r.fields.RoleArn}`)).toEqual([`sts.eu-west-1.amazonaws.com ${DEPLOY}`]);
+      expect(other.url()).toBe(pickerUrl);
+      await expect.poll(() => other.locator('.role', { hasText: 'Deploy' }).locator('.failover-status').textContent()).toMatch(/fails over to eu-west-1 through STS · checked today/);
+      const stored = JSON.stringify(await storageContents(worker, 'local'));
+      for (const secret of server.issuedCredentials.flatMap((c) => [c.secretAccessKey, c.sessionToken])) expect(stored.includes(secret)).toBe(false);
+
+      // Within the week: not again.
+      server.clearReceived();
+      await openPickerFromTile(other, app);
+      await expect.poll(() => other.getByRole('button', { name: /^Sign in/ }).isEnabled()).toBe(true);
+      await other.waitForTimeout(1_000);
+      expect(server.stsRequests).toEqual([]);
+      await expect(other.getByText(/roles you use/).count()).resolves.toBe(0);
     } finally {
       await other.close();
       await worker.evaluate(() => chrome.storage.sync.remove('settings'));

@@ -12,6 +12,8 @@ export type Trace =
   | 'learned-refusal'
   /** Account aliases read, without being asked, from AWS's role page the user went to (storage.local). */
   | 'learned-names'
+  /** The automatic failover check's outcome (storage.local): it runs unasked, so not there at all. */
+  | 'automatic-check'
   /**
    * What the user asked for by hand: a pin, "skip the picker next time", the CLI format, a declined
    * offer, account names fetched with "Get account names from AWS".

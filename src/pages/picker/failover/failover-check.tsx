@@ -6,6 +6,7 @@ import { saveFailoverResults } from '../../../platform/failover-store';
 import { t, tMessage } from '../../../platform/i18n';
 import { requestStsAccess } from '../../../platform/sts-access';
 import { inThisTab } from '../../../aws-calls/this-tab';
+import { useAutomaticCheck } from './use-automatic-check';
 
 // The table and the report are loaded on the first click: no part of the picker's first paint.
 const loadTable = () => import('./failover-table').then((m) => m.FailoverTable);
@@ -21,8 +22,10 @@ interface Props {
   preferred: readonly string[];
   appKey: string;
   accountNames: Readonly<Record<string, string>>;
-  /** Whether STS may be used (else the worker checks the re-post only and says so). */
+  /** Whether STS may be used (else the check tries the re-post only and says so). */
   stsAllowed: boolean;
+  /** The weekly automatic check may run now (its setting is on, the settings are read, the user is choosing). */
+  automatic: boolean;
 }
 
 type State =
@@ -38,6 +41,16 @@ type State =
  */
 export function FailoverCheck(props: Props) {
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const { interest } = props;
+  const automatic = useAutomaticCheck({
+    on: props.automatic,
+    appKey: props.appKey,
+    roleArns: props.roles.map((r) => r.roleArn),
+    used: [...interest.pinned, ...interest.recent],
+    partition: props.partition,
+    preferred: props.preferred,
+    stsAllowed: props.stsAllowed,
+  });
 
   const check = () => {
     // Firefox asks for host access from the click itself: before anything is awaited.
@@ -65,6 +78,9 @@ export function FailoverCheck(props: Props) {
       </button>
       <div id="failover-results" aria-live="polite">
         {state.kind === 'checking' && <p class="hint">{t('failoverIntro')}</p>}
+        {state.kind === 'idle' && automatic.kind !== 'idle' && (
+          <p class="hint">{t(automatic.kind === 'checking' ? 'failoverAutoChecking' : 'failoverAutoDone', String(automatic.roles))}</p>
+        )}
         {state.kind === 'error' && (
           <p class="error" role="alert">
             {state.message}
