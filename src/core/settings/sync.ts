@@ -1,6 +1,5 @@
-// Settings in chrome.storage.sync, which caps each item and the whole area: the `settings` item holds
-// the small fields and, under `chunks`, how many items each large field (chunked in its row of
-// fields.ts) was split into; `settings:<field>:<n>` holds a list of that field's entries.
+// Settings in chrome.storage.sync, which caps each item and the whole area: the `settings` item holds the
+// small fields and, under `chunks`, how many `settings:<field>:<n>` items (lists of entries) each large one took.
 import { FIELD_ROWS, type Settings } from './fields';
 import { SYNC_KEY_PREFIX } from './glance';
 import { isRecord } from './values';
@@ -19,24 +18,20 @@ export function splitForSync(settings: Settings): Record<string, unknown> {
   const items: Record<string, unknown> = {};
   const main: Record<string, unknown> = { ...settings, chunks: {} };
   for (const { key, as } of CHUNKED) {
-    // A map of lists is flattened to [key, entry] pairs, so that no entry is large.
+    // A map of lists goes as [key, entry] pairs, so that no entry is large.
     const value = settings[key] as Record<string, unknown[]>;
     const atoms = as === 'list' ? (value as unknown as unknown[]) : as === 'map' ? Object.entries(value) : Object.entries(value).flatMap(([k, list]) => list.map((e) => [k, e]));
-    let [count, chunk, size] = [0, [] as unknown[], 0];
-    const flush = (): void => {
-      items[chunkKey(key, count++)] = chunk;
-      [chunk, size] = [[], 0];
-    };
-    for (const atom of atoms) {
-      const json = JSON.stringify(atom);
-      const bytes = utf8Length(json) + 1; // key + "[" + atoms joined by "," + "]"
-      if (chunk.length && utf8Length(chunkKey(key, count)) + 1 + size + bytes > SYNC_LIMITS.QUOTA_BYTES_PER_ITEM) flush();
-      chunk.push(JSON.parse(json));
+    const chunks: unknown[][] = [];
+    let size = Infinity; // of the last chunk as stored: its key, "[", each atom with the "," or "]" after it
+    for (const json of atoms.map((atom) => JSON.stringify(atom))) {
+      const bytes = utf8Length(json) + 1;
+      if (size + bytes > SYNC_LIMITS.QUOTA_BYTES_PER_ITEM) size = utf8Length(chunkKey(key, chunks.push([]) - 1)) + 1;
+      chunks.at(-1)!.push(JSON.parse(json));
       size += bytes;
     }
-    if (chunk.length) flush();
+    chunks.forEach((chunk, n) => (items[chunkKey(key, n)] = chunk));
     delete main[key];
-    (main['chunks'] as Record<string, number>)[key] = count;
+    (main['chunks'] as Record<string, number>)[key] = chunks.length;
   }
   items[SYNC_KEY_PREFIX] = main;
   return items;

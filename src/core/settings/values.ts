@@ -12,7 +12,6 @@ export type Raw = Record<string, unknown>;
 /** Reads one part: its valid value, or undefined after pushing why onto `rejected`. */
 export type Check<T> = (raw: unknown, path: string, rejected: UserMessage[]) => T | undefined;
 export const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-const has = (o: Raw, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
 
 /** A value as a sentence fragment: `"abc"`, `42`, or words (`a list`, `nothing`) as a message. */
 export function describeValue(value: unknown): MessageValue {
@@ -29,27 +28,26 @@ export const pathOf = (base: string, key: PropertyKey): string =>
 /** The value, or undefined after pushing the reasons (if any) it is dropped for. */
 const judge = <T>(value: T, path: string, rejected: UserMessage[], ...reasons: Array<UserMessage | undefined>): T | undefined => {
   const said = reasons.filter((r) => r !== undefined);
-  for (const reason of said) rejected.push(rejectedAt(path, reason));
+  rejected.push(...said.map((reason) => rejectedAt(path, reason)));
   return said.length ? undefined : value;
 };
-type Reasons = UserMessage | undefined | Array<UserMessage | undefined>;
+const expected = (what: UserMessage) => (raw: unknown) => message('rejExpected', { what, found: describeValue(raw) });
 
-/** A value `test` accepts, else "expected <what>, found <the value>"; `clean`ed, then dropped if `problem` says why. */
+/** A value `test` accepts (else `wrong` says why), `clean`ed, then dropped if `problem` says why. */
 const is =
-  <T>(test: (v: unknown) => boolean, what: UserMessage, problem: (v: T) => Reasons = () => undefined, clean = (v: T) => v): Check<T> =>
-  (raw, path, rejected) =>
-    test(raw) ? judge(clean(raw as T), path, rejected, ...[problem(clean(raw as T))].flat()) : judge(undefined, path, rejected, message('rejExpected', { what, found: describeValue(raw) }));
+  <T>(test: (v: unknown) => boolean, wrong: (raw: unknown) => UserMessage, problem: (v: T) => UserMessage | undefined | Array<UserMessage | undefined> = () => undefined, clean = (v: T) => v): Check<T> =>
+  (raw, path, rejected) => (test(raw) ? judge(clean(raw as T), path, rejected, ...[problem(clean(raw as T))].flat()) : judge(undefined, path, rejected, wrong(raw)));
+const isText = (v: unknown) => typeof v === 'string';
+const text = (what: UserMessage, problem: (s: string) => UserMessage | undefined, trim = false) => is<string>(isText, expected(what), problem, trim ? (s) => s.trim() : undefined);
 
-export const bool = is<boolean>((v) => typeof v === 'boolean', message('whatBoolean'));
+export const bool = is<boolean>((v) => typeof v === 'boolean', expected(message('whatBoolean')));
 export const oneOf = <const T extends readonly string[]>(values: T) =>
-  is<T[number]>((v) => values.includes(v as string), message('whatOneOf', { choices: values.map((v) => JSON.stringify(v)).join(', ') }));
+  is<T[number]>((v) => values.includes(v as string), expected(message('whatOneOf', { choices: values.map((v) => JSON.stringify(v)).join(', ') })));
 /** A whole number within the bounds; a fraction is only that, a whole number past 2^53 also each bound it breaks (as zod said). */
 export const whole = (what: UserMessage, notWhole: UserMessage, bounds: Array<[(n: number) => boolean, UserMessage]>) =>
-  is<number>((v) => typeof v === 'number' && Number.isFinite(v), what, (n) =>
+  is<number>((v) => typeof v === 'number' && Number.isFinite(v), expected(what), (n) =>
     Number.isInteger(n) ? [Number.isSafeInteger(n) ? undefined : notWhole, ...bounds.map(([ok, why]) => (ok(n) ? undefined : why))] : notWhole,
   );
-const text = (what: UserMessage, problem: (s: string) => UserMessage | undefined, trim = false) =>
-  is<string>((v) => typeof v === 'string', what, problem, trim ? (s) => s.trim() : undefined);
 
 /** A list of at most `max` items, the valid ones kept, repeats (by `key`) and the surplus dropped. */
 export const listOf =
@@ -73,11 +71,10 @@ export const mapOf =
   <T>(key: Check<string>, value: Check<T>, max: number): Check<Record<string, T>> =>
   (raw, path, rejected) => {
     if (!isRecord(raw)) return judge(undefined, path, rejected, message('rejExpectedObject', { found: describeValue(raw) }));
-    const entries: Array<[string, T]> = [];
-    for (const [k, v] of Object.entries(raw)) {
+    const entries = Object.entries(raw).flatMap(([k, v]): Array<[string, T]> => {
       const cleaned = key(k, pathOf(path, k), rejected) === undefined ? undefined : value(v, pathOf(path, k), rejected);
-      if (cleaned !== undefined) entries.push([k, cleaned]);
-    }
+      return cleaned === undefined ? [] : [[k, cleaned]];
+    });
     if (entries.length > max) judge(undefined, path, rejected, message('rejOverLimit', { count: entries.length - max, max }));
     // fromEntries defines own properties, so a key like "__proto__" stays plain data.
     return Object.fromEntries(entries.slice(0, max));
@@ -87,13 +84,14 @@ export const mapOf =
 const entry =
   <T>(fields: Record<string, Check<unknown>>, { optional = [] as string[], strict = false } = {}): Check<T> =>
   (raw, path, rejected) => {
-    if (!isRecord(raw)) return judge(undefined, path, rejected, message('rejExpected', { what: message('whatObject'), found: describeValue(raw) }));
+    if (!isRecord(raw)) return judge(undefined, path, rejected, expected(message('whatObject'))(raw));
     const unknown = Object.keys(raw).filter((k) => !Object.hasOwn(fields, k));
     if (!strict) for (const k of unknown) judge(undefined, pathOf(path, k), rejected, message('rejUnknownField'));
     const before = rejected.length;
     const out: Raw = {};
     for (const [k, check] of Object.entries(fields)) {
-      const v = has(raw, k) === undefined && optional.includes(k) ? undefined : check(has(raw, k), pathOf(path, k), rejected);
+      const given = Object.hasOwn(raw, k) ? raw[k] : undefined;
+      const v = given === undefined && optional.includes(k) ? undefined : check(given, pathOf(path, k), rejected);
       if (v !== undefined) out[k] = v;
     }
     if (strict && unknown.length) judge(undefined, path, rejected, message('rejUnknownKeys', { keys: unknown.map((k) => JSON.stringify(k)).join(', ') }));
@@ -118,20 +116,15 @@ export const Colour = oneOf(ACCOUNT_COLOURS);
 
 const ALIAS_KINDS: Record<AliasPattern['kind'], Record<string, Check<unknown>>> = {
   none: {},
-  'role-name': {
-    pattern: (raw, path, rejected) =>
-      typeof raw === 'string'
-        ? judge(raw, path, rejected, ((c) => (c.ok ? undefined : c.error))(validateAliasRegex(raw)))
-        : judge(undefined, path, rejected, message('rejExpectedText', { what: message('whatPattern') })),
-  },
+  'role-name': { pattern: is<string>(isText, () => message('rejExpectedText', { what: message('whatPattern') }), (s) => ((c) => (c.ok ? undefined : c.error))(validateAliasRegex(s))) },
   preset: { preset: oneOf(ALIAS_PRESETS) },
 };
+const ALIAS_WHAT = message('whatOneOf', { choices: '{"kind": "none"}, {"kind": "role-name", …}, {"kind": "preset", …}' });
 export const AliasPatternCheck: Check<AliasPattern> = (raw, path, rejected) => {
   const kind = isRecord(raw) && typeof raw['kind'] === 'string' && Object.hasOwn(ALIAS_KINDS, raw['kind']) ? (raw['kind'] as AliasPattern['kind']) : undefined;
   if (kind) return entry<AliasPattern>({ kind: () => kind, ...ALIAS_KINDS[kind] }, { strict: true })(raw, path, rejected);
-  const what = message('whatOneOf', { choices: '{"kind": "none"}, {"kind": "role-name", …}, {"kind": "preset", …}' });
   // As zod's discriminated union said it: of an object, at its `kind`.
-  return judge(undefined, isRecord(raw) ? pathOf(path, 'kind') : path, rejected, message('rejExpected', { what, found: describeValue(raw) }));
+  return judge(undefined, isRecord(raw) ? pathOf(path, 'kind') : path, rejected, expected(ALIAS_WHAT)(raw));
 };
 
 const Timestamp = whole(message('whatTime'), message('rejWholeMs'), [[(n) => n >= 0, message('rejNegativeTime')]]);
