@@ -16,11 +16,9 @@ export const ALIAS_OFFER_DECLINED_MAX = 50;
 
 /** A policy value `replace`s the user's, is `merge`d into a map (winning), or is applied by a function. */
 type ManagedSpec = { apply: 'replace' | 'merge' | ((user: unknown, managed: unknown) => unknown); policy: { title: string; description: string } & Record<string, unknown> };
-/** `chunked`: how storage.sync splits a large field over several items (sync.ts). */
-type Extra = { readonly chunked?: 'list' | 'map' | 'map-of-lists'; readonly managed?: ManagedSpec };
+type Extra = { readonly chunked?: 'list' | 'map' | 'map-of-lists'; readonly managed?: ManagedSpec }; // chunked: sync.ts
 const row = <T, const X extends Extra = Extra>(read: v.Check<T>, initial: () => NoInfer<T>, extra?: X) => ({ read, initial, ...(extra as X) });
 const replaced = (title: string, description: string, schema: Record<string, unknown>) => ({ apply: 'replace' as const, policy: { title, description, ...schema } });
-/** A map the policy's entries are merged into; its values are text, or one of `values`. */
 const merged = (title: string, description: string, values?: readonly string[]) =>
   ({ apply: 'merge' as const, policy: { title, description, type: 'object', additionalProperties: values ? { type: 'string', enum: [...values] } : { type: 'string' } } });
 const ruleWords = (r: v.ColourRule): string => r.words.toLowerCase();
@@ -49,7 +47,6 @@ export const SETTING_FIELDS = {
   preferredRegions: row(v.listOf(v.RegionCode, LIMITS.preferredRegions, String), () => [], {
     managed: replaced('Preferred sign-in regions', 'AWS region codes (e.g. "us-east-2", "eu-west-1") in order of preference. An empty list lets the extension choose by time zone.', { type: 'array', items: { type: 'string' } }),
   }),
-  /** Per region, the URL of the IdP's app tile that signs in through that region's endpoint. */
   idpAppLinks: row(v.mapOf(v.RegionCode, v.HttpsUrl, ALL_REGIONS.length), () => ({}), {
     chunked: 'map',
     managed: merged('IdP app link per region', "For each region code, the https:// URL of the IdP app tile whose SAML assertion is addressed to that region's sign-in endpoint."),
@@ -61,12 +58,11 @@ export const SETTING_FIELDS = {
   aliasPattern: row<AliasPattern>(v.AliasPatternCheck, () => ({ kind: 'none' })),
   /** IdP apps for which the picker no longer offers to read account names from role names. */
   aliasOfferDeclined: row(v.listOf(v.IdpAppKey, ALIAS_OFFER_DECLINED_MAX, String), () => [], { chunked: 'list' }),
-  /** A colour per account ID (it wins over the name rules). */
+  /** It wins over the name rules. */
   accountColours: row(v.mapOf(v.AccountId, v.Colour, LIMITS.accountColours), () => ({}), {
     chunked: 'map',
     managed: merged('Account colours', `A colour per 12-digit AWS account ID, shown on the role picker's rows (and Firefox containers), e.g. {"123456789012": "red"}. One of: ${ACCOUNT_COLOURS.join(', ')}.`, ACCOUNT_COLOURS),
   }),
-  /** Colours by account name, the first matching rule winning. */
   colourRules: row(v.listOf(v.ColourRuleCheck, MAX_COLOUR_RULES, ruleWords), () => [], {
     chunked: 'list',
     managed: {
@@ -83,7 +79,7 @@ export const SETTING_FIELDS = {
   autoSignIn: row(v.mapOf(v.IdpAppKey, v.AutoSignInCheck, LIMITS.autoSignIn), () => ({}), { chunked: 'map' }),
   theme: row(v.oneOf(['system', 'light', 'dark']), () => 'system' as const),
   reducedMotion: row(v.oneOf(['system', 'reduce']), () => 'system' as const),
-  /** How to sign in to a region other than the assertion's own (signin/method.ts). */
+  /** signin/method.ts */
   signinMethod: row(v.oneOf(SIGNIN_METHOD_SETTINGS), () => 'auto' as const, {
     managed: replaced('Sign-in method for other regions', '"auto": re-post the assertion to the chosen region\'s SAML endpoint and, when AWS refuses it, sign in through that region\'s STS and federation endpoints. "repost": only re-post. "sts": always sign in through STS and federation.', { type: 'string', enum: [...SIGNIN_METHOD_SETTINGS] }),
   }),
@@ -92,13 +88,11 @@ export const SETTING_FIELDS = {
     [(n) => n >= MIN_SESSION_SECONDS, message('rejAtLeastSeconds', { min: MIN_SESSION_SECONDS })],
     [(n) => n <= MAX_SESSION_SECONDS, message('rejAtMostSeconds', { max: MAX_SESSION_SECONDS })],
   ]), () => DEFAULT_SESSION_CAP_SECONDS),
-  /** The format "Copy CLI credentials" writes, as last chosen. */
   cliFormat: row(v.oneOf(CLI_FORMATS), () => 'bash' as const),
-  /** Whether "Copy CLI credentials" may ask STS for keys that leave the browser (signin/sts-permission.ts). */
+  /** signin/sts-permission.ts */
   allowCliCredentials: row(v.bool, () => true, {
     managed: replaced('Allow CLI credentials', 'false removes "Copy CLI credentials": the extension then never hands out STS keys for the AWS CLI, while the console sign-in through STS stays as "signinMethod" says. "signinMethod": "repost" turns every use of STS off, this one included.', { type: 'boolean' }),
   }),
-  /** Opt-in: the clipboard is cleared a minute after "Copy CLI credentials" copied to it. */
   clearCopiedCredentials: row(v.bool, () => false),
 };
 

@@ -1,7 +1,7 @@
 // Settings as a file the user keeps or moves to another browser: export, and import over the current ones.
 import { describeValue, isRecord } from './values';
 import { message, type UserMessage } from '../words/user-message';
-import { OLD_KEYS, SETTINGS_KEYS, readVersioned, type Settings, type SettingsKey } from './schema';
+import { isSettingsFileKey, readVersioned, type Settings, type SettingsKey } from './schema';
 
 /** Marks our settings files, so that importing can tell them from others. */
 export const SETTINGS_FILE_FORMAT = 'failover-role-picker-settings';
@@ -26,7 +26,7 @@ export function importSettings(text: string, current: Settings): { settings: Set
   if (format !== SETTINGS_FILE_FORMAT) {
     if (format !== undefined) return { error: message('importOtherFormat', { format: describeValue(format) }) };
     if ('Accounts' in rest || Object.keys(rest).some((k) => /^\d{12}$/.test(k))) return { error: message('importIsAccountNames') };
-    if (!Object.keys(rest).some((k) => [...SETTINGS_KEYS, 'version', ...OLD_KEYS].includes(k))) return { error: message('importNoSettings') };
+    if (!Object.keys(rest).some(isSettingsFileKey)) return { error: message('importNoSettings') };
   }
   const rejected: UserMessage[] = [];
   const { fields } = readVersioned(rest, rejected);

@@ -2,14 +2,12 @@
 // (fields.ts); each dropped part is reported as `<path>: <reason>` for the options page to show.
 import { parseRoleArn } from '../aws/arn';
 import { message, type UserMessage } from '../words/user-message';
-import { FIELD_ROWS, SETTINGS_VERSION, SETTING_FIELDS, defaultSettings, type Settings } from './fields';
+import { SETTINGS_VERSION, SETTING_FIELDS, defaultSettings, type Settings, type SettingsKey } from './fields';
 import { describeValue, isRecord, pathOf, rejectedAt, type Raw } from './values';
 
 export { SETTINGS_VERSION, defaultSettings, type ManagedKey, type Settings, type SettingsKey } from './fields';
-export const SETTINGS_KEYS = FIELD_ROWS.map(([key]) => key);
-const READ = new Map(FIELD_ROWS.map(([key, f]) => [key as string, f.read]));
 
-/** The prototype's keys (version 0, no `version`), renamed and converted to today's. */
+/** The prototype's keys (version 0 has no `version`), renamed and converted to today's. */
 const RENAMED: Array<[string, string, (v: unknown) => unknown]> = [
   ['enabled', 'interceptionEnabled', (v) => v],
   ['regions', 'preferredRegions', (v) => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v)],
@@ -17,22 +15,19 @@ const RENAMED: Array<[string, string, (v: unknown) => unknown]> = [
   ['accountAliases', 'accountNames', (v) => v],
   ['reduceMotion', 'reducedMotion', (v) => (v === true ? 'reduce' : v === false ? 'system' : v)],
 ];
-export const OLD_KEYS = RENAMED.map(([from]) => from);
-// Migrations by the version they start from (a new SETTINGS_VERSION adds one).
-const MIGRATIONS: ReadonlyArray<(old: Raw, rejected: UserMessage[]) => Raw> = [
-  function fromUnversioned(old, rejected) {
-    const next: Raw = { ...old };
-    for (const [from, to, convert] of RENAMED.filter(([from]) => from in next)) {
-      if (to in next) rejected.push(rejectedAt(from, message('rejNotCarriedOver', { other: to })));
-      else next[to] = convert(next[from]);
-      delete next[from];
-    }
-    if (next['theme'] === 'auto') next['theme'] = 'system';
-    return next;
-  },
-  // Version 2 added `allowCliCredentials`; the bump makes a browser still on 1 read synced settings as newer (used, not written back).
-  (old) => ({ ...old }),
-];
+/** A key a settings file of any version may hold. */
+export const isSettingsFileKey = (key: string): boolean => Object.hasOwn(SETTING_FIELDS, key) || key === 'version' || RENAMED.some(([from]) => from === key);
+
+function fromUnversioned(old: Raw, rejected: UserMessage[]): Raw {
+  const next: Raw = { ...old };
+  for (const [from, to, convert] of RENAMED.filter(([from]) => from in next)) {
+    if (to in next) rejected.push(rejectedAt(from, message('rejNotCarriedOver', { other: to })));
+    else next[to] = convert(next[from]);
+    delete next[from];
+  }
+  if (next['theme'] === 'auto') next['theme'] = 'system';
+  return next;
+}
 
 /** Turns whatever storage holds into valid settings, never throwing; `changed`: to be written back. */
 export function migrateSettings(raw: unknown): { settings: Settings; changed: boolean; rejected: UserMessage[] } {
@@ -49,24 +44,23 @@ const sorted = (value: unknown): string => JSON.stringify(value, (_, v: unknown)
 
 /** The fields of settings of any version, migrated and read. */
 export function readVersioned(raw: Raw, rejected: UserMessage[]): { fields: Partial<Settings>; newer: boolean } {
-  let version = raw['version'] ?? 0;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    rejected.push(rejectedAt('version', message('rejNotVersion', { value: describeValue(version) })));
-    version = 0;
-  }
-  let data: Raw = { ...raw };
+  const given = raw['version'] ?? 0;
+  const version = typeof given === 'number' && Number.isInteger(given) && given >= 0 ? given : 0;
+  if (version !== given) rejected.push(rejectedAt('version', message('rejNotVersion', { value: describeValue(given) })));
+  const data: Raw = { ...raw };
   delete data['version'];
-  for (let v = version as number; v < SETTINGS_VERSION; v++) data = MIGRATIONS[v]!(data, rejected);
-  const newer = (version as number) > SETTINGS_VERSION;
-  return { fields: cleanSettingsFields(data, rejected, newer), newer };
+  // Only version 0 has another shape. Version 2 added `allowCliCredentials` (its default fills in): the bump
+  // makes a browser still on version 1 read synced settings as newer ones (used, never written back).
+  const newer = version > SETTINGS_VERSION;
+  return { fields: cleanSettingsFields(version === 0 ? fromUnversioned(data, rejected) : data, rejected, newer), newer };
 }
-
 /** The valid parts of current-version fields; unknown fields (expected from a `newer` version) and invalid parts are reported. */
 export function cleanSettingsFields(data: Readonly<Raw>, rejected: UserMessage[], newer = false): Partial<Settings> {
   const out: Raw = {};
   for (const [key, raw] of Object.entries(data)) {
-    const read = READ.get(key);
-    const value = read ? read(raw, key, rejected) : void rejected.push(rejectedAt(pathOf('', key), message(newer ? 'rejNewerSetting' : 'rejNotASetting')));
+    const known = Object.hasOwn(SETTING_FIELDS, key);
+    if (!known) rejected.push(rejectedAt(pathOf('', key), message(newer ? 'rejNewerSetting' : 'rejNotASetting')));
+    const value = known ? SETTING_FIELDS[key as SettingsKey].read(raw, key, rejected) : undefined;
     if (value !== undefined) out[key] = value;
   }
   return out as Partial<Settings>;
@@ -78,10 +72,8 @@ export function recordRecent(settings: Settings, appKey: string, choice: { roleA
   return recent && Object.hasOwn(recent, appKey) ? { ...settings, recent } : settings;
 }
 const recentOf = (settings: Pick<Settings, 'recent'>, appKey: string) => (Object.hasOwn(settings.recent, appKey) ? settings.recent[appKey]! : []);
-
 /** Role ARNs of an IdP app's recent sign-ins, most recent first (the ranking's `recent`). */
 export const recentRoleArns = (settings: Pick<Settings, 'recent'>, appKey: string): string[] => [...new Set(recentOf(settings, appKey).map((r) => r.roleArn))];
-
 /** The roles of every IdP app's recent sign-ins, each once, most recent first, to preview a naming rule. */
 export function recentRoles(settings: Pick<Settings, 'recent'>): { accountId: string; roleName: string }[] {
   const arns = Object.values(settings.recent).flat().sort((a, b) => b.at - a.at).map((r) => parseRoleArn(r.roleArn));

@@ -1,19 +1,18 @@
-// Settings in chrome.storage.sync, which caps each item and the whole area: the `settings` item holds the
-// small fields and, under `chunks`, how many `settings:<field>:<n>` items (lists of entries) each large one took.
+// Settings in chrome.storage.sync, which caps each item and the whole area: the `settings` item holds the small
+// fields and, under `chunks`, how many `settings:<field>:<n>` items (lists of entries) each large field took.
 import { FIELD_ROWS, type Settings } from './fields';
-import { SYNC_KEY_PREFIX } from './glance';
 import { isRecord } from './values';
 
-export { SYNC_KEY_PREFIX };
+export const SYNC_KEY_PREFIX = 'settings';
 /** chrome.storage.sync quotas (developer.chrome.com/docs/extensions/reference/api/storage, "sync"). */
 export const SYNC_LIMITS = { QUOTA_BYTES: 102_400, QUOTA_BYTES_PER_ITEM: 8_192, MAX_ITEMS: 512 } as const;
 const CHUNKED = FIELD_ROWS.flatMap(([key, f]) => (f.chunked ? [{ key, as: f.chunked }] : []));
 const chunkKey = (field: string, n: number): string => `${SYNC_KEY_PREFIX}:${field}:${n}`;
-/** An item's size as Chrome counts it (key + JSON), in UTF-8 bytes, which is never less than Chrome's count. */
+/** An item's size as Chrome counts it (key + JSON), in UTF-8 bytes: never less than Chrome's count. */
 export const utf8Length = (s: string): number => new TextEncoder().encode(s).length;
 const itemSize = ([key, value]: [string, unknown]): number => utf8Length(key) + utf8Length(JSON.stringify(value));
 
-/** The items to write to storage.sync; stored `settings:*` keys that are not among them are to be removed. */
+/** The items to write; stored `settings:*` keys not among them are to be removed (staleSyncKeys). */
 export function splitForSync(settings: Settings): Record<string, unknown> {
   const items: Record<string, unknown> = {};
   const main: Record<string, unknown> = { ...settings, chunks: {} };
@@ -37,7 +36,7 @@ export function splitForSync(settings: Settings): Record<string, unknown> {
   return items;
 }
 
-/** Settings joined from storage.sync items, for migrateSettings to read (undefined: none). A chunk not arrived yet (sync is not atomic) leaves its entries out. */
+/** Settings joined from the items, for migrateSettings. A chunk not arrived yet (sync is not atomic) leaves its entries out. */
 export function joinFromSync(items: Readonly<Record<string, unknown>>): unknown {
   const main = items[SYNC_KEY_PREFIX];
   if (!isRecord(main)) return main;
@@ -54,11 +53,10 @@ export function joinFromSync(items: Readonly<Record<string, unknown>>): unknown 
   return settings;
 }
 
-/** Stored keys of ours that a new `splitForSync` result no longer uses (to remove after writing). */
 export const staleSyncKeys = (storedKeys: readonly string[], items: Readonly<Record<string, unknown>>): string[] =>
   storedKeys.filter((k) => k.startsWith(`${SYNC_KEY_PREFIX}:`) && !(k in items));
 
-/** Whether the settings, split as splitForSync does, fit chrome.storage.sync's quotas; `bytes` is what counts against QUOTA_BYTES. */
+/** Whether the settings, split, fit the quotas; `bytes` is what counts against QUOTA_BYTES. */
 export function fitsSyncQuota(settings: Settings): { fits: boolean; bytes: number; largestItem: number; items: number } {
   const sizes = Object.entries(splitForSync(settings)).map(itemSize);
   const [bytes, largestItem] = [sizes.reduce((a, b) => a + b, 0), Math.max(...sizes)];

@@ -1,5 +1,5 @@
-// Reading untrusted JSON (stored settings, a settings file, policy values) part by part: a check keeps
-// what is valid and reports each part it drops as `<path>: <reason>`, a message worded from _locales.
+// Reading untrusted JSON (stored settings, a file, policy values) part by part: a check keeps what is
+// valid and reports each part it drops as `<path>: <reason>`.
 import { ALIAS_PRESETS, validateAliasRegex, type AliasPattern } from '../accounts/names';
 import { accountNameProblem } from '../accounts/names-file';
 import { ACCOUNT_COLOURS, colourRuleProblem } from '../accounts/colours';
@@ -12,7 +12,6 @@ export type Raw = Record<string, unknown>;
 /** Reads one part: its valid value, or undefined after pushing why onto `rejected`. */
 export type Check<T> = (raw: unknown, path: string, rejected: UserMessage[]) => T | undefined;
 export const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** A value as a sentence fragment: `"abc"`, `42`, or words (`a list`, `nothing`) as a message. */
 export function describeValue(value: unknown): MessageValue {
   if (value === undefined) return message('valueNothing');
@@ -21,7 +20,6 @@ export function describeValue(value: unknown): MessageValue {
   if (Array.isArray(value)) return message('valueList');
   return typeof value === 'object' ? message('valueObject') : String(value);
 }
-
 export const rejectedAt = (path: string, reason: MessageValue): UserMessage => message('rejectedAt', { path, reason });
 export const pathOf = (base: string, key: PropertyKey): string =>
   typeof key === 'number' ? `${base}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `${base ? `${base}.` : ''}${String(key)}` : `${base}[${JSON.stringify(String(key))}]`;
@@ -32,26 +30,20 @@ const judge = <T>(value: T, path: string, rejected: UserMessage[], ...reasons: A
   return said.length ? undefined : value;
 };
 const expected = (what: UserMessage) => (raw: unknown) => message('rejExpected', { what, found: describeValue(raw) });
-
 /** A value `test` accepts (else `wrong` says why), `clean`ed, then dropped if `problem` says why. */
-const is =
-  <T>(test: (v: unknown) => boolean, wrong: (raw: unknown) => UserMessage, problem: (v: T) => UserMessage | undefined | Array<UserMessage | undefined> = () => undefined, clean = (v: T) => v): Check<T> =>
+const is = <T>(test: (v: unknown) => boolean, wrong: (raw: unknown) => UserMessage, problem: (v: T) => UserMessage | undefined | Array<UserMessage | undefined> = () => undefined, clean = (v: T) => v): Check<T> =>
   (raw, path, rejected) => (test(raw) ? judge(clean(raw as T), path, rejected, ...[problem(clean(raw as T))].flat()) : judge(undefined, path, rejected, wrong(raw)));
 const isText = (v: unknown) => typeof v === 'string';
 const text = (what: UserMessage, problem: (s: string) => UserMessage | undefined, trim = false) => is<string>(isText, expected(what), problem, trim ? (s) => s.trim() : undefined);
-
 export const bool = is<boolean>((v) => typeof v === 'boolean', expected(message('whatBoolean')));
 export const oneOf = <const T extends readonly string[]>(values: T) =>
   is<T[number]>((v) => values.includes(v as string), expected(message('whatOneOf', { choices: values.map((v) => JSON.stringify(v)).join(', ') })));
 /** A whole number within the bounds; a fraction is only that, a whole number past 2^53 also each bound it breaks (as zod said). */
 export const whole = (what: UserMessage, notWhole: UserMessage, bounds: Array<[(n: number) => boolean, UserMessage]>) =>
-  is<number>((v) => typeof v === 'number' && Number.isFinite(v), expected(what), (n) =>
-    Number.isInteger(n) ? [Number.isSafeInteger(n) ? undefined : notWhole, ...bounds.map(([ok, why]) => (ok(n) ? undefined : why))] : notWhole,
-  );
+  is<number>((v) => typeof v === 'number' && Number.isFinite(v), expected(what), (n) => (Number.isInteger(n) ? [Number.isSafeInteger(n) ? undefined : notWhole, ...bounds.map(([ok, why]) => (ok(n) ? undefined : why))] : notWhole));
 
 /** A list of at most `max` items, the valid ones kept, repeats (by `key`) and the surplus dropped. */
-export const listOf =
-  <T>(item: Check<T>, max: number, key?: (t: T) => string): Check<T[]> =>
+export const listOf = <T>(item: Check<T>, max: number, key?: (t: T) => string): Check<T[]> =>
   (raw, path, rejected) => {
     if (!Array.isArray(raw)) return judge(undefined, path, rejected, message('rejExpectedList', { found: describeValue(raw) }));
     const out: T[] = [];
@@ -67,8 +59,7 @@ export const listOf =
   };
 
 /** A map of at most `max` entries whose keys and values pass their checks. */
-export const mapOf =
-  <T>(key: Check<string>, value: Check<T>, max: number): Check<Record<string, T>> =>
+export const mapOf = <T>(key: Check<string>, value: Check<T>, max: number): Check<Record<string, T>> =>
   (raw, path, rejected) => {
     if (!isRecord(raw)) return judge(undefined, path, rejected, message('rejExpectedObject', { found: describeValue(raw) }));
     const entries = Object.entries(raw).flatMap(([k, v]): Array<[string, T]> => {
@@ -81,8 +72,7 @@ export const mapOf =
   };
 
 /** An object of these fields (optional ones may be missing); unknown fields are ignored and reported, or with `strict` fail it. */
-const entry =
-  <T>(fields: Record<string, Check<unknown>>, { optional = [] as string[], strict = false } = {}): Check<T> =>
+const entry = <T>(fields: Record<string, Check<unknown>>, { optional = [] as string[], strict = false } = {}): Check<T> =>
   (raw, path, rejected) => {
     if (!isRecord(raw)) return judge(undefined, path, rejected, expected(message('whatObject'))(raw));
     const unknown = Object.keys(raw).filter((k) => !Object.hasOwn(fields, k));
@@ -107,9 +97,8 @@ export const HttpsUrl = text(message('whatHttpsUrl'), (s) => {
 export const AccountId = text(message('whatAccountId'), (s) => (/^\d{12}$/.test(s) ? undefined : message('rejNotAccountId', { value: describeValue(s) })));
 export const AccountName = text(message('whatName'), accountNameProblem, true);
 const RoleArn = text(message('whatRoleArn'), (s) => (parseRoleArn(s) ? undefined : message('rejNotRoleArn', { value: describeValue(s) })));
-// Which IdP app an assertion came from (the shell decides); recent sign-ins and auto sign-in are kept per app.
+// The IdP app an assertion came from. Assigning to "__proto__" would change an object's prototype, not add a key.
 export const IdpAppKey = text(message('whatAppKey'), (s) =>
-  // Assigning to "__proto__" changes an object's prototype instead of adding the key.
   s.length < 1 || s.length > 256 ? message('rejAppKeyLength', { max: 256 }) : s === '__proto__' ? message('rejProtoAppKey') : undefined,
 );
 export const Colour = oneOf(ACCOUNT_COLOURS);
