@@ -10,9 +10,7 @@ import { message } from '../words/user-message';
 import * as v from './values';
 
 export const SETTINGS_VERSION = 2;
-export const LIMITS = { preferredRegions: 50, pins: 50, recentPerApp: 10, recentApps: 20, autoSignIn: 20, accountNames: 10_000, accountColours: 10_000 } as const;
-/** IdP apps remembered for "never ask again" about names from role names (the picker trims the list). */
-export const ALIAS_OFFER_DECLINED_MAX = 50;
+export const LIMITS = { preferredRegions: 50, pins: 50, recentPerApp: 10, recentApps: 20, autoSignIn: 20, accountNames: 10_000, accountColours: 10_000, aliasOfferDeclined: 50 } as const;
 
 /** A policy value `replace`s the user's, is `merge`d into a map (winning), or is applied by a function. */
 type ManagedSpec = { apply: 'replace' | 'merge' | ((user: unknown, managed: unknown) => unknown); policy: { title: string; description: string } & Record<string, unknown> };
@@ -56,8 +54,8 @@ export const SETTING_FIELDS = {
     managed: merged('Account names', 'Names shown next to 12-digit AWS account IDs, e.g. {"123456789012": "prod"}. 1 to 64 characters each.'),
   }),
   aliasPattern: row<AliasPattern>(v.AliasPatternCheck, () => ({ kind: 'none' })),
-  /** IdP apps for which the picker no longer offers to read account names from role names. */
-  aliasOfferDeclined: row(v.listOf(v.IdpAppKey, ALIAS_OFFER_DECLINED_MAX, String), () => [], { chunked: 'list' }),
+  /** IdP apps for which the picker no longer offers to read account names from role names (it trims the list). */
+  aliasOfferDeclined: row(v.listOf(v.IdpAppKey, LIMITS.aliasOfferDeclined, String), () => [], { chunked: 'list' }),
   /** It wins over the name rules. */
   accountColours: row(v.mapOf(v.AccountId, v.Colour, LIMITS.accountColours), () => ({}), {
     chunked: 'map',
@@ -66,10 +64,8 @@ export const SETTING_FIELDS = {
   colourRules: row(v.listOf(v.ColourRuleCheck, MAX_COLOUR_RULES, ruleWords), () => [], {
     chunked: 'list',
     managed: {
-      ...replaced('Account colours by name', 'Rules that colour accounts by their name, before the user\'s own rules; the first match wins. "words" match whole words of the account name, ignoring case (e.g. "prod" matches "sandbox-prod", not "nonprod").', {
-        type: 'array',
-        items: { type: 'object', properties: { words: { type: 'string' }, colour: { type: 'string', enum: [...ACCOUNT_COLOURS] } } },
-      }),
+      ...replaced('Account colours by name', 'Rules that colour accounts by their name, before the user\'s own rules; the first match wins. "words" match whole words of the account name, ignoring case (e.g. "prod" matches "sandbox-prod", not "nonprod").',
+        { type: 'array', items: { type: 'object', properties: { words: { type: 'string' }, colour: { type: 'string', enum: [...ACCOUNT_COLOURS] } } } }),
       // The policy's rules come first (the first match wins); a user's rule for the same words goes.
       apply: (user, managed) => [...(managed as v.ColourRule[]), ...(user as v.ColourRule[]).filter((r) => !(managed as v.ColourRule[]).some((m) => ruleWords(m) === ruleWords(r)))],
     },

@@ -7,10 +7,7 @@ import { isSettingsFileKey, readVersioned, type Settings, type SettingsKey } fro
 export const SETTINGS_FILE_FORMAT = 'failover-role-picker-settings';
 export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024;
 
-export function exportSettings(settings: Settings): string {
-  const { version, ...fields } = settings;
-  return `${JSON.stringify({ format: SETTINGS_FILE_FORMAT, version, ...fields }, null, 2)}\n`;
-}
+export const exportSettings = ({ version, ...fields }: Settings): string => `${JSON.stringify({ format: SETTINGS_FILE_FORMAT, version, ...fields }, null, 2)}\n`;
 
 /** Each setting the file holds (its valid parts) replaces the current one; a file not JSON or not ours changes nothing. */
 export function importSettings(text: string, current: Settings): { settings: Settings; report: { accepted: SettingsKey[]; rejected: UserMessage[] } } | { error: UserMessage } {

@@ -8,7 +8,6 @@ import { describeValue, isRecord, pathOf, rejectedAt, type Raw } from './values'
 
 const MANAGED_FIELDS = new Map(FIELD_ROWS.flatMap(([key, f]) => (f.managed ? [[key as ManagedKey, f.managed] as const] : [])));
 export const MANAGED_KEYS = [...MANAGED_FIELDS.keys()];
-export type { ManagedKey };
 
 /** `settings`: the user's with the policy applied (used, never stored); `rejected`: each policy value ignored, and why. */
 export function applyManaged(user: Settings, managed: unknown): { settings: Settings; locked: ManagedKey[]; managed: Partial<Pick<Settings, ManagedKey>>; rejected: UserMessage[] } {

@@ -49,8 +49,7 @@ export function readVersioned(raw: Raw, rejected: UserMessage[]): { fields: Part
   if (version !== given) rejected.push(rejectedAt('version', message('rejNotVersion', { value: describeValue(given) })));
   const data: Raw = { ...raw };
   delete data['version'];
-  // Only version 0 has another shape. Version 2 added `allowCliCredentials` (its default fills in): the bump
-  // makes a browser still on version 1 read synced settings as newer ones (used, never written back).
+  // Only version 0 has another shape; 2 added a field, the bump making version 1 read synced settings as newer (never written back).
   const newer = version > SETTINGS_VERSION;
   return { fields: cleanSettingsFields(version === 0 ? fromUnversioned(data, rejected) : data, rejected, newer), newer };
 }

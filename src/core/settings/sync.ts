@@ -10,7 +10,6 @@ const CHUNKED = FIELD_ROWS.flatMap(([key, f]) => (f.chunked ? [{ key, as: f.chun
 const chunkKey = (field: string, n: number): string => `${SYNC_KEY_PREFIX}:${field}:${n}`;
 /** An item's size as Chrome counts it (key + JSON), in UTF-8 bytes: never less than Chrome's count. */
 export const utf8Length = (s: string): number => new TextEncoder().encode(s).length;
-const itemSize = ([key, value]: [string, unknown]): number => utf8Length(key) + utf8Length(JSON.stringify(value));
 
 /** The items to write; stored `settings:*` keys not among them are to be removed (staleSyncKeys). */
 export function splitForSync(settings: Settings): Record<string, unknown> {
@@ -58,7 +57,7 @@ export const staleSyncKeys = (storedKeys: readonly string[], items: Readonly<Rec
 
 /** Whether the settings, split, fit the quotas; `bytes` is what counts against QUOTA_BYTES. */
 export function fitsSyncQuota(settings: Settings): { fits: boolean; bytes: number; largestItem: number; items: number } {
-  const sizes = Object.entries(splitForSync(settings)).map(itemSize);
+  const sizes = Object.entries(splitForSync(settings)).map(([key, value]) => utf8Length(key) + utf8Length(JSON.stringify(value)));
   const [bytes, largestItem] = [sizes.reduce((a, b) => a + b, 0), Math.max(...sizes)];
   const fits = bytes <= SYNC_LIMITS.QUOTA_BYTES && largestItem <= SYNC_LIMITS.QUOTA_BYTES_PER_ITEM && sizes.length <= SYNC_LIMITS.MAX_ITEMS;
   return { fits, bytes, largestItem, items: sizes.length };
