@@ -90,6 +90,9 @@ export const SETTING_FIELDS = {
     managed: replaced('Allow CLI credentials', 'false removes "Copy CLI credentials": the extension then never hands out STS keys for the AWS CLI, while the console sign-in through STS stays as "signinMethod" says. "signinMethod": "repost" turns every use of STS off, this one included.', { type: 'boolean' }),
   }),
   clearCopiedCredentials: row(v.bool, () => false),
+  automaticFailoverCheck: row(v.bool, () => false, {
+    managed: replaced('Automatic failover check', 'After a normal sign-in, at most once a week per identity provider app, check in the background whether the roles you use would get in through another region (re-post or STS). Off by default.', { type: 'boolean' }),
+  }),
 };
 
 type Table = typeof SETTING_FIELDS;
