@@ -30,8 +30,9 @@ const judge = <T>(value: T, path: string, rejected: UserMessage[], ...reasons: A
   return said.length ? undefined : value;
 };
 const expected = (what: UserMessage) => (raw: unknown) => message('rejExpected', { what, found: describeValue(raw) });
+type Reasons = UserMessage | undefined | Array<UserMessage | undefined>;
 /** A value `test` accepts (else `wrong` says why), `clean`ed, then dropped if `problem` says why. */
-const is = <T>(test: (v: unknown) => boolean, wrong: (raw: unknown) => UserMessage, problem: (v: T) => UserMessage | undefined | Array<UserMessage | undefined> = () => undefined, clean = (v: T) => v): Check<T> =>
+const is = <T>(test: (v: unknown) => boolean, wrong: (raw: unknown) => UserMessage, problem: (v: T) => Reasons = () => undefined, clean = (v: T) => v): Check<T> =>
   (raw, path, rejected) => (test(raw) ? judge(clean(raw as T), path, rejected, ...[problem(clean(raw as T))].flat()) : judge(undefined, path, rejected, wrong(raw)));
 const isText = (v: unknown) => typeof v === 'string';
 const text = (what: UserMessage, problem: (s: string) => UserMessage | undefined, trim = false) => is<string>(isText, expected(what), problem, trim ? (s) => s.trim() : undefined);
@@ -40,7 +41,8 @@ export const oneOf = <const T extends readonly string[]>(values: T) =>
   is<T[number]>((v) => values.includes(v as string), expected(message('whatOneOf', { choices: values.map((v) => JSON.stringify(v)).join(', ') })));
 /** A whole number within the bounds; a fraction is only that, a whole number past 2^53 also each bound it breaks (as zod said). */
 export const whole = (what: UserMessage, notWhole: UserMessage, bounds: Array<[(n: number) => boolean, UserMessage]>) =>
-  is<number>((v) => typeof v === 'number' && Number.isFinite(v), expected(what), (n) => (Number.isInteger(n) ? [Number.isSafeInteger(n) ? undefined : notWhole, ...bounds.map(([ok, why]) => (ok(n) ? undefined : why))] : notWhole));
+  is<number>((v) => typeof v === 'number' && Number.isFinite(v), expected(what), (n) =>
+    Number.isInteger(n) ? [Number.isSafeInteger(n) ? undefined : notWhole, ...bounds.map(([ok, why]) => (ok(n) ? undefined : why))] : notWhole);
 
 /** A list of at most `max` items, the valid ones kept, repeats (by `key`) and the surplus dropped. */
 export const listOf = <T>(item: Check<T>, max: number, key?: (t: T) => string): Check<T[]> =>
