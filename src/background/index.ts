@@ -6,7 +6,6 @@ import { CAPTURE_MAX_AGE_MS } from '../core/signin/capture';
 import { removeCapturesOlderThan, restrictSessionStorage, saveCapture } from '../platform/session-store';
 import { forgetTab } from '../platform/storage-item';
 import { forgetRetiredSwitchCopy, glanceAtSettings, watchStoredSettings } from '../platform/stored-settings';
-import { interceptionOn } from '../core/settings/glance';
 import { letOwnPostsThrough, listenForSigninPosts, setInterceptionEnabled } from '../platform/signin-capture';
 import { watchReposts } from '../platform/repost-watch';
 import { explainRejection, followRepost, forgetLandedSignin } from './diagnosis';
@@ -70,12 +69,12 @@ const applySettings = () => {
   let decideFirst: (on: boolean) => void = () => undefined;
   void setInterceptionEnabled(new Promise<boolean>((resolve) => (decideFirst = resolve))).catch(() => undefined);
   let seen = false;
-  glanceAtSettings((glance) => {
-    const on = interceptionOn(glance);
+  glanceAtSettings((settings) => {
+    const on = settings.interceptionEnabled;
     if (seen) void setInterceptionEnabled(Promise.resolve(on)).catch(() => undefined);
     else decideFirst(on);
     seen = true;
-    showHealthBadge(glance);
+    showHealthBadge(settings);
   }).catch(() => decideFirst(true));
 };
 applySettings();

@@ -1,6 +1,6 @@
 import { browser } from './browser-api';
-import { migrateSettings, type Settings } from '../core/settings/schema';
-import { applyManaged, type ManagedKey } from '../core/settings/managed';
+import { migrateSettings, type ManagedKey, type Settings } from '../core/settings/schema';
+import { applyManaged } from '../core/settings/managed';
 import { fitsSyncQuota, joinFromSync, splitForSync, staleSyncKeys } from '../core/settings/sync';
 import { message, type UserMessage } from '../core/words/user-message';
 import { SETTINGS_LOCAL_KEY, SETTINGS_LOCATION_KEY, readManagedStorage, watchStoredSettings } from './stored-settings';

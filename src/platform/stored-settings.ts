@@ -1,8 +1,9 @@
 import type { Storage } from 'webextension-polyfill';
 import { browser } from './browser-api';
-import type { StoredSettingsGlance } from '../core/settings/glance';
-import { SYNC_KEY_PREFIX, stsRulesOfGlance } from '../core/settings/glance';
-import type { StsRules } from '../core/signin/sts-permission';
+import { effectiveSettings } from '../core/settings/managed';
+import type { Settings } from '../core/settings/schema';
+import { SYNC_KEY_PREFIX } from '../core/settings/sync';
+import { stsRulesOf, type StsRules } from '../core/signin/sts-permission';
 
 /**
  * Where the user's settings are stored: storage.sync (the `settings` item holds the small fields),
@@ -22,7 +23,7 @@ export async function readManagedStorage(): Promise<Record<string, unknown> | un
   }
 }
 
-/** The stored settings' small fields, unvalidated: core/settings/glance.ts reads them. */
+/** The stored settings' small fields (all the worker reads), unvalidated. */
 export async function readStoredSettingsRoot(): Promise<unknown> {
   const local = await browser.storage.local.get([SETTINGS_LOCATION_KEY, SETTINGS_LOCAL_KEY]);
   if (local[SETTINGS_LOCATION_KEY] === 'local') return local[SETTINGS_LOCAL_KEY];
@@ -36,23 +37,24 @@ export async function readStoredSettingsRoot(): Promise<unknown> {
  */
 export async function readStsRules(): Promise<StsRules> {
   const [user, managed] = await Promise.all([readStoredSettingsRoot().catch(() => undefined), readManagedStorage()]);
-  return stsRulesOfGlance({ user, managed });
+  const { settings, locked } = effectiveSettings(user, managed);
+  return stsRulesOf(settings, locked);
 }
 
 /**
  * The user's values at once and the policy's as soon as it answers: storage.managed can take
  * seconds when no policy is installed, so `onGlance` is called once without it, then again with it.
  */
-export async function glanceAtSettings(onGlance: (glance: StoredSettingsGlance) => void): Promise<void> {
+export async function glanceAtSettings(onGlance: (settings: Settings) => void): Promise<void> {
   const user = await readStoredSettingsRoot().catch(() => undefined);
   const managed = readManagedStorage();
   let answered = false;
   void managed.then((policy) => {
     answered = true;
-    onGlance({ user, managed: policy });
+    onGlance(effectiveSettings(user, policy).settings);
   });
   await Promise.resolve();
-  if (!answered) onGlance({ user, managed: undefined });
+  if (!answered) onGlance(effectiveSettings(user, undefined).settings);
 }
 
 /** Calls back when the stored settings change in any area (this page, another device, a policy). */

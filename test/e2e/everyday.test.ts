@@ -126,6 +126,27 @@ describe('the everyday picker', () => {
     await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1off'));
     await Promise.all([page.close(), options.close()]);
   });
+  it('offers the automatic failover check in the outage settings: off by default, kept when ticked', async () => {
+    const options = await openOptions();
+    const box = options.getByRole('checkbox', { name: 'Check failover automatically once a week' });
+    await expect(box.isChecked()).resolves.toBe(false);
+    await expect(box.getAttribute('aria-describedby').then((id) => options.locator(`#${id}`).textContent())).resolves.toBe(
+      'After you sign in, the roles you use are checked in the background; the sign-in is never delayed. Nothing is kept but the outcome.',
+    );
+    // It sits under "During an outage".
+    const outage = options.locator('section.group', { has: options.getByRole('heading', { level: 2, name: /outage/i }) });
+    await expect(outage.getByRole('checkbox', { name: 'Check failover automatically once a week' }).count()).resolves.toBe(1);
+    await box.check();
+    await options.getByText('Saved.').waitFor();
+    const stored = () => suite.browser.serviceWorker!.evaluate(async () => ((await chrome.storage.sync.get('settings'))['settings'] as { automaticFailoverCheck?: unknown }).automaticFailoverCheck);
+    await expect.poll(stored).toBe(true);
+    await options.reload();
+    await expect(options.getByRole('checkbox', { name: 'Check failover automatically once a week' }).isChecked()).resolves.toBe(true);
+    await options.getByRole('checkbox', { name: 'Check failover automatically once a week' }).uncheck();
+    await expect.poll(stored).toBe(false);
+    await options.close();
+  });
+
   it('follows an interception switch synced from another device (no page of ours open)', async () => {
     const worker = suite.browser.serviceWorker!;
     const rulesets = () => worker.evaluate(async () => (await chrome.declarativeNetRequest.getEnabledRulesets()).length);

@@ -1,6 +1,7 @@
 // An administrator's policy, installed as Chromium reads it from disk, for a copy of the extension
 // with an id of its own (test/support/managed-policy.ts): "re-post only" stops every use of STS,
-// and allowCliCredentials: false stops CLI credentials only. What the mock AWS received is the proof.
+// and allowCliCredentials: false stops CLI credentials only. What the mock AWS received is the proof;
+// the options page shows the policy's values locked.
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type LaunchedExtension } from '../support/chromium';
@@ -103,8 +104,8 @@ describe('policy {"signinMethod": "repost"}', () => {
   });
 });
 
-describe('policy {"allowCliCredentials": false}', () => {
-  const suite = withPolicy({ allowCliCredentials: false });
+describe('policy {"allowCliCredentials": false, "automaticFailoverCheck": true}', () => {
+  const suite = withPolicy({ allowCliCredentials: false, automaticFailoverCheck: true });
 
   it('hides and refuses CLI credentials only', async () => {
     server.clearReceived();
@@ -125,6 +126,12 @@ describe('policy {"allowCliCredentials": false}', () => {
       const box = options.getByRole('checkbox', { name: /^Offer "Copy CLI credentials/ });
       await expect.poll(() => box.isDisabled()).toBe(true);
       await expect(box.isChecked()).resolves.toBe(false);
+      // The automatic failover check as the policy sets it, locked, and saying so.
+      const auto = options.getByRole('checkbox', { name: 'Check failover automatically once a week' });
+      await expect(auto.isDisabled()).resolves.toBe(true);
+      await expect(auto.isChecked()).resolves.toBe(true);
+      await expect(auto.getAttribute('aria-describedby')).resolves.toBe('failover-auto-hint failover-auto-locked');
+      await expect(options.locator('#failover-auto-locked').textContent()).resolves.toBe('Set by your organisation.');
       await options.close();
     } finally {
       await page.close();

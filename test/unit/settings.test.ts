@@ -47,6 +47,7 @@ const sample = (): Settings => ({
   cliFormat: 'fish',
   allowCliCredentials: false,
   clearCopiedCredentials: true,
+  automaticFailoverCheck: true,
 });
 
 describe('defaults', () => {
@@ -74,6 +75,7 @@ describe('defaults', () => {
       cliFormat: 'bash',
       allowCliCredentials: true,
       clearCopiedCredentials: false,
+      automaticFailoverCheck: false,
     });
     expect(migrateSettingsCore(defaultSettings())).toEqual({ settings: defaultSettings(), changed: false, rejected: [] });
     expect(migrateSettingsCore(sample())).toEqual({ settings: sample(), changed: false, rejected: [] });
@@ -283,7 +285,7 @@ describe('export and import', () => {
     expect(importSettings(file, defaultSettings())).toEqual({
       settings: sample(),
       report: {
-        accepted: ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'aliasPattern', 'aliasOfferDeclined', 'accountColours', 'colourRules', 'pins', 'recent', 'autoSignIn', 'theme', 'reducedMotion', 'signinMethod', 'sessionDurationCap', 'cliFormat', 'allowCliCredentials', 'clearCopiedCredentials'],
+        accepted: ['interceptionEnabled', 'preferredRegions', 'idpAppLinks', 'accountNames', 'aliasPattern', 'aliasOfferDeclined', 'accountColours', 'colourRules', 'pins', 'recent', 'autoSignIn', 'theme', 'reducedMotion', 'signinMethod', 'sessionDurationCap', 'cliFormat', 'allowCliCredentials', 'clearCopiedCredentials', 'automaticFailoverCheck'],
         rejected: [],
       },
     });

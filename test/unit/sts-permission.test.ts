@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { stsPermission, stsRulesOf } from '../../src/core/signin/sts-permission';
-import { stsRulesOfGlance } from '../../src/core/settings/glance';
+import { effectiveSettings } from '../../src/core/settings/managed';
 import { defaultSettings } from '../../src/core/settings/schema';
 import { message } from '../../src/core/words/user-message';
 
 const rules = stsRulesOf(defaultSettings(), []);
+/** As the worker reads them: the stored settings and the policy, raw. */
+const stsRulesOfGlance = ({ user, managed }: { user: unknown; managed: unknown }) => ((e) => stsRulesOf(e.settings, e.locked))(effectiveSettings(user, managed));
 
 describe('stsPermission: whether the extension may call STS at all', () => {
   it('allows sign-in and CLI credentials by default', () => {

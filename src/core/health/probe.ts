@@ -8,7 +8,8 @@
  * timeout and PROBE_CONCURRENCY run side by side, the regions that matter first; the picker never
  * waits for them.
  */
-import { PARTITIONS } from '../aws/catalog';
+import { PARTITIONS, partitionInfo } from '../aws/catalog';
+import { preferredRegionsFor } from '../regions/preferred';
 import { message, type UserMessage } from '../words/user-message';
 
 export const PROBE_PATH = '/static/saml-metadata.xml';
@@ -178,7 +179,7 @@ export function badgeFor(regions: readonly string[], health: Readonly<Record<str
   return { text: '', color: '#1d8102', title };
 }
 
-/** Regions the badge and popup watch: the global endpoint's region, then the preferred ones. */
-export function watchedRegions(globalRegion: string, preferred: readonly string[], limit = 4): string[] {
-  return [...new Set([globalRegion, ...preferred])].slice(0, limit);
+/** Regions the badge and popup watch: the partition's global endpoint region, then the preferred ones. */
+export function watchedRegions(settings: { readonly preferredRegions: readonly string[] }, timeZone: string, partition = 'aws', limit = 4): string[] {
+  return [...new Set([partitionInfo(partition)?.globalRegion ?? 'us-east-1', ...preferredRegionsFor(settings, timeZone)])].slice(0, limit);
 }

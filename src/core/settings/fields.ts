@@ -1,7 +1,5 @@
-// The settings table: one row per setting says how a stored value is read (its checks are its schema),
-// its default, how storage.sync splits it, and what an administrator's policy does to it. Everything
-// else (reading, sync, policy, public/managed-schema.json) is derived from it. A new setting is a row
-// here, its words in _locales and, if the options page shows it, a section entry.
+// The settings table: a row per setting gives its check (its schema), its default, how storage.sync
+// splits it and what a policy does to it; reading, sync, policy and managed-schema.json derive from it.
 import { ACCOUNT_COLOURS, MAX_COLOUR_RULES } from '../accounts/colours';
 import type { AliasPattern } from '../accounts/names';
 import { ALL_REGIONS } from '../aws/catalog';
@@ -12,22 +10,16 @@ import { message } from '../words/user-message';
 import * as v from './values';
 
 export const SETTINGS_VERSION = 2;
-export const LIMITS = { preferredRegions: 50, pins: 50, recentPerApp: 10, recentApps: 20, autoSignIn: 20, accountNames: 10_000, accountColours: 10_000 } as const;
-/** IdP apps remembered for "never ask again" about names from role names (the picker trims the list). */
-export const ALIAS_OFFER_DECLINED_MAX = 50;
+export const LIMITS = { preferredRegions: 50, pins: 50, recentPerApp: 10, recentApps: 20, autoSignIn: 20, accountNames: 10_000, accountColours: 10_000, aliasOfferDeclined: 50 } as const;
 
-/** How storage.sync splits a large field over several items (sync.ts). */
-export type ChunkedAs = 'list' | 'map' | 'map-of-lists';
-/** What a policy's value does to the user's (`replace` it, `merge` map entries, the policy's winning, or a function), and its policy schema. */
-export type ManagedSpec = { apply: 'replace' | 'merge' | ((user: unknown, managed: unknown) => unknown); policy: { title: string; description: string } & Record<string, unknown> };
-type Extra = { readonly chunked?: ChunkedAs; readonly managed?: ManagedSpec };
+/** A policy value `replace`s the user's, is `merge`d into a map (winning), or is applied by a function. */
+type ManagedSpec = { apply: 'replace' | 'merge' | ((user: unknown, managed: unknown) => unknown); policy: { title: string; description: string } & Record<string, unknown> };
+type Extra = { readonly chunked?: 'list' | 'map' | 'map-of-lists'; readonly managed?: ManagedSpec }; // chunked: sync.ts
 const row = <T, const X extends Extra = Extra>(read: v.Check<T>, initial: () => NoInfer<T>, extra?: X) => ({ read, initial, ...(extra as X) });
 const replaced = (title: string, description: string, schema: Record<string, unknown>) => ({ apply: 'replace' as const, policy: { title, description, ...schema } });
-/** A map an administrator's entries are merged into; its values are text, or one of `values`. */
-const merged = (title: string, description: string, values?: readonly string[]) => ({
-  apply: 'merge' as const,
-  policy: { title, description, type: 'object', additionalProperties: values ? { type: 'string', enum: [...values] } : { type: 'string' } },
-});
+const merged = (title: string, description: string, values?: readonly string[]) =>
+  ({ apply: 'merge' as const, policy: { title, description, type: 'object', additionalProperties: values ? { type: 'string', enum: [...values] } : { type: 'string' } } });
+const ruleWords = (r: v.ColourRule): string => r.words.toLowerCase();
 
 /** Per IdP app, newest first, one per role, within both caps: the surplus is reported. */
 const readRecent: v.Check<Record<string, v.RecentSignIn[]>> = (raw, path, rejected) => {
@@ -51,12 +43,8 @@ export const SETTING_FIELDS = {
   }),
   /** Empty means "derive" (`defaultPreferredRegions`). */
   preferredRegions: row(v.listOf(v.RegionCode, LIMITS.preferredRegions, String), () => [], {
-    managed: replaced('Preferred sign-in regions', 'AWS region codes (e.g. "us-east-2", "eu-west-1") in order of preference. An empty list lets the extension choose by time zone.', {
-      type: 'array',
-      items: { type: 'string' },
-    }),
+    managed: replaced('Preferred sign-in regions', 'AWS region codes (e.g. "us-east-2", "eu-west-1") in order of preference. An empty list lets the extension choose by time zone.', { type: 'array', items: { type: 'string' } }),
   }),
-  /** Per region, the URL of the IdP's app tile that signs in through that region's endpoint (keys are regions: never over the limit). */
   idpAppLinks: row(v.mapOf(v.RegionCode, v.HttpsUrl, ALL_REGIONS.length), () => ({}), {
     chunked: 'map',
     managed: merged('IdP app link per region', "For each region code, the https:// URL of the IdP app tile whose SAML assertion is addressed to that region's sign-in endpoint."),
@@ -66,28 +54,20 @@ export const SETTING_FIELDS = {
     managed: merged('Account names', 'Names shown next to 12-digit AWS account IDs, e.g. {"123456789012": "prod"}. 1 to 64 characters each.'),
   }),
   aliasPattern: row<AliasPattern>(v.AliasPatternCheck, () => ({ kind: 'none' })),
-  /** IdP apps for which the picker no longer offers to read account names from role names. */
-  aliasOfferDeclined: row(v.listOf(v.IdpAppKey, ALIAS_OFFER_DECLINED_MAX, String), () => [], { chunked: 'list' }),
-  /** A colour per account ID (it wins over the name rules). */
+  /** IdP apps for which the picker no longer offers to read account names from role names (it trims the list). */
+  aliasOfferDeclined: row(v.listOf(v.IdpAppKey, LIMITS.aliasOfferDeclined, String), () => [], { chunked: 'list' }),
+  /** It wins over the name rules. */
   accountColours: row(v.mapOf(v.AccountId, v.Colour, LIMITS.accountColours), () => ({}), {
     chunked: 'map',
     managed: merged('Account colours', `A colour per 12-digit AWS account ID, shown on the role picker's rows (and Firefox containers), e.g. {"123456789012": "red"}. One of: ${ACCOUNT_COLOURS.join(', ')}.`, ACCOUNT_COLOURS),
   }),
-  /** Colours by account name, the first matching rule winning. */
-  colourRules: row(v.listOf(v.ColourRuleCheck, MAX_COLOUR_RULES, (r) => r.words.toLowerCase()), () => [], {
+  colourRules: row(v.listOf(v.ColourRuleCheck, MAX_COLOUR_RULES, ruleWords), () => [], {
     chunked: 'list',
     managed: {
+      ...replaced('Account colours by name', 'Rules that colour accounts by their name, before the user\'s own rules; the first match wins. "words" match whole words of the account name, ignoring case (e.g. "prod" matches "sandbox-prod", not "nonprod").',
+        { type: 'array', items: { type: 'object', properties: { words: { type: 'string' }, colour: { type: 'string', enum: [...ACCOUNT_COLOURS] } } } }),
       // The policy's rules come first (the first match wins); a user's rule for the same words goes.
-      apply: (user, managed) => {
-        const words = new Set((managed as v.ColourRule[]).map((r) => r.words.toLowerCase()));
-        return [...(managed as v.ColourRule[]), ...(user as v.ColourRule[]).filter((r) => !words.has(r.words.toLowerCase()))];
-      },
-      policy: {
-        title: 'Account colours by name',
-        description: 'Rules that colour accounts by their name, before the user\'s own rules; the first match wins. "words" match whole words of the account name, ignoring case (e.g. "prod" matches "sandbox-prod", not "nonprod").',
-        type: 'array',
-        items: { type: 'object', properties: { words: { type: 'string' }, colour: { type: 'string', enum: [...ACCOUNT_COLOURS] } } },
-      },
+      apply: (user, managed) => [...(managed as v.ColourRule[]), ...(user as v.ColourRule[]).filter((r) => !(managed as v.ColourRule[]).some((m) => ruleWords(m) === ruleWords(r)))],
     },
   }),
   pins: row(v.listOf(v.PinCheck, LIMITS.pins, (p) => p.roleArn), () => [], { chunked: 'list' }),
@@ -95,26 +75,24 @@ export const SETTING_FIELDS = {
   autoSignIn: row(v.mapOf(v.IdpAppKey, v.AutoSignInCheck, LIMITS.autoSignIn), () => ({}), { chunked: 'map' }),
   theme: row(v.oneOf(['system', 'light', 'dark']), () => 'system' as const),
   reducedMotion: row(v.oneOf(['system', 'reduce']), () => 'system' as const),
-  /** How to sign in to a region other than the assertion's own (signin/method.ts). */
+  /** signin/method.ts */
   signinMethod: row(v.oneOf(SIGNIN_METHOD_SETTINGS), () => 'auto' as const, {
-    managed: replaced('Sign-in method for other regions', '"auto": re-post the assertion to the chosen region\'s SAML endpoint and, when AWS refuses it, sign in through that region\'s STS and federation endpoints. "repost": only re-post. "sts": always sign in through STS and federation.', {
-      type: 'string',
-      enum: [...SIGNIN_METHOD_SETTINGS],
-    }),
+    managed: replaced('Sign-in method for other regions', '"auto": re-post the assertion to the chosen region\'s SAML endpoint and, when AWS refuses it, sign in through that region\'s STS and federation endpoints. "repost": only re-post. "sts": always sign in through STS and federation.', { type: 'string', enum: [...SIGNIN_METHOD_SETTINGS] }),
   }),
   /** The longest STS session to ask for, in seconds (the role's MaxSessionDuration may allow more). */
   sessionDurationCap: row(v.whole(message('whatSeconds'), message('rejWholeSeconds'), [
     [(n) => n >= MIN_SESSION_SECONDS, message('rejAtLeastSeconds', { min: MIN_SESSION_SECONDS })],
     [(n) => n <= MAX_SESSION_SECONDS, message('rejAtMostSeconds', { max: MAX_SESSION_SECONDS })],
   ]), () => DEFAULT_SESSION_CAP_SECONDS),
-  /** The format "Copy CLI credentials" writes, as last chosen. */
   cliFormat: row(v.oneOf(CLI_FORMATS), () => 'bash' as const),
-  /** Whether "Copy CLI credentials" may ask STS for keys that leave the browser (signin/sts-permission.ts). */
+  /** signin/sts-permission.ts */
   allowCliCredentials: row(v.bool, () => true, {
     managed: replaced('Allow CLI credentials', 'false removes "Copy CLI credentials": the extension then never hands out STS keys for the AWS CLI, while the console sign-in through STS stays as "signinMethod" says. "signinMethod": "repost" turns every use of STS off, this one included.', { type: 'boolean' }),
   }),
-  /** Opt-in: the clipboard is cleared a minute after "Copy CLI credentials" copied to it. */
   clearCopiedCredentials: row(v.bool, () => false),
+  automaticFailoverCheck: row(v.bool, () => false, {
+    managed: replaced('Automatic failover check', 'After a normal sign-in, at most once a week per identity provider app, check in the background whether the roles you use would get in through another region (re-post or STS). Off by default.', { type: 'boolean' }),
+  }),
 };
 
 type Table = typeof SETTING_FIELDS;

@@ -1,25 +1,16 @@
 // Settings as a file the user keeps or moves to another browser: export, and import over the current ones.
 import { describeValue, isRecord } from './values';
 import { message, type UserMessage } from '../words/user-message';
-import { OLD_KEYS, SETTINGS_KEYS, readVersioned, type Settings, type SettingsKey } from './schema';
+import { isSettingsFileKey, readVersioned, type Settings, type SettingsKey } from './schema';
 
-/** Marks an exported settings file (`exportSettings`), so that importing can tell ours from others. */
+/** Marks our settings files, so that importing can tell them from others. */
 export const SETTINGS_FILE_FORMAT = 'failover-role-picker-settings';
 export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024;
 
-/** The settings as a file the user can keep or move to another browser. */
-export function exportSettings(settings: Settings): string {
-  const { version, ...fields } = settings;
-  return `${JSON.stringify({ format: SETTINGS_FILE_FORMAT, version, ...fields }, null, 2)}\n`;
-}
+export const exportSettings = ({ version, ...fields }: Settings): string => `${JSON.stringify({ format: SETTINGS_FILE_FORMAT, version, ...fields }, null, 2)}\n`;
 
-export type ImportResult = { settings: Settings; report: { accepted: SettingsKey[]; rejected: UserMessage[] } } | { error: UserMessage };
-
-/**
- * Reads an exported settings file over `current`: each setting the file holds (its valid parts)
- * replaces the current one; the rest stay. A file that is not JSON or not our format changes nothing.
- */
-export function importSettings(text: string, current: Settings): ImportResult {
+/** Each setting the file holds (its valid parts) replaces the current one; a file not JSON or not ours changes nothing. */
+export function importSettings(text: string, current: Settings): { settings: Settings; report: { accepted: SettingsKey[]; rejected: UserMessage[] } } | { error: UserMessage } {
   if (text.length > MAX_SETTINGS_FILE_BYTES) return { error: message('importTooLarge') };
   let data: unknown;
   try {
@@ -32,8 +23,7 @@ export function importSettings(text: string, current: Settings): ImportResult {
   if (format !== SETTINGS_FILE_FORMAT) {
     if (format !== undefined) return { error: message('importOtherFormat', { format: describeValue(format) }) };
     if ('Accounts' in rest || Object.keys(rest).some((k) => /^\d{12}$/.test(k))) return { error: message('importIsAccountNames') };
-    const known: string[] = [...SETTINGS_KEYS, 'version', ...OLD_KEYS];
-    if (!Object.keys(rest).some((k) => known.includes(k))) return { error: message('importNoSettings') };
+    if (!Object.keys(rest).some(isSettingsFileKey)) return { error: message('importNoSettings') };
   }
   const rejected: UserMessage[] = [];
   const { fields } = readVersioned(rest, rejected);

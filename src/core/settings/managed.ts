@@ -1,27 +1,16 @@
-// Settings an administrator sets through enterprise policy (chrome.storage.managed). They win over
-// the user's and are shown as locked. Chrome validates policy values against MANAGED_STORAGE_JSON_SCHEMA
-// (public/managed-schema.json, written by the build); we read them again as stored settings are, part
-// by part, because Firefox's managed storage has no schema.
+// Settings an administrator sets by policy (storage.managed): they win over the user's and are shown
+// locked. Chrome checks them against MANAGED_STORAGE_JSON_SCHEMA; we read them again part by part, as
+// stored settings are, because Firefox's managed storage has no schema.
 import { message, type UserMessage } from '../words/user-message';
 import { FIELD_ROWS, type ManagedKey, type Settings } from './fields';
-import { cleanSettingsFields } from './schema';
+import { cleanSettingsFields, migrateSettings } from './schema';
 import { describeValue, isRecord, pathOf, rejectedAt, type Raw } from './values';
 
-const MANAGED_FIELDS = FIELD_ROWS.flatMap(([key, f]) => (f.managed ? [{ key: key as ManagedKey, ...f.managed }] : []));
-/** The settings an administrator may set, as the settings table (fields.ts) marks them. */
-export const MANAGED_KEYS = MANAGED_FIELDS.map((f) => f.key);
-export type { ManagedKey };
-export type ManagedSettings = Partial<Pick<Settings, ManagedKey>>;
+const MANAGED_FIELDS = new Map(FIELD_ROWS.flatMap(([key, f]) => (f.managed ? [[key as ManagedKey, f.managed] as const] : [])));
+export const MANAGED_KEYS = [...MANAGED_FIELDS.keys()];
 
-/**
- * `settings`: the user's with the managed values applied (what the extension uses; never stored);
- * `locked`: the settings with a managed value (shown read-only); `managed`: the valid managed values
- * (to tell managed map entries apart); `rejected`: each managed value ignored, and why.
- */
-export type ManagedResult = { settings: Settings; locked: ManagedKey[]; managed: ManagedSettings; rejected: UserMessage[] };
-
-/** Applies the valid managed values as each setting's row says (ManagedSpec's `apply`). */
-export function applyManaged(user: Settings, managed: unknown): ManagedResult {
+/** `settings`: the user's with the policy applied (used, never stored); `rejected`: each policy value ignored, and why. */
+export function applyManaged(user: Settings, managed: unknown): { settings: Settings; locked: ManagedKey[]; managed: Partial<Pick<Settings, ManagedKey>>; rejected: UserMessage[] } {
   const rejected: UserMessage[] = [];
   if (!isRecord(managed)) {
     if (managed !== undefined && managed !== null) rejected.push(message('managedNotObject', { found: describeValue(managed) }));
@@ -30,25 +19,21 @@ export function applyManaged(user: Settings, managed: unknown): ManagedResult {
   const values: Raw = {};
   const settings: Raw = { ...user };
   for (const [key, raw] of Object.entries(managed)) {
-    const field = MANAGED_FIELDS.find((f) => f.key === key);
-    if (!field) {
-      rejected.push(rejectedAt(pathOf('', key), message('rejNotManageable')));
-      continue;
-    }
+    const apply = MANAGED_FIELDS.get(key as ManagedKey)?.apply;
+    if (!apply) rejected.push(rejectedAt(pathOf('', key), message('rejNotManageable')));
     const before = rejected.length;
-    const value = cleanSettingsFields({ [key]: raw }, rejected)[field.key];
+    const value = apply && cleanSettingsFields({ [key]: raw }, rejected)[key as ManagedKey];
     // A list or map whose every entry was invalid is a mistake, not "none": it locks nothing.
-    if (value === undefined || (rejected.length > before && Object.keys(value).length === 0)) continue;
+    if (!apply || value === undefined || (rejected.length > before && Object.keys(value).length === 0)) continue;
     values[key] = value;
-    const { apply } = field;
-    settings[key] = apply === 'merge' ? { ...(user[field.key] as object), ...(value as object) } : apply === 'replace' ? value : apply(user[field.key], value);
+    const mine = user[key as ManagedKey];
+    settings[key] = apply === 'merge' ? { ...(mine as object), ...(value as object) } : apply === 'replace' ? value : apply(mine, value);
   }
-  return { settings: settings as Settings, locked: MANAGED_KEYS.filter((key) => key in values), managed: values as ManagedSettings, rejected };
+  return { settings: settings as Settings, locked: MANAGED_KEYS.filter((key) => key in values), managed: values as Partial<Pick<Settings, ManagedKey>>, rejected };
 }
 
-/**
- * The manifest's `storage.managed_schema` (Chrome's JSON Schema dialect: a top-level object of policies
- * without additionalProperties; one type per schema). Value formats are described, not enforced with
- * `pattern`: Chrome drops a whole policy when one item fails, while applyManaged keeps the valid items.
- */
-export const MANAGED_STORAGE_JSON_SCHEMA = { type: 'object', properties: Object.fromEntries(MANAGED_FIELDS.map((f) => [f.key, f.policy])) };
+/** Stored settings (any version, unvalidated) with the policy applied: what the worker acts on, decided as the pages decide. */
+export const effectiveSettings = (stored: unknown, managed: unknown) => applyManaged(migrateSettings(stored).settings, managed);
+
+/** The manifest's `storage.managed_schema`. Formats are described, not enforced by `pattern`: Chrome drops a whole policy when one item fails, applyManaged only that item. */
+export const MANAGED_STORAGE_JSON_SCHEMA = { type: 'object', properties: Object.fromEntries([...MANAGED_FIELDS].map(([key, f]) => [key, f.policy])) };

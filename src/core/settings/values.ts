@@ -1,5 +1,5 @@
-// Reading untrusted JSON (stored settings, a settings file, policy values) part by part: a check keeps
-// what is valid and reports each part it drops as `<path>: <reason>`, a message worded from _locales.
+// Reading untrusted JSON (stored settings, a file, policy values) part by part: a check keeps what is
+// valid and reports each part it drops as `<path>: <reason>`.
 import { ALIAS_PRESETS, validateAliasRegex, type AliasPattern } from '../accounts/names';
 import { accountNameProblem } from '../accounts/names-file';
 import { ACCOUNT_COLOURS, colourRuleProblem } from '../accounts/colours';
@@ -12,8 +12,6 @@ export type Raw = Record<string, unknown>;
 /** Reads one part: its valid value, or undefined after pushing why onto `rejected`. */
 export type Check<T> = (raw: unknown, path: string, rejected: UserMessage[]) => T | undefined;
 export const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-const has = (o: Raw, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
-
 /** A value as a sentence fragment: `"abc"`, `42`, or words (`a list`, `nothing`) as a message. */
 export function describeValue(value: unknown): MessageValue {
   if (value === undefined) return message('valueNothing');
@@ -22,38 +20,32 @@ export function describeValue(value: unknown): MessageValue {
   if (Array.isArray(value)) return message('valueList');
   return typeof value === 'object' ? message('valueObject') : String(value);
 }
-
 export const rejectedAt = (path: string, reason: MessageValue): UserMessage => message('rejectedAt', { path, reason });
 export const pathOf = (base: string, key: PropertyKey): string =>
   typeof key === 'number' ? `${base}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `${base ? `${base}.` : ''}${String(key)}` : `${base}[${JSON.stringify(String(key))}]`;
 /** The value, or undefined after pushing the reasons (if any) it is dropped for. */
 const judge = <T>(value: T, path: string, rejected: UserMessage[], ...reasons: Array<UserMessage | undefined>): T | undefined => {
   const said = reasons.filter((r) => r !== undefined);
-  for (const reason of said) rejected.push(rejectedAt(path, reason));
+  rejected.push(...said.map((reason) => rejectedAt(path, reason)));
   return said.length ? undefined : value;
 };
+const expected = (what: UserMessage) => (raw: unknown) => message('rejExpected', { what, found: describeValue(raw) });
 type Reasons = UserMessage | undefined | Array<UserMessage | undefined>;
-
-/** A value `test` accepts, else "expected <what>, found <the value>"; `clean`ed, then dropped if `problem` says why. */
-const is =
-  <T>(test: (v: unknown) => boolean, what: UserMessage, problem: (v: T) => Reasons = () => undefined, clean = (v: T) => v): Check<T> =>
-  (raw, path, rejected) =>
-    test(raw) ? judge(clean(raw as T), path, rejected, ...[problem(clean(raw as T))].flat()) : judge(undefined, path, rejected, message('rejExpected', { what, found: describeValue(raw) }));
-
-export const bool = is<boolean>((v) => typeof v === 'boolean', message('whatBoolean'));
+/** A value `test` accepts (else `wrong` says why), `clean`ed, then dropped if `problem` says why. */
+const is = <T>(test: (v: unknown) => boolean, wrong: (raw: unknown) => UserMessage, problem: (v: T) => Reasons = () => undefined, clean = (v: T) => v): Check<T> =>
+  (raw, path, rejected) => (test(raw) ? judge(clean(raw as T), path, rejected, ...[problem(clean(raw as T))].flat()) : judge(undefined, path, rejected, wrong(raw)));
+const isText = (v: unknown) => typeof v === 'string';
+const text = (what: UserMessage, problem: (s: string) => UserMessage | undefined, trim = false) => is<string>(isText, expected(what), problem, trim ? (s) => s.trim() : undefined);
+export const bool = is<boolean>((v) => typeof v === 'boolean', expected(message('whatBoolean')));
 export const oneOf = <const T extends readonly string[]>(values: T) =>
-  is<T[number]>((v) => values.includes(v as string), message('whatOneOf', { choices: values.map((v) => JSON.stringify(v)).join(', ') }));
+  is<T[number]>((v) => values.includes(v as string), expected(message('whatOneOf', { choices: values.map((v) => JSON.stringify(v)).join(', ') })));
 /** A whole number within the bounds; a fraction is only that, a whole number past 2^53 also each bound it breaks (as zod said). */
 export const whole = (what: UserMessage, notWhole: UserMessage, bounds: Array<[(n: number) => boolean, UserMessage]>) =>
-  is<number>((v) => typeof v === 'number' && Number.isFinite(v), what, (n) =>
-    Number.isInteger(n) ? [Number.isSafeInteger(n) ? undefined : notWhole, ...bounds.map(([ok, why]) => (ok(n) ? undefined : why))] : notWhole,
-  );
-const text = (what: UserMessage, problem: (s: string) => UserMessage | undefined, trim = false) =>
-  is<string>((v) => typeof v === 'string', what, problem, trim ? (s) => s.trim() : undefined);
+  is<number>((v) => typeof v === 'number' && Number.isFinite(v), expected(what), (n) =>
+    Number.isInteger(n) ? [Number.isSafeInteger(n) ? undefined : notWhole, ...bounds.map(([ok, why]) => (ok(n) ? undefined : why))] : notWhole);
 
 /** A list of at most `max` items, the valid ones kept, repeats (by `key`) and the surplus dropped. */
-export const listOf =
-  <T>(item: Check<T>, max: number, key?: (t: T) => string): Check<T[]> =>
+export const listOf = <T>(item: Check<T>, max: number, key?: (t: T) => string): Check<T[]> =>
   (raw, path, rejected) => {
     if (!Array.isArray(raw)) return judge(undefined, path, rejected, message('rejExpectedList', { found: describeValue(raw) }));
     const out: T[] = [];
@@ -69,31 +61,29 @@ export const listOf =
   };
 
 /** A map of at most `max` entries whose keys and values pass their checks. */
-export const mapOf =
-  <T>(key: Check<string>, value: Check<T>, max: number): Check<Record<string, T>> =>
+export const mapOf = <T>(key: Check<string>, value: Check<T>, max: number): Check<Record<string, T>> =>
   (raw, path, rejected) => {
     if (!isRecord(raw)) return judge(undefined, path, rejected, message('rejExpectedObject', { found: describeValue(raw) }));
-    const entries: Array<[string, T]> = [];
-    for (const [k, v] of Object.entries(raw)) {
+    const entries = Object.entries(raw).flatMap(([k, v]): Array<[string, T]> => {
       const cleaned = key(k, pathOf(path, k), rejected) === undefined ? undefined : value(v, pathOf(path, k), rejected);
-      if (cleaned !== undefined) entries.push([k, cleaned]);
-    }
+      return cleaned === undefined ? [] : [[k, cleaned]];
+    });
     if (entries.length > max) judge(undefined, path, rejected, message('rejOverLimit', { count: entries.length - max, max }));
     // fromEntries defines own properties, so a key like "__proto__" stays plain data.
     return Object.fromEntries(entries.slice(0, max));
   };
 
 /** An object of these fields (optional ones may be missing); unknown fields are ignored and reported, or with `strict` fail it. */
-const entry =
-  <T>(fields: Record<string, Check<unknown>>, { optional = [] as string[], strict = false } = {}): Check<T> =>
+const entry = <T>(fields: Record<string, Check<unknown>>, { optional = [] as string[], strict = false } = {}): Check<T> =>
   (raw, path, rejected) => {
-    if (!isRecord(raw)) return judge(undefined, path, rejected, message('rejExpected', { what: message('whatObject'), found: describeValue(raw) }));
+    if (!isRecord(raw)) return judge(undefined, path, rejected, expected(message('whatObject'))(raw));
     const unknown = Object.keys(raw).filter((k) => !Object.hasOwn(fields, k));
     if (!strict) for (const k of unknown) judge(undefined, pathOf(path, k), rejected, message('rejUnknownField'));
     const before = rejected.length;
     const out: Raw = {};
     for (const [k, check] of Object.entries(fields)) {
-      const v = has(raw, k) === undefined && optional.includes(k) ? undefined : check(has(raw, k), pathOf(path, k), rejected);
+      const given = Object.hasOwn(raw, k) ? raw[k] : undefined;
+      const v = given === undefined && optional.includes(k) ? undefined : check(given, pathOf(path, k), rejected);
       if (v !== undefined) out[k] = v;
     }
     if (strict && unknown.length) judge(undefined, path, rejected, message('rejUnknownKeys', { keys: unknown.map((k) => JSON.stringify(k)).join(', ') }));
@@ -109,29 +99,23 @@ export const HttpsUrl = text(message('whatHttpsUrl'), (s) => {
 export const AccountId = text(message('whatAccountId'), (s) => (/^\d{12}$/.test(s) ? undefined : message('rejNotAccountId', { value: describeValue(s) })));
 export const AccountName = text(message('whatName'), accountNameProblem, true);
 const RoleArn = text(message('whatRoleArn'), (s) => (parseRoleArn(s) ? undefined : message('rejNotRoleArn', { value: describeValue(s) })));
-// Which IdP app an assertion came from (the shell decides); recent sign-ins and auto sign-in are kept per app.
+// The IdP app an assertion came from. Assigning to "__proto__" would change an object's prototype, not add a key.
 export const IdpAppKey = text(message('whatAppKey'), (s) =>
-  // Assigning to "__proto__" changes an object's prototype instead of adding the key.
   s.length < 1 || s.length > 256 ? message('rejAppKeyLength', { max: 256 }) : s === '__proto__' ? message('rejProtoAppKey') : undefined,
 );
 export const Colour = oneOf(ACCOUNT_COLOURS);
 
 const ALIAS_KINDS: Record<AliasPattern['kind'], Record<string, Check<unknown>>> = {
   none: {},
-  'role-name': {
-    pattern: (raw, path, rejected) =>
-      typeof raw === 'string'
-        ? judge(raw, path, rejected, ((c) => (c.ok ? undefined : c.error))(validateAliasRegex(raw)))
-        : judge(undefined, path, rejected, message('rejExpectedText', { what: message('whatPattern') })),
-  },
+  'role-name': { pattern: is<string>(isText, () => message('rejExpectedText', { what: message('whatPattern') }), (s) => ((c) => (c.ok ? undefined : c.error))(validateAliasRegex(s))) },
   preset: { preset: oneOf(ALIAS_PRESETS) },
 };
+const ALIAS_WHAT = message('whatOneOf', { choices: '{"kind": "none"}, {"kind": "role-name", …}, {"kind": "preset", …}' });
 export const AliasPatternCheck: Check<AliasPattern> = (raw, path, rejected) => {
   const kind = isRecord(raw) && typeof raw['kind'] === 'string' && Object.hasOwn(ALIAS_KINDS, raw['kind']) ? (raw['kind'] as AliasPattern['kind']) : undefined;
   if (kind) return entry<AliasPattern>({ kind: () => kind, ...ALIAS_KINDS[kind] }, { strict: true })(raw, path, rejected);
-  const what = message('whatOneOf', { choices: '{"kind": "none"}, {"kind": "role-name", …}, {"kind": "preset", …}' });
   // As zod's discriminated union said it: of an object, at its `kind`.
-  return judge(undefined, isRecord(raw) ? pathOf(path, 'kind') : path, rejected, message('rejExpected', { what, found: describeValue(raw) }));
+  return judge(undefined, isRecord(raw) ? pathOf(path, 'kind') : path, rejected, expected(ALIAS_WHAT)(raw));
 };
 
 const Timestamp = whole(message('whatTime'), message('rejWholeMs'), [[(n) => n >= 0, message('rejNegativeTime')]]);

@@ -1,14 +1,14 @@
 import type { SectionProps } from './main';
 import { t } from '../../platform/i18n';
 import { Section, useEdit } from './section';
+import { SettingCheckbox } from './setting-checkbox';
 
 const CAP_HOURS = [1, 2, 4, 8, 12] as const;
 
-/** How to sign in to a region other than the assertion's own, the STS session length, and CLI credentials. */
+/** How to sign in to a region other than the assertion's own, the automatic failover check, the STS session length, and CLI credentials. */
 export function SigninMethodSection(props: SectionProps) {
   const { error, edit } = useEdit(props);
   const locked = props.isLocked('signinMethod');
-  const cliLocked = props.isLocked('allowCliCredentials');
   const s = props.loaded.settings;
   return (
     <Section title={t('signinMethodLabel')} id="signin-method-title" locked={locked} error={error}>
@@ -27,6 +27,14 @@ export function SigninMethodSection(props: SectionProps) {
           </label>
         ))}
       </fieldset>
+      <SettingCheckbox
+        id="failover-auto"
+        label={t('failoverAutoLabel')}
+        hint={t('failoverAutoHint')}
+        checked={s.automaticFailoverCheck}
+        locked={props.isLocked('automaticFailoverCheck')}
+        onChange={(checked) => void edit('automaticFailoverCheck', checked)}
+      />
       <div class="row">
         <label for="session-cap">{t('sessionCapLabel')}</label>
         <select
@@ -45,33 +53,20 @@ export function SigninMethodSection(props: SectionProps) {
       <p class="hint" id="session-cap-hint">
         {t('sessionCapHint')}
       </p>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={s.allowCliCredentials}
-          disabled={cliLocked}
-          aria-describedby={cliLocked ? 'allow-cli-locked' : undefined}
-          onChange={(e) => void edit('allowCliCredentials', (e.target as HTMLInputElement).checked)}
-        />
-        {t('allowCliLabel')}
-      </label>
-      {cliLocked && (
-        <p class="hint" id="allow-cli-locked">
-          {t('sectionLocked')}
-        </p>
-      )}
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={props.loaded.user.clearCopiedCredentials}
-          aria-describedby="clear-copied-hint"
-          onChange={(e) => void edit('clearCopiedCredentials', (e.target as HTMLInputElement).checked)}
-        />
-        {t('clearCopiedLabel')}
-      </label>
-      <p class="hint" id="clear-copied-hint">
-        {t('clearCopiedHint')}
-      </p>
+      <SettingCheckbox
+        id="allow-cli"
+        label={t('allowCliLabel')}
+        checked={s.allowCliCredentials}
+        locked={props.isLocked('allowCliCredentials')}
+        onChange={(checked) => void edit('allowCliCredentials', checked)}
+      />
+      <SettingCheckbox
+        id="clear-copied"
+        label={t('clearCopiedLabel')}
+        hint={t('clearCopiedHint')}
+        checked={props.loaded.user.clearCopiedCredentials}
+        onChange={(checked) => void edit('clearCopiedCredentials', checked)}
+      />
     </Section>
   );
 }

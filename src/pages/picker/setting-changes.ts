@@ -1,7 +1,7 @@
 import { OKTA_PRESET } from '../../core/accounts/names';
 import type { CliFormat } from '../../core/signin/cli-credentials';
 import type { Settings } from '../../core/settings/schema';
-import { ALIAS_OFFER_DECLINED_MAX } from '../../core/settings/fields';
+import { LIMITS } from '../../core/settings/fields';
 
 /** The changes the picker makes to the user's settings, each a function of the user's own. */
 type Change = (user: Settings) => Settings;
@@ -25,7 +25,7 @@ export const acceptAliasPreset: Change = (user) => ({ ...user, aliasPattern: OKT
 /** The inline Okta naming offer, "never for this IdP app" (the most recent apps are kept). */
 export const declineAliasPreset = (appKey: string): Change => (user) => ({
   ...user,
-  aliasOfferDeclined: [...user.aliasOfferDeclined.filter((k) => k !== appKey), appKey].slice(-ALIAS_OFFER_DECLINED_MAX),
+  aliasOfferDeclined: [...user.aliasOfferDeclined.filter((k) => k !== appKey), appKey].slice(-LIMITS.aliasOfferDeclined),
 });
 
 export const setCliFormat = (cliFormat: CliFormat): Change => (user) => ({ ...user, cliFormat });

@@ -1,10 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { partitionInfo } from '../../core/aws/catalog';
 import { describeHealth, isUsable, watchedRegions } from '../../core/health/probe';
 import { summarizeOutage } from '../../core/health/outage';
 import { defaultSettings, type Settings } from '../../core/settings/schema';
-import { localTimeZone, preferredRegionsFor } from '../../core/regions/preferred';
+import { localTimeZone } from '../../core/regions/preferred';
 import { roleLabel } from '../../core/accounts/account-label';
 import { openOptionsPage, openTab } from '../../platform/extension';
 import { loadSettings } from '../../platform/settings-store';
@@ -47,7 +46,7 @@ function Popup() {
   const settings = data?.settings ?? NO_SETTINGS;
   const consoles = data?.consoles ?? [];
   const regions = useMemo(
-    () => watchedRegions(partitionInfo(PARTITION)?.globalRegion ?? 'us-east-1', preferredRegionsFor(settings, localTimeZone())),
+    () => watchedRegions(settings, localTimeZone(), PARTITION),
     [settings],
   );
   const { health, checkAgain } = useRegionHealth(PARTITION, regions);
