@@ -161,7 +161,10 @@ describe('failover check: on a normal day, how each role would get in while us-e
       await expect.poll(() => other.getByRole('button', { name: /^Sign in/ }).isEnabled()).toBe(true);
       expect(server.stsRequests).toEqual([]);
       await other.getByRole('button', { name: /^Sign in/ }).click();
-      await other.waitForURL(/console\.aws\.amazon\.com/, { timeout: 20_000 });
+      // A normal sign-in: the re-post to the endpoint the assertion is addressed to (the mock's landing page).
+      const post = await server.waitForPost((p) => p.host === 'signin.aws.amazon.com', 15_000);
+      expect(post.fields.roleIndex).toBe(DEPLOY);
+      await other.waitForURL('https://signin.aws.amazon.com/saml');
 
       // The next time: Deploy (signed in as before) is checked in the background at eu-west-1, the
       // picker stays as it was, and says so.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AUTOMATIC_CHECK_EVERY_MS, automaticCheckDue } from '../../src/core/signin/failover-schedule';
+import { AUTOMATIC_CHECK_EVERY_MS, automaticCheckDue, automaticCheckRoles } from '../../src/core/signin/failover-schedule';
+import { MAX_CHECKED_ROLES } from '../../src/core/signin/failover-check';
 
 const NOW = Date.UTC(2026, 11, 7, 9, 0);
 const HOUR = 60 * 60_000;
@@ -29,5 +30,23 @@ describe('automaticCheckDue: at most once a week per IdP app', () => {
   it('counts an unreadable last run as never run', () => {
     expect(automaticCheckDue(Number.NaN, NOW)).toBe(true);
     expect(automaticCheckDue(Number.POSITIVE_INFINITY, NOW)).toBe(true);
+  });
+});
+
+describe('automaticCheckRoles', () => {
+  const roles = ['arn:aws:iam::111122223333:role/Admin', 'arn:aws:iam::111122223333:role/ReadOnly', 'arn:aws:iam::444455556666:role/Deploy'];
+
+  it('takes the roles the user uses that this assertion has, once each, in the order given', () => {
+    expect(automaticCheckRoles(roles, [roles[2]!, 'arn:aws:iam::999999999999:role/Gone', roles[2]!, roles[0]!])).toEqual([roles[2], roles[0]]);
+  });
+
+  it('takes none when the user uses none of them', () => {
+    expect(automaticCheckRoles(roles, [])).toEqual([]);
+    expect(automaticCheckRoles(roles, ['arn:aws:iam::999999999999:role/Gone'])).toEqual([]);
+  });
+
+  it('takes at most as many roles as a check by hand', () => {
+    const many = Array.from({ length: 30 }, (_, i) => `arn:aws:iam::111122223333:role/R${i}`);
+    expect(automaticCheckRoles(many, many)).toHaveLength(MAX_CHECKED_ROLES);
   });
 });

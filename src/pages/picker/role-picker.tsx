@@ -160,6 +160,7 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
         appKey={appKey}
         accountNames={accountNames}
         stsAllowed={stsPermission(sts, 'signin').ok}
+        automatic={settingsReady && settings.automaticFailoverCheck && phase.kind === 'choosing'}
       />
       <AssertionWarnings info={info} />
       <PickerNotices assertion={assertion} regions={regions} method={method} signing={signing} manyRoles={manyRoles.length} />
