@@ -1,4 +1,5 @@
-import { readFailoverStore, recordCheck, type FailoverStore } from '../core/signin/failover-results';
+import { readFailoverStore, recordCheck } from '../core/signin/failover-record';
+import type { FailoverStore } from '../core/signin/failover-results';
 import type { FailoverResult } from '../core/signin/failover-check';
 import { storageItem } from './storage-item';
 

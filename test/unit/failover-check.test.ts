@@ -12,7 +12,8 @@ import {
   verdict,
   type FailoverResult,
 } from '../../src/core/signin/failover-check';
-import { failoverSummary, readFailoverStore, recordCheck, roleFailoverStatus, MAX_CHECKED_APPS } from '../../src/core/signin/failover-results';
+import { failoverSummary, roleFailoverStatus } from '../../src/core/signin/failover-results';
+import { readFailoverStore, recordCheck, MAX_CHECKED_APPS } from '../../src/core/signin/failover-record';
 import { renderMessage } from '../support/render-message';
 
 const ADMIN = 'arn:aws:iam::111122223333:role/Admin';

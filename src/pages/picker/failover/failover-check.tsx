@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import type { SamlRole } from '../../../core/saml/decode';
 import { regionsToCheck, rolesToCheck } from '../../../core/signin/failover-check';
 import type { FailoverCheckReply } from '../../../aws-calls/failover-check';
-import { saveFailoverResults } from '../../../platform/failover-store';
 import { t, tMessage } from '../../../platform/i18n';
 import { requestStsAccess } from '../../../platform/sts-access';
 import { inThisTab } from '../../../aws-calls/this-tab';
@@ -65,6 +64,7 @@ export function FailoverCheck(props: Props) {
       const reply = await inThisTab('replyPickerTabFailover', (tabId) => checkFailover(tabId, { roleArns: checked, regions }));
       if (!reply.ok) return setState({ kind: 'error', message: t('failoverCheckFailed', tMessage(reply.error)) });
       setState({ kind: 'done', Table: await table, reply: reply.failover, roleArns: checked, regions, leftOut });
+      const { saveFailoverResults } = await import('../../../platform/failover-store');
       await saveFailoverResults(props.appKey, { regions, roleArns: checked, results: reply.failover.results, at: Date.now() }).catch(() => undefined);
     })().catch(() => setState({ kind: 'error', message: t('pickerFailed') }));
   };

@@ -4,7 +4,6 @@ import { mayKeep } from '../../../core/base/private-window';
 import { automaticCheckDue, automaticCheckRoles } from '../../../core/signin/failover-schedule';
 import { regionsToCheck } from '../../../core/signin/failover-check';
 import { currentTabId } from '../../../platform/extension';
-import { readFailoverResults, saveFailoverResults } from '../../../platform/failover-store';
 import { tabInPrivateWindow } from '../../../platform/private-window';
 import { hasStsAccess } from '../../../platform/sts-access';
 
@@ -39,6 +38,7 @@ export function useAutomaticCheck(input: Input): AutomaticCheck {
     void (async () => {
       const roleArns = automaticCheckRoles(input.roleArns, input.used);
       if (!roleArns.length) return;
+      const { readFailoverResults, saveFailoverResults } = await import('../../../platform/failover-store');
       const last = own(await readFailoverResults(), input.appKey)?.at;
       if (!automaticCheckDue(last, Date.now())) return;
       const tabId = await currentTabId();
