@@ -46,4 +46,14 @@ describe.each([
     // Key order too: the store shows the manifest as written.
     expect(JSON.stringify(shipped)).toBe(JSON.stringify(tested));
   });
+
+  it('ships no XML library (the pages parse with their own DOMParser) and a worker of one file', () => {
+    const zip = readZip(releaseZip(store));
+    const scripts = [...zip.entries()].filter(([name]) => name.endsWith('.js'));
+    // xmldom's own marker in its messages, and the guard this project's build adds to it.
+    expect(scripts.filter(([, bytes]) => /\[xmldom |parses XML only/.test(bytes.toString('utf8'))).map(([name]) => name)).toEqual([]);
+    const worker = zip.get('service-worker-loader.js')!.toString('utf8');
+    expect(worker).not.toMatch(/\bimport\s*[\s{("'*]/);
+    expect(worker).toContain('onMessage.addListener');
+  });
 });
