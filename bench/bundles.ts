@@ -23,6 +23,8 @@ export interface ExtensionBundles {
   otherPages: Record<string, BundleSize>;
   /** All content scripts of the manifest together. */
   contentScripts: BundleSize | null;
+  /** Every JavaScript file of the build, whoever loads it. */
+  allScripts: BundleSize;
 }
 
 interface Manifest {
@@ -50,6 +52,7 @@ export function measureBundles(extensionDir: string): ExtensionBundles {
     options: optionsPage ? sizeOf(extensionDir, filesOf(extensionDir, optionsPage)) : null,
     otherPages,
     contentScripts: contentFiles.length ? sizeOf(extensionDir, [...new Set(contentFiles.flatMap((f) => filesOf(extensionDir, f)))]) : null,
+    allScripts: sizeOf(extensionDir, allFiles(extensionDir, '.js')),
   };
 }
 
@@ -110,11 +113,15 @@ function sizeOf(root: string, files: string[]): BundleSize {
 
 /** Every HTML page of the extension, relative to its folder (Chromium's own `_metadata` skipped). */
 function allHtml(root: string): string[] {
+  return allFiles(root, '.html');
+}
+
+function allFiles(root: string, ending: string): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
       if (entry.name.startsWith('_') || entry.name === 'node_modules') return [];
       const path = join(dir, entry.name);
-      return entry.isDirectory() ? walk(path) : entry.name.endsWith('.html') ? [path] : [];
+      return entry.isDirectory() ? walk(path) : entry.name.endsWith(ending) ? [path] : [];
     });
   return walk(root)
     .map((path) => relative(root, path).split(sep).join('/'))
