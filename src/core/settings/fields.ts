@@ -66,7 +66,7 @@ export const SETTING_FIELDS = {
     managed: merged('Account names', 'Names shown next to 12-digit AWS account IDs, e.g. {"123456789012": "prod"}. 1 to 64 characters each.'),
   }),
   aliasPattern: row<AliasPattern>(v.AliasPatternCheck, () => ({ kind: 'none' })),
-  /** IdP apps for which the picker no longer offers to read account names from role names. */
+  /** IdP apps for which the picker no longer offers account names (read from role names, or from AWS). */
   aliasOfferDeclined: row(v.listOf(v.IdpAppKey, ALIAS_OFFER_DECLINED_MAX, String), () => [], { chunked: 'list' }),
   /** A colour per account ID (it wins over the name rules). */
   accountColours: row(v.mapOf(v.AccountId, v.Colour, LIMITS.accountColours), () => ({}), {

@@ -102,7 +102,8 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
         asLastTime={!!lastTime && selected?.roleArn === lastTime.roleArn && region === lastTime.region}
       />
       <AutoSigninNotice auto={auto} roles={info.roles} onCancel={() => cancelAuto()} onStopSkipping={() => void updateSettings(stopSkipping(appKey))} />
-      <NamesOffers names={names} roles={info.roles} appKey={appKey} address={address} addressedDown={regions.addressedDown} updateSettings={updateSettings} />
+      <NamesOffers names={names} roles={info.roles} appKey={appKey} address={address} addressedDown={regions.addressedDown}
+        declined={settingsReady ? settings.aliasOfferDeclined.includes(appKey) : undefined} updateSettings={updateSettings} />
       <FailoverResultsContext.Provider value={failover}>
       <RoleList
         sections={selection.sections}
