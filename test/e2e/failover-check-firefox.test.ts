@@ -34,6 +34,9 @@ describe('Firefox: failover check', () => {
     const navigations: string[] = [];
     page.on('framenavigated', (frame) => frame === page.mainFrame() && navigations.push(frame.url()));
 
+    // It takes a pointer click only once armed (as Sign in does).
+    const enabled = () => page.$eval('::-p-text(Check failover)', (b) => !(b as HTMLButtonElement).disabled && b.getAttribute('aria-disabled') !== 'true');
+    await expect.poll(enabled, { timeout: 5_000 }).toBe(true);
     await page.click('button::-p-text(Check failover)');
     await waitInPage(page, () => /^Failover check/i.test(document.querySelector('table caption')?.textContent ?? ''), 'the failover table did not show', 60_000);
     const rows = await page.evaluate(() => [...document.querySelectorAll('table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent ?? '')));

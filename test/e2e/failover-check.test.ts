@@ -37,6 +37,8 @@ describe('failover check: on a normal day, how each role would get in while us-e
 
     const button = page.getByRole('button', { name: /^Check failover/ });
     await expect(button.getAttribute('class')).resolves.not.toMatch(/\bprimary\b/);
+    // It takes a pointer click only once armed (as Sign in does).
+    await expect.poll(() => button.isEnabled(), { timeout: 5_000 }).toBe(true);
     await button.click();
     const table = page.getByRole('table', { name: /failover check/i });
     await table.waitFor({ timeout: 60_000 });
@@ -135,7 +137,9 @@ describe('failover check: on a normal day, how each role would get in while us-e
       await openPickerFromTile(other, tileUrl({}, 'acme.okta.com', 'exk1checkrepost'));
       await other.getByLabel(/^Region/).selectOption('eu-west-1');
       server.clearReceived();
-      await other.getByRole('button', { name: /^Check failover/ }).click();
+      const button = other.getByRole('button', { name: /^Check failover/ });
+      await expect.poll(() => button.isEnabled(), { timeout: 5_000 }).toBe(true);
+      await button.click();
       const table = other.getByRole('table', { name: /failover check/i });
       await table.waitFor({ timeout: 60_000 });
       await expect(table.getByRole('row', { name: /Deploy/ }).textContent()).resolves.toMatch(/refuses this sign-in/);
@@ -188,6 +192,30 @@ describe('failover check: on a normal day, how each role would get in while us-e
     } finally {
       await other.close();
       await worker.evaluate(() => chrome.storage.sync.remove('settings'));
+    }
+  });
+
+  it('ignores a pointer click on Check failover… as the picker appears, says so, and checks on a click once armed', async () => {
+    const other = await browser.context.newPage();
+    try {
+      const opened = new Date();
+      await openPickerFromTile(other, tileUrl({}, 'acme.okta.com', 'exk1checkarmed'));
+      server.clearReceived();
+      const assumeRole = () => server.stsRequests.filter((r) => r.method === 'POST' && r.at >= opened);
+      const button = other.getByRole('button', { name: /^Check failover/ });
+      // A click-jacking page times a real mouse click onto the button the moment it shows.
+      await button.click({ force: true });
+      await other.locator('#failover-results').getByText('The page has just appeared: click again to confirm.').waitFor({ timeout: 5_000 });
+      await expect(button.textContent()).resolves.toBe('Check failover…');
+      expect(server.received).toEqual([]);
+      expect(assumeRole()).toEqual([]);
+      // Armed: the same click checks.
+      await expect.poll(() => button.isEnabled(), { timeout: 5_000 }).toBe(true);
+      await button.click();
+      await other.getByText('The page has just appeared: click again to confirm.').waitFor({ state: 'detached' });
+      await expect.poll(() => server.received.length + assumeRole().length, { timeout: 30_000 }).toBeGreaterThan(0);
+    } finally {
+      await other.close();
     }
   });
 });

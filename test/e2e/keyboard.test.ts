@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { extensionSuite, openPickerFromTile, tileUrl } from './helpers';
+import { landsInConsole } from './flows';
+import { axeFindings, extensionSuite, openPickerFromTile, tileUrl } from './helpers';
 
 // The daily route by keyboard with 900 roles (and the offer to name their accounts showing): the
 // role list is one Tab stop, so from the filter the region is a few Tabs away and Sign in one more.
@@ -101,6 +102,47 @@ describe('the picker by keyboard, 900 roles', () => {
       expect(facts.roleNamePx).toBe(15);
       expect(facts.roleNamePx).toBeGreaterThan(facts.pathPx);
       expect(facts.roleNamePx).toBeGreaterThan(facts.headingPx);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('a region named in the filter', () => {
+  it('"dep @euw1" filters by "dep", chooses eu-west-1 in the Region control, and Enter signs in there; an unknown "@word" is said and filters nothing', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      await openPickerFromTile(page, tileUrl({}, 'acme.okta.com', 'exk1regionword'));
+      const issued = suite.server.issued.at(-1)!;
+      const filter = page.getByLabel('Filter roles');
+      const region = page.getByLabel('Region', { exact: true });
+      const shown = () => page.locator('#role-list input[type=radio]').evaluateAll((radios) => radios.map((r) => (r as HTMLInputElement).value));
+
+      // A word that names no region: said beside the filter, the region unchanged, the roles filtered by "dep" only.
+      await filter.pressSequentially('dep @xyz');
+      await expect(page.locator('#region-word').textContent()).resolves.toBe('No region called @xyz');
+      await expect(page.locator('#region-word').getAttribute('aria-live')).resolves.toBe('polite');
+      await expect(region.inputValue()).resolves.toBe('us-east-1');
+      await expect(shown()).resolves.toEqual(['arn:aws:iam::444455556666:role/team/Deploy']);
+      expect(await axeFindings(page)).toEqual([]);
+
+      await filter.fill('');
+      await filter.pressSequentially('dep @euw1');
+      await expect.poll(() => region.inputValue()).toBe('eu-west-1');
+      await expect(page.locator('#region-word').textContent()).resolves.toBe('');
+      await expect(shown()).resolves.toEqual(['arn:aws:iam::444455556666:role/team/Deploy']);
+      await expect(page.getByRole('button', { name: /^Sign in/ }).textContent()).resolves.toBe('Sign in as Deploy in eu-west-1');
+
+      // Enter in the filter: the re-post goes to eu-west-1 (AWS refuses it there: the Recipient is
+      // the global endpoint), and the same Enter goes on through eu-west-1's STS into its console.
+      await page.keyboard.press('Enter');
+      const post = await suite.server.waitForPost((p) => p.host === 'eu-west-1.signin.aws.amazon.com', 15_000);
+      expect(post.fields.SAMLResponse).toBe(issued.samlResponse);
+      expect(post.fields.RelayState).toBe('https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1');
+      expect(post.fields.roleIndex).toBe('arn:aws:iam::444455556666:role/team/Deploy');
+      await landsInConsole(page, 'eu-west-1', 'Deploy', 30_000);
+      expect(suite.server.received.filter((p) => p.host === 'signin.aws.amazon.com')).toEqual([]);
     } finally {
       await page.close();
     }

@@ -54,7 +54,7 @@ export const SETTING_FIELDS = {
     managed: merged('Account names', 'Names shown next to 12-digit AWS account IDs, e.g. {"123456789012": "prod"}. 1 to 64 characters each.'),
   }),
   aliasPattern: row<AliasPattern>(v.AliasPatternCheck, () => ({ kind: 'none' })),
-  /** IdP apps for which the picker no longer offers to read account names from role names (it trims the list). */
+  /** IdP apps for which the picker no longer offers account names (read from role names, or from AWS). */
   aliasOfferDeclined: row(v.listOf(v.IdpAppKey, LIMITS.aliasOfferDeclined, String), () => [], { chunked: 'list' }),
   /** It wins over the name rules. */
   accountColours: row(v.mapOf(v.AccountId, v.Colour, LIMITS.accountColours), () => ({}), {

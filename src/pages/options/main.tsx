@@ -45,9 +45,11 @@ function OptionsPage() {
     // Where the change was made, read before saving re-renders the page.
     const at = besideChangedControl();
     const result = await saveSettings(user);
+    // The page re-renders with what was saved first: a render with the old settings would set a box
+    // the user just changed back for a moment.
+    await load();
     // A notice is a sentence: it goes in the header; "Saved." goes beside the control.
     setStatus(result.notice ? { text: tMessage(result.notice), at: undefined } : { text: t('saved'), at });
-    await load();
   };
   const props: SectionProps = {
     loaded,

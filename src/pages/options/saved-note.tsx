@@ -1,11 +1,9 @@
-/** Where "Saved." appears: beside the control that changed, in page coordinates; none: in the header. */
-export interface SavedAt {
-  readonly top: number;
-  readonly left: number;
-}
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
-const NOTE_WIDTH = 96;
-const NOTE_HEIGHT = 24;
+/** Where "Saved." appears: in the page's flow right after this element (the control that changed); none: in the header. */
+export interface SavedAt {
+  readonly anchor: Element;
+}
 
 // The control the user last changed or clicked: not every browser focuses a button or a box on a
 // click (Safari, Firefox on macOS), so focus alone does not say which one it was.
@@ -25,53 +23,56 @@ export function watchChangedControls(): () => void {
 }
 
 /**
- * The place beside the control just changed (else the one that has focus): right of it, or under
- * it when the window has no room there. A box or a radio is placed by its label's text.
+ * The control just changed (else the one that has focus), as the note follows it: a box, a radio
+ * or a file field by its label (the text beside the box; the file field's button).
  */
 export function besideChangedControl(): SavedAt | undefined {
   const active = lastControl?.isConnected ? lastControl : document.activeElement;
   if (!(active instanceof HTMLElement) || active === document.body) return undefined;
-  const input = active instanceof HTMLInputElement ? active : undefined;
-  // A visually hidden file input is shown by its label (styled as a button).
-  const anchor = input && (input.type === 'checkbox' || input.type === 'radio' || input.type === 'file') ? (input.labels?.[0] ?? active) : active;
-  const rect = anchor.getBoundingClientRect();
-  if (!rect.width && !rect.height) return undefined;
-  // Right of the control, else under it, else above it: the first place that covers no other control.
-  const places = [
-    { top: rect.top + rect.height / 2 - NOTE_HEIGHT / 2, left: rect.right + 12 },
-    { top: rect.bottom + 4, left: rect.left },
-    { top: rect.top - NOTE_HEIGHT - 4, left: rect.left },
-  ];
-  const place = places.find(isFree) ?? places[1]!;
-  return { top: place.top + window.scrollY, left: place.left + window.scrollX };
-}
-
-/** Whether a note at this place (viewport coordinates) is inside the window and over no control. */
-function isFree(place: { top: number; left: number }): boolean {
-  if (place.left + NOTE_WIDTH > document.documentElement.clientWidth || place.top < 0) return false;
-  // Probe the note's whole box (every 8px along two lines), so a short label beside it counts too.
-  const xs = Array.from({ length: NOTE_WIDTH / 8 + 1 }, (_, i) => place.left + Math.min(i * 8, NOTE_WIDTH - 1));
-  const ys = [place.top + 3, place.top + NOTE_HEIGHT - 3];
-  return ys.every((y) =>
-    xs.every((x) => !document.elementFromPoint(x, y)?.closest('button, input, select, textarea, a, label')),
-  );
+  const control = active.closest('input, select, button, textarea, label') ?? active;
+  const input = control instanceof HTMLInputElement ? control : undefined;
+  const anchor = input && (input.type === 'checkbox' || input.type === 'radio' || input.type === 'file') ? (input.labels?.[0] ?? control) : control;
+  // Never inside a label: the note would join the name of its control.
+  if (anchor.parentElement?.closest('label')) return undefined;
+  return { anchor };
 }
 
 /**
- * "Saved." (or the save's notice): beside the control when its place is known, else in the header's
- * status line, which keeps its height either way so nothing below it moves.
+ * "Saved." (or the save's notice): right after the control that changed, in the page's flow, so
+ * it takes its own room beside it (options.css) and covers nothing; else, and when that control is
+ * gone once the page re-rendered, in the header's status line, which keeps its height either way so
+ * nothing below it moves. The note is the page's one element of its own among the sections' (they
+ * never render it), added and removed here.
  */
 export function SavedNote(props: { text: string | undefined; at: SavedAt | undefined }) {
+  const slot = useRef<HTMLElement | undefined>(undefined);
+  const [inHeader, setInHeader] = useState(false);
+  useLayoutEffect(() => {
+    setInHeader(false);
+    if (!props.at || !props.text) return;
+    const note = document.createElement('span');
+    note.className = 'saved-note';
+    note.setAttribute('role', 'status');
+    note.textContent = props.text;
+    props.at.anchor.after(note);
+    slot.current = note;
+    return () => {
+      note.remove();
+      slot.current = undefined;
+    };
+  }, [props.at, props.text]);
+  // After every render of the page: a note whose control went (a list re-drawn) moves to the header.
+  useLayoutEffect(() => {
+    const note = slot.current;
+    if (note && props.at && !(props.at.anchor.isConnected && note.previousElementSibling === props.at.anchor)) {
+      note.remove();
+      slot.current = undefined;
+      setInHeader(true);
+    }
+  });
   return (
-    <>
-      <p class="status" role="status">
-        {props.at ? '' : props.text}
-      </p>
-      {props.at && (
-        <p class="saved-note" role="status" style={{ top: `${props.at.top}px`, left: `${props.at.left}px` }}>
-          {props.text}
-        </p>
-      )}
-    </>
+    <p class="status" role="status">
+      {props.at && !inHeader ? '' : props.text}
+    </p>
   );
 }

@@ -20,6 +20,7 @@ import { autoSigninPair, useAutoSignin } from './signin/use-auto-signin';
 import { useAccountNames } from './names/use-account-names';
 import { useRoleSelection } from './roles/use-role-selection';
 import { useRegionChoice } from './regions/use-region-choice';
+import { useRegionWord } from './regions/use-region-word';
 import { useSigninMethod } from './signin/use-signin-method';
 import { stsPermission, stsRulesOf } from '../../core/signin/sts-permission';
 import { useSubmit } from './signin/use-submit';
@@ -63,6 +64,7 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
   const { selected, manyRoles } = selection;
   const regions = useRegionChoice(address, settings, appKey, selected?.roleArn);
   const { region } = regions;
+  const regionWord = useRegionWord(selection.query, regions.regions, regions.setChosen);
   const { choice: method, choiceFor } = useSigninMethod({ settings, address, region, issuer: info.issuer });
   const signing = useSubmit({ assertion, phase, onPhase, settings, updateSettings, appKey, skipNextTime, accountNames, colours });
   const autoPair = useMemo(
@@ -96,10 +98,12 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
       <RoleFilter
         selection={selection}
         roles={info.roles}
+        regionWord={regionWord}
         asLastTime={!!lastTime && selected?.roleArn === lastTime.roleArn && region === lastTime.region}
       />
       <AutoSigninNotice auto={auto} roles={info.roles} onCancel={() => cancelAuto()} onStopSkipping={() => void updateSettings(stopSkipping(appKey))} />
-      <NamesOffers names={names} roles={info.roles} appKey={appKey} address={address} addressedDown={regions.addressedDown} updateSettings={updateSettings} />
+      <NamesOffers names={names} roles={info.roles} appKey={appKey} address={address} addressedDown={regions.addressedDown}
+        declined={settingsReady ? settings.aliasOfferDeclined.includes(appKey) : undefined} updateSettings={updateSettings} />
       <FailoverResultsContext.Provider value={failover}>
       <RoleList
         sections={selection.sections}
@@ -114,7 +118,7 @@ export function RolePicker({ assertion, phase, onPhase, now, settings, locked, u
         selectedArn={selected?.roleArn}
         onSelect={selection.setSelectedArn}
         onMoveBy={selection.move}
-        query={selection.query}
+        query={selection.roleQuery}
         radioId={radioId}
       />
       </FailoverResultsContext.Provider>

@@ -22,8 +22,11 @@ export const stopSkipping = (appKey: string): Change => (user) => {
 /** The inline Okta naming offer, accepted. */
 export const acceptAliasPreset: Change = (user) => ({ ...user, aliasPattern: OKTA_PRESET });
 
-/** The inline Okta naming offer, "never for this IdP app" (the most recent apps are kept). */
-export const declineAliasPreset = (appKey: string): Change => (user) => ({
+/**
+ * The names offers above the list, "never for this IdP app": the Okta naming offer's "Never ask", or
+ * the line dismissed (the most recent apps are kept).
+ */
+export const declineNamesOffers = (appKey: string): Change => (user) => ({
   ...user,
   aliasOfferDeclined: [...user.aliasOfferDeclined.filter((k) => k !== appKey), appKey].slice(-LIMITS.aliasOfferDeclined),
 });

@@ -6,6 +6,7 @@ import { t, tMessage } from '../../../platform/i18n';
 import { requestStsAccess } from '../../../platform/sts-access';
 import { inThisTab } from '../../../aws-calls/this-tab';
 import { useAutomaticCheck } from './use-automatic-check';
+import { useArming } from '../signin/use-arming';
 
 // The table and the report are loaded on the first click: no part of the picker's first paint.
 const loadTable = () => import('./failover-table').then((m) => m.FailoverTable);
@@ -50,6 +51,8 @@ export function FailoverCheck(props: Props) {
     preferred: props.preferred,
     stsAllowed: props.stsAllowed,
   });
+  // Like Sign in, a pointer click counts only a moment after the picker appears (click-jacking).
+  const arming = useArming();
 
   const check = () => {
     // Firefox asks for host access from the click itself: before anything is awaited.
@@ -73,10 +76,18 @@ export function FailoverCheck(props: Props) {
   if (!props.roles.length) return null;
   return (
     <section class="failover" aria-busy={state.kind === 'checking'}>
-      <button type="button" class="button" onClick={check} disabled={state.kind === 'checking'} aria-controls="failover-results">
+      <button
+        type="button"
+        class={arming.arming ? 'button arming' : 'button'}
+        onClick={(e) => arming.allows(e) && check()}
+        disabled={state.kind === 'checking'}
+        aria-disabled={arming.arming || undefined}
+        aria-controls="failover-results"
+      >
         {state.kind === 'checking' ? t('failoverChecking') : t('checkFailover')}
       </button>
       <div id="failover-results" aria-live="polite">
+        {arming.refused && <p class="hint">{t('clickTooSoon')}</p>}
         {state.kind === 'checking' && <p class="hint">{t('failoverIntro')}</p>}
         {state.kind === 'idle' && automatic.kind !== 'idle' && (
           <p class="hint">{t(automatic.kind === 'checking' ? 'failoverAutoChecking' : 'failoverAutoDone', String(automatic.roles))}</p>

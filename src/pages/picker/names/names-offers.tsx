@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { own } from '../../../core/base/own';
 import type { AssertionAddress } from '../../../core/regions/choice';
 import type { SamlRole } from '../../../core/saml/decode';
@@ -5,7 +6,7 @@ import type { Settings } from '../../../core/settings/schema';
 import { AccountNamesOffer } from './account-names-offer';
 import { AliasPresetOffer } from './alias-preset-offer';
 import { t } from '../../../platform/i18n';
-import { acceptAliasPreset, declineAliasPreset } from '../setting-changes';
+import { acceptAliasPreset, declineNamesOffers } from '../setting-changes';
 import type { useAccountNames } from './use-account-names';
 
 interface Props {
@@ -14,14 +15,32 @@ interface Props {
   appKey: string;
   address: AssertionAddress;
   addressedDown: boolean;
+  /** This IdP app said no to the names offers (settings `aliasOfferDeclined`); undefined until the settings are read. */
+  declined: boolean | undefined;
   updateSettings: (change: (user: Settings) => Settings) => Promise<void>;
 }
 
 /**
- * Inline offers to name the accounts: the Okta naming rule, and names from AWS itself; and
- * the word that the naming pattern ran out of time.
+ * The offer to name the accounts, one line above the list: the Okta naming rule, else names from
+ * AWS itself; "×" hides it and it is not made again for this IdP app. And the word that the naming
+ * pattern ran out of time.
  */
-export function NamesOffers({ names, roles, appKey, address, addressedDown, updateSettings }: Props) {
+export function NamesOffers({ names, roles, appKey, address, addressedDown, declined, updateSettings }: Props) {
+  const [dismissed, setDismissed] = useState(false);
+  const unnamed = roles.length > 1 && roles.some((r) => own(names.accountNames, r.accountId) === undefined);
+  const dismiss = () => {
+    setDismissed(true);
+    // The button goes: the keyboard goes back to the filter rather than to the page's start.
+    document.getElementById('role-filter')?.focus();
+    void updateSettings(declineNamesOffers(appKey));
+  };
+  const offer = dismissed
+    ? undefined
+    : names.preset
+      ? <AliasPresetOffer accounts={names.preset.accounts} onAccept={() => void updateSettings(acceptAliasPreset)} onNever={dismiss} />
+      : unnamed && !declined
+        ? <AccountNamesOffer host={address.endpoint.host} endpointDown={addressedDown} onLearned={names.loadLearned} />
+        : undefined;
   return (
     <>
       {names.namesGaveUp && (
@@ -29,15 +48,14 @@ export function NamesOffers({ names, roles, appKey, address, addressedDown, upda
           {t('aliasGaveUp', String(names.namesGaveUp.read), String(names.namesGaveUp.total))}
         </p>
       )}
-      {names.preset && (
-        <AliasPresetOffer
-          accounts={names.preset.accounts}
-          onAccept={() => void updateSettings(acceptAliasPreset)}
-          onNever={() => void updateSettings(declineAliasPreset(appKey))}
-        />
-      )}
-      {roles.length > 1 && roles.some((r) => own(names.accountNames, r.accountId) === undefined) && (
-        <AccountNamesOffer host={address.endpoint.host} endpointDown={addressedDown} onLearned={names.loadLearned} />
+      {/* Until the settings say whether this app said no, the line keeps its place, unseen. */}
+      {offer && (
+        <div class="names-line" style={declined === undefined ? { visibility: 'hidden' } : undefined}>
+          {offer}
+          <button type="button" class="dismiss" aria-label={t('dismissNamesOffer')} title={t('dismissNamesOfferTitle')} onClick={dismiss}>
+            ×
+          </button>
+        </div>
       )}
     </>
   );

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SamlRole } from '../../../core/saml/decode';
 import type { Settings } from '../../../core/settings/schema';
 import { useRankedRoles } from './use-ranked-roles';
 import { takeOfferedRole } from '../../../platform/offered-role';
+import { withoutRegionWords } from '../../../core/regions/region-word';
 
 /** The keys that move the selection in the role list, and by how much (±Infinity: first or last). */
 const LIST_KEY_MOVES: Record<string, number | 'page-up' | 'page-down'> = {
@@ -36,7 +37,9 @@ export function useRoleSelection(roles: readonly SamlRole[], accountNames: Reado
   // Several roles at once: each in its own tab, through STS + federation.
   const [alsoOpen, setAlsoOpen] = useState<ReadonlySet<string>>(new Set());
   const filterRef = useRef<HTMLInputElement>(null);
-  const ranked = useRankedRoles(roles, accountNames, query, settings, appKey);
+  // "@euw1" names a region (regions/use-region-word.ts): the roles are filtered by the other words.
+  const roleQuery = useMemo(() => withoutRegionWords(query), [query]);
+  const ranked = useRankedRoles(roles, accountNames, roleQuery, settings, appKey);
   const { visible } = ranked;
   const selected: SamlRole | undefined = visible.find((r) => r.roleArn === selectedArn) ?? visible[0];
 
@@ -113,5 +116,5 @@ export function useRoleSelection(roles: readonly SamlRole[], accountNames: Reado
   /** The roles to open together, the selected one first; empty unless there are several. */
   const manyRoles = openMany && selected && alsoOpen.size > 0 ? [selected.roleArn, ...[...alsoOpen].filter((arn) => arn !== selected.roleArn)] : [];
 
-  return { ...ranked, query, setQuery, selected, setSelectedArn, move, alsoOpen, toggleAlsoOpen: openMany ? toggleAlsoOpen : undefined, tick: openMany ? tick : undefined, manyRoles, filterRef, onFilterKey, onFormKey };
+  return { ...ranked, query, roleQuery, setQuery, selected, setSelectedArn, move, alsoOpen, toggleAlsoOpen: openMany ? toggleAlsoOpen : undefined, tick: openMany ? tick : undefined, manyRoles, filterRef, onFilterKey, onFormKey };
 }
