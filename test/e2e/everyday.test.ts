@@ -242,7 +242,8 @@ describe('the everyday picker', () => {
     });
     const declined = await suite.browser.context.newPage();
     await openPickerFromTile(declined, tileUrl({ naming: 'okta' }, 'acme.okta.com', 'exk1presetno'));
-    await expect(offer(declined).textContent()).resolves.toContain('Show it for 2 accounts?');
+    // The line keeps its place, unseen, until the settings are read: wait for its words.
+    await expect.poll(() => offer(declined).textContent()).toContain('Show it for 2 accounts?');
     await offer(declined).getByRole('button', { name: 'Never ask for this IdP app' }).click();
     await offer(declined).waitFor({ state: 'detached' });
     await declined.close();

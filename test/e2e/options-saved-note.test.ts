@@ -112,3 +112,35 @@ describe('"Saved." on the settings page', () => {
     });
   }
 });
+
+describe('quick edits on the settings page', () => {
+  it('keeps both of two changes made one right after the other', async () => {
+    const page = await openOptions({ width: 1280, height: 800 });
+    const stored = () =>
+      suite.browser.serviceWorker!.evaluate(async () => {
+        const settings = (await chrome.storage.sync.get('settings'))['settings'] as { automaticFailoverCheck?: boolean; clearCopiedCredentials?: boolean } | undefined;
+        return `${settings?.automaticFailoverCheck} ${settings?.clearCopiedCredentials}`;
+      });
+    try {
+      const first = page.getByRole('checkbox', { name: 'Check failover automatically once a week' });
+      const second = page.getByRole('checkbox', { name: 'Clear copied CLI credentials from the clipboard after a minute' });
+      // Both clicks land before the first save is done: each must apply to what the other saved.
+      await expect(first.isChecked()).resolves.toBe(false);
+      await expect(second.isChecked()).resolves.toBe(false);
+      // Both changes in one go, the second before the first is saved: each must apply to what the other saved.
+      await page.evaluate(() => {
+        const boxes = [...document.querySelectorAll<HTMLLabelElement>('label.check')].filter((l) =>
+          /^(Check failover automatically once a week|Clear copied CLI credentials from the clipboard after a minute)/.test(l.textContent ?? ''),
+        );
+        for (const label of boxes) label.querySelector('input')!.click();
+      });
+      await expect.poll(stored, { timeout: 5_000 }).toBe('true true');
+      await page.reload();
+      await expect(page.getByRole('checkbox', { name: 'Check failover automatically once a week' }).isChecked()).resolves.toBe(true);
+      await expect(page.getByRole('checkbox', { name: 'Clear copied CLI credentials from the clipboard after a minute' }).isChecked()).resolves.toBe(true);
+    } finally {
+      await suite.browser.serviceWorker!.evaluate(() => chrome.storage.sync.remove('settings'));
+      await page.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { cleanSettingsFields, type Settings, type SettingsKey } from '../../core/settings/schema';
 import { defaultPreferredRegions, localTimeZone } from '../../core/regions/preferred';
 import { loadSettings, saveSettings, watchSettings, type LoadedSettings } from '../../platform/settings-store';
@@ -24,6 +24,7 @@ export interface SectionProps {
 function OptionsPage() {
   const [loaded, setLoaded] = useState<LoadedSettings>();
   const [status, setStatus] = useState<{ text: string; at: SavedAt | undefined }>();
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
 
   const load = () => loadSettings().then((l) => {
     setLoaded(l);
@@ -41,26 +42,32 @@ function OptionsPage() {
 
   if (!loaded) return <p class="hint">{t('loadingSettings')}</p>;
 
-  const persist = async (user: Settings) => {
+  // Each change is applied to the settings as stored when its turn comes, one after another: two
+  // quick edits never save over each other.
+  const persist = (change: (user: Settings) => Settings) => {
     // Where the change was made, read before saving re-renders the page.
     const at = besideChangedControl();
-    const result = await saveSettings(user);
-    // The page re-renders with what was saved first: a render with the old settings would set a box
-    // the user just changed back for a moment.
-    await load();
-    // A notice is a sentence: it goes in the header; "Saved." goes beside the control.
-    setStatus(result.notice ? { text: tMessage(result.notice), at: undefined } : { text: t('saved'), at });
+    const next = saving.current.then(async () => {
+      const result = await saveSettings(change((await loadSettings()).user));
+      // The page re-renders with what was saved first: a render with the old settings would set a box
+      // the user just changed back for a moment.
+      await load();
+      // A notice is a sentence: it goes in the header; "Saved." goes beside the control.
+      setStatus(result.notice ? { text: tMessage(result.notice), at: undefined } : { text: t('saved'), at });
+    });
+    saving.current = next.catch(() => undefined);
+    return next;
   };
   const props: SectionProps = {
     loaded,
     defaultRegions: defaultPreferredRegions(localTimeZone()),
     isLocked: (key) => (loaded.locked as readonly string[]).includes(key),
-    replace: persist,
+    replace: (user) => persist(() => user),
     edit: async (key, value) => {
       const rejected: UserMessage[] = [];
       const cleaned = cleanSettingsFields({ [key]: value }, rejected);
       if (rejected.length || cleaned[key] === undefined) return rejected.length ? tMessage(rejected) : t('valueUnusable');
-      await persist({ ...loaded.user, [key]: cleaned[key] });
+      await persist((user) => ({ ...user, [key]: cleaned[key] }));
       return undefined;
     },
   };
