@@ -179,6 +179,8 @@ describe('failover check: on a normal day, how each role would get in while us-e
       expect(server.stsRequests.map((r) => `${r.host} ${r.fields.RoleArn}`)).toEqual([`sts.eu-west-1.amazonaws.com ${DEPLOY}`]);
       expect(other.url()).toBe(pickerUrl);
       await expect.poll(() => other.locator('.role', { hasText: 'Deploy' }).locator('.failover-status').textContent()).toMatch(/fails over to eu-west-1 through STS · checked today/);
+      await saveArtifact(other, 'failover-automatic.png');
+      expect(await axeFindings(other)).toEqual([]);
       const stored = JSON.stringify(await storageContents(worker, 'local'));
       for (const secret of server.issuedCredentials.flatMap((c) => [c.secretAccessKey, c.sessionToken])) expect(stored.includes(secret)).toBe(false);
 
