@@ -227,11 +227,6 @@ export default defineConfig({
     rolldownOptions: {
       // Pages reached only through a redirect are not in the manifest's page keys.
       input: { picker: 'src/pages/picker/index.html', diagnosis: 'src/pages/diagnosis/index.html' },
-      // What two pages share goes into one chunk: the picker then loads four files before its first
-      // paint instead of eighteen (Sign in ready about 20 ms sooner, the extension's files being served
-      // by the browser process that is busiest as the picker commits), at the cost of the other pages
-      // loading some code they do not run. The worker is bundled on its own (standaloneWorker).
-      output: { codeSplitting: { groups: [{ name: 'shared', minShareCount: 2 }] } },
     },
   },
   server: { cors: { origin: [/chrome-extension:\/\//, /moz-extension:\/\//] } },

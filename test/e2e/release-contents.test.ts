@@ -56,4 +56,26 @@ describe.each([
     expect(worker).not.toMatch(/\bimport\s*[\s{("'*]/);
     expect(worker).toContain('onMessage.addListener');
   });
+
+  it("puts nothing of the pages into AWS's sign-in page: no stylesheet, only the content script's own modules", () => {
+    const zip = readZip(releaseZip(store));
+    const manifest = json(zip.get('manifest.json')) as { content_scripts?: { js?: string[]; css?: string[] }[] };
+    const scripts = manifest.content_scripts ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.flatMap((c) => c.css ?? [])).toEqual([]);
+    // Every file the content scripts load: their loaders, what those import by URL, and so on.
+    const reached = new Set<string>();
+    const visit = (name: string) => {
+      if (reached.has(name) || !zip.has(name)) return;
+      reached.add(name);
+      const text = zip.get(name)!.toString('utf8');
+      for (const [, target] of text.matchAll(/getURL\(\s*["'`]([^"'`]+)["'`]/g)) visit(target!.replace(/^\//, ''));
+      for (const [, target] of text.matchAll(/from\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g)) visit(join(name, '..', target!).split('\\').join('/'));
+    };
+    for (const file of scripts.flatMap((c) => c.js ?? [])) visit(file);
+    const bytes = [...reached].reduce((sum, name) => sum + zip.get(name)!.length, 0);
+    // About 18 KiB today (the refusal page's reader, the role page's aliases, the endpoint catalog, the message codes).
+    expect(bytes, [...reached].join(', ')).toBeLessThan(32 * 1024);
+    expect([...reached].filter((name) => /jsxRuntime|picker|shared/i.test(name))).toEqual([]);
+  });
 });
