@@ -246,6 +246,10 @@ describe('the everyday picker', () => {
     await expect.poll(() => offer(declined).textContent()).toContain('Show it for 2 accounts?');
     await offer(declined).getByRole('button', { name: 'Never ask for this IdP app' }).click();
     await offer(declined).waitFor({ state: 'detached' });
+    // The line goes at once; the answer is saved just after: closing the tab waits for it.
+    await expect
+      .poll(() => suite.browser.serviceWorker!.evaluate(async () => JSON.stringify(await chrome.storage.sync.get(null))))
+      .toContain('exk1presetno');
     await declined.close();
     const again = await suite.browser.context.newPage();
     await openPickerFromTile(again, tileUrl({ naming: 'okta' }, 'acme.okta.com', 'exk1presetno'));

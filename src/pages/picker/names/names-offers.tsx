@@ -34,11 +34,12 @@ export function NamesOffers({ names, roles, appKey, address, addressedDown, decl
     document.getElementById('role-filter')?.focus();
     void updateSettings(declineNamesOffers(appKey));
   };
-  const offer = dismissed
+  // Neither offer once this app said no (the preset's own reading of the settings may lag a render).
+  const offer = dismissed || declined
     ? undefined
     : names.preset
       ? <AliasPresetOffer accounts={names.preset.accounts} onAccept={() => void updateSettings(acceptAliasPreset)} onNever={dismiss} />
-      : unnamed && !declined
+      : unnamed
         ? <AccountNamesOffer host={address.endpoint.host} endpointDown={addressedDown} onLearned={names.loadLearned} />
         : undefined;
   return (

@@ -1,0 +1,91 @@
+// `npx tsx bench/picker-trace.ts` (after a build; not part of `npm run bench`): where the picker's own
+// load goes, from Chromium traces (DevTools Tracing) of the Okta tile to the picker's "Sign in" button
+// with the worker running. Prints, per round's median, the picker renderer's main thread from the
+// picker's commit to its first contentful paint: how long it worked (compiling and running the
+// modules, parsing HTML and style, layout and paint, other tasks) and how long it waited (for the
+// extension's files and the stored sign-in). Tracing adds its own cost: compare the parts, not the total
+// with `npm run bench`.
+import type { BrowserContext } from 'playwright-core';
+import { launchWithExtension } from '../test/support/chromium';
+import { startMockServer } from '../test/support/mock-server';
+import { tileUrl } from '../test/e2e/helpers';
+import { median } from './stats';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 8);
+const CATEGORIES = ['toplevel', 'blink', 'loading', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'navigation', '__metadata'];
+
+interface TraceEvent { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown> }
+
+async function traceOnce(context: BrowserContext, round: number): Promise<TraceEvent[]> {
+  const session = await context.browser()!.newBrowserCDPSession();
+  const page = await context.newPage();
+  await page.goto(tileUrl({ submit: 'noscript' }, 'acme.okta.com', `exk1ptrace${round}`), { waitUntil: 'load' });
+  const events: TraceEvent[] = [];
+  session.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
+  const done = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
+  await session.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+  await page.goto(tileUrl({ submit: 'script' }, 'acme.okta.com', `exk1ptrace${round}`), { waitUntil: 'commit' });
+  await page.getByRole('button', { name: /^Sign in/ }).first().waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(300);
+  await session.send('Tracing.end');
+  await done;
+  await session.detach();
+  await page.close();
+  return events;
+}
+
+/** What a top-level task of the renderer's main thread was doing, by the events inside it. */
+function kindOf(inner: readonly TraceEvent[]): string {
+  const has = (...names: string[]) => inner.some((e) => names.includes(e.name));
+  if (has('v8.compileModule', 'v8.compile', 'V8.CompileCode')) return 'compiling scripts';
+  if (has('v8.evaluateModule', 'EvaluateScript', 'FunctionCall', 'v8.callFunction', 'TimerFire', 'FireAnimationFrame')) return 'running scripts';
+  if (has('ParseHTML', 'ParseAuthorStyleSheet')) return 'parsing HTML and CSS';
+  if (has('Layout', 'UpdateLayoutTree', 'Paint', 'PrePaint', 'Layerize', 'UpdateLayer', 'Commit')) return 'style, layout and paint';
+  return 'other tasks';
+}
+
+function analyse(events: TraceEvent[]): Record<string, number> {
+  const processes = new Map<number, string>();
+  const threads = new Map<string, string>();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'process_name') processes.set(e.pid, String(e.args?.name));
+    if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, String(e.args?.name));
+  }
+  const main = (e: TraceEvent) => processes.get(e.pid) === 'Extension Renderer' && threads.get(`${e.pid}:${e.tid}`) === 'CrRendererMain';
+  const commit = events.find((e) => e.name === 'RenderFrameImpl::CommitNavigation' && e.ph === 'X' && main(e));
+  const paint = commit && events.filter((e) => e.name === 'firstContentfulPaint' && processes.get(e.pid) === 'Extension Renderer' && e.ts >= commit.ts).sort((a, b) => a.ts - b.ts)[0];
+  if (!commit || !paint) return {};
+  const end = paint.ts;
+  const onMain = events.filter((e) => main(e) && e.ph === 'X' && e.dur !== undefined && e.ts >= commit.ts && e.ts < end);
+  const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+  const parts: Record<string, number> = { 'commit → first contentful paint': (end - commit.ts) / 1000 };
+  let busy = 0;
+  for (const task of tasks) {
+    const stop = Math.min(task.ts + task.dur!, end);
+    const inner = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts < stop);
+    const kind = kindOf(inner);
+    parts[kind] = (parts[kind] ?? 0) + (stop - task.ts) / 1000;
+    busy += stop - task.ts;
+  }
+  parts['waiting (files, storage, other processes)'] = (end - commit.ts - busy) / 1000;
+  parts['modules compiled'] = onMain.filter((e) => e.name === 'v8.compileModule').length;
+  return parts;
+}
+
+const server = await startMockServer();
+const rounds: Record<string, number>[] = [];
+try {
+  const browser = await launchWithExtension({ server, headless: true });
+  try {
+    await traceOnce(browser.context, 100);
+    for (let round = 0; round < ROUNDS; round++) rounds.push(analyse(await traceOnce(browser.context, round)));
+  } finally {
+    await browser.close();
+  }
+} finally {
+  await server.close();
+}
+console.log(`picker renderer main thread, ms after the picker's commit (median of ${ROUNDS} traces, worker running)`);
+for (const measure of [...new Set(rounds.flatMap((r) => Object.keys(r)))]) {
+  console.log(`${measure} | ${median(rounds.map((r) => r[measure] ?? 0)).toFixed(1)}`);
+}
