@@ -54,7 +54,7 @@ export type Prepared = {
 /**
  * Whether STS may be used for this at all (the user's setting, or the organisation's policy, which
  * is waited for however long storage.managed takes), then the tab's capture, read and decoded once
- * (readTabAssertion), with each chosen role in it. Every STS call of the worker starts here.
+ * (readTabAssertion), with each chosen role in it. Every STS call a click starts begins here.
  */
 export async function prepareRoles(
   tabId: number,

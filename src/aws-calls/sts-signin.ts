@@ -145,8 +145,8 @@ export async function signInManyThroughSts(
 
 /**
  * CLI credentials for the chosen role, from the chosen region's STS (same fallback as the sign-in):
- * the one place credentials leave the worker, as the reply to the picker's own request from the
- * user's click. The assertion stays, so the console sign-in is still one click away
+ * the one place credentials are returned, to the picker's own view that asked, on the user's click.
+ * The assertion stays, so the console sign-in is still one click away
  * while STS accepts it (5 minutes). Nothing is stored.
  */
 export async function credentialsThroughSts(

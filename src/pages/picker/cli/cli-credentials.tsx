@@ -48,8 +48,8 @@ const text = (format: CliFormat, shown: Shown, masked: boolean) =>
   });
 
 /**
- * "Copy CLI credentials": the worker asks the chosen region's STS with the captured
- * assertion and hands the credentials to this page only, in reply to the click. They are kept in
+ * "Copy CLI credentials": this page asks the chosen region's STS with the captured assertion
+ * (src/aws-calls/sts-signin.ts), on the click; no message carries the credentials. They are kept in
  * this component's state, masked on screen until "Show", copied with the Clipboard API from the
  * user's click, and dropped after a minute or when the page is left. Never stored.
  */

@@ -35,7 +35,7 @@ type State =
   | { kind: 'error'; message: string };
 
 /**
- * "Check failover…": the worker checks, from this tab and without navigating it, how each role would
+ * "Check failover…": this page checks, from its tab and without navigating it, how each role would
  * get into the chosen and preferred regions; the table shows it and the results are remembered
  * for this IdP app (no secret in them). The assertion stays for the sign-in.
  */

@@ -4,7 +4,7 @@ import { inThisTab } from '../../../aws-calls/this-tab';
 
 /**
  * "Get account names from AWS": offered when the assertion has several roles and some of
- * its accounts have no name. Only on this click does the worker post the assertion, without a
+ * its accounts have no name. Only on this click does this page post the assertion, without a
  * role, to the addressed endpoint and read the names from AWS's page. While that endpoint is down
  * the line stays (one line, so the roles below never move) and says why there is no offer.
  */
