@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { DEFAULT_EXTENSION_DIR, launchWithExtension } from '../test/support/chromium';
 import { startMockServer } from '../test/support/mock-server';
-import { tileUrl } from '../test/e2e/helpers';
 import { median } from './stats';
+import { traceTileClick, type TraceEvent } from './tile-trace';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 6);
 const CATEGORIES = [
@@ -20,7 +20,6 @@ const CATEGORIES = [
   'browser', 'content', 'extensions', 'benchmark', 'v8.execute', 'netlog', 'disabled-by-default-network', 'ipc', 'mojom',
 ];
 
-interface TraceEvent { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown> }
 
 /** A copy of the build whose rules redirect behind `fragment` characters of fragment (0: none). */
 async function copyWithFragment(fragment: number): Promise<string> {
@@ -36,24 +35,7 @@ async function copyWithFragment(fragment: number): Promise<string> {
   return dir;
 }
 
-async function traceOnce(context: BrowserContext, round: number): Promise<TraceEvent[]> {
-  const browser = context.browser()!;
-  const session = await browser.newBrowserCDPSession();
-  const page = await context.newPage();
-  await page.goto(tileUrl({ submit: 'noscript' }, 'acme.okta.com', `exk1trace${round}`), { waitUntil: 'load' });
-  const events: TraceEvent[] = [];
-  session.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
-  const done = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
-  await session.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
-  await page.goto(tileUrl({ submit: 'script' }, 'acme.okta.com', `exk1trace${round}`), { waitUntil: 'commit' });
-  await page.getByRole('button', { name: /^Sign in/ }).first().waitFor({ timeout: 15_000 });
-  await page.waitForTimeout(300);
-  await session.send('Tracing.end');
-  await done;
-  await session.detach();
-  await page.close();
-  return events;
-}
+const traceOnce = (context: BrowserContext, round: number) => traceTileClick(context, `exk1trace${round}`, CATEGORIES);
 
 const BROWSER_UI_WORK = [
   'RenderFrameHostImpl::DidCommitNavigation',

@@ -8,31 +8,13 @@
 import type { BrowserContext } from 'playwright-core';
 import { launchWithExtension } from '../test/support/chromium';
 import { startMockServer } from '../test/support/mock-server';
-import { tileUrl } from '../test/e2e/helpers';
 import { median } from './stats';
+import { traceTileClick, type TraceEvent } from './tile-trace';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 8);
 const CATEGORIES = ['toplevel', 'blink', 'loading', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'navigation', '__metadata'];
 
-interface TraceEvent { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown> }
-
-async function traceOnce(context: BrowserContext, round: number): Promise<TraceEvent[]> {
-  const session = await context.browser()!.newBrowserCDPSession();
-  const page = await context.newPage();
-  await page.goto(tileUrl({ submit: 'noscript' }, 'acme.okta.com', `exk1ptrace${round}`), { waitUntil: 'load' });
-  const events: TraceEvent[] = [];
-  session.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
-  const done = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
-  await session.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
-  await page.goto(tileUrl({ submit: 'script' }, 'acme.okta.com', `exk1ptrace${round}`), { waitUntil: 'commit' });
-  await page.getByRole('button', { name: /^Sign in/ }).first().waitFor({ timeout: 15_000 });
-  await page.waitForTimeout(300);
-  await session.send('Tracing.end');
-  await done;
-  await session.detach();
-  await page.close();
-  return events;
-}
+const traceOnce = (context: BrowserContext, round: number) => traceTileClick(context, `exk1ptrace${round}`, CATEGORIES);
 
 /** What a top-level task of the renderer's main thread was doing, by the events inside it. */
 function kindOf(inner: readonly TraceEvent[]): string {
