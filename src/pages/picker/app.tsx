@@ -7,10 +7,9 @@ import { CaptureNotKeptView, DecodeErrorView, EncryptedView, ExpiredView, Framed
 import { CHOOSING, decodeCapture, pickerView, type PickerLoad, type RolesPhase } from './views/picker-state';
 import { usePickerSettings } from './use-picker-settings';
 import { useNow } from './views/expiry';
+import { continueWithSts } from './signin/sign-in';
 // The page's own DOMParser is far faster than a JS parser (docs/testing.md#toolchain-and-xml-parsers).
 import { parseXml } from '../../platform/xml';
-import { continueWithSts } from './signin/sign-in';
-
 
 export function App(props: { framed: boolean; pageOpenedAt: number }) {
   const [load, setLoad] = useState<PickerLoad>(props.framed ? { kind: 'framed' } : { kind: 'waiting' });
