@@ -1,7 +1,9 @@
 // Chrome's offscreen document for clearing copied CLI credentials (src/platform/clipboard.ts): a
-// service worker has no clipboard. It runs once, while the document loads, before Chrome reports the
-// document created; the worker then closes it. A copy command with a handler that sets the text
-// writes an empty text to the clipboard whatever is selected (there is nothing to select here).
+// service worker has no clipboard. It runs once, as the document loads, then tells the worker, which
+// closes the document only then (Chrome may report the document created before this script ran). A
+// copy command with a handler that sets the text writes an empty text to the clipboard whatever is
+// selected (there is nothing to select here).
+/* global chrome */
 'use strict';
 document.addEventListener(
   'copy',
@@ -12,3 +14,4 @@ document.addEventListener(
   { once: true },
 );
 document.execCommand('copy');
+chrome.runtime.sendMessage({ type: 'clipboard/cleared' }).catch(() => undefined);

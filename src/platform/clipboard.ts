@@ -31,13 +31,37 @@ export async function clearClipboard(): Promise<void> {
     await navigator.clipboard.writeText('');
     return;
   }
-  const offscreen = (globalThis as unknown as { chrome: typeof chrome }).chrome.offscreen;
+  const api = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+  const offscreen = api.offscreen;
   // One offscreen document at a time: a left-over one (a clear cut short) goes first.
   await offscreen.closeDocument().catch(() => undefined);
+  const cleared = offscreenSaysCleared(api);
   await offscreen.createDocument({
     url: OFFSCREEN_PATH,
     reasons: [offscreen.Reason.CLIPBOARD],
     justification: 'Clears CLI credentials from the clipboard a minute after they were copied, as the user asked in the settings.',
   });
+  // Closed once its script has run (it says so), or after OFFSCREEN_WAIT_MS at the most.
+  await cleared;
   await offscreen.closeDocument().catch(() => undefined);
+}
+
+const OFFSCREEN_WAIT_MS = 10_000;
+
+/** Resolves when our offscreen document reports the clipboard written, or after OFFSCREEN_WAIT_MS. */
+function offscreenSaysCleared(api: typeof chrome): Promise<void> {
+  const from = api.runtime.getURL(OFFSCREEN_PATH);
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      api.runtime.onMessage.removeListener(listener);
+      resolve();
+    };
+    // Only that document's one message counts; the worker's message handler ignores it.
+    const listener = (message: unknown, sender: chrome.runtime.MessageSender) => {
+      if ((message as { type?: unknown } | null)?.type === 'clipboard/cleared' && sender.id === api.runtime.id && sender.url === from) done();
+    };
+    const timer = setTimeout(done, OFFSCREEN_WAIT_MS);
+    api.runtime.onMessage.addListener(listener);
+  });
 }
